@@ -1,0 +1,7 @@
+"""``python -m wms_soap`` runs the CLI."""
+
+import sys
+
+from wms_soap.cli import main
+
+sys.exit(main())

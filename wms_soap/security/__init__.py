@@ -1,0 +1,1 @@
+"""Passwords, WS-Security UsernameToken, and the access policy (who may call what)."""
