@@ -1,0 +1,71 @@
+"""The per-request context of the goods-owner SOAP face, kept in Spyne's ``ctx.udc``.
+
+One request is one transaction: the session is opened lazily on first use, committed by the dispatcher when
+the handler succeeds, rolled back on any error, and always closed by the WSGI mount when the response is done.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from wms_soap.config import Settings
+    from wms_soap.security.principal import Principal
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """The credential arguments of the call as they came on the wire (any of them may be missing)."""
+
+    user_name: str | None = None
+    password: str | None = None
+    goods_owner_code: str | None = None
+    goods_owner_id: int | None = None
+
+    def __repr__(self) -> str:  # never let a password reach a log line through a repr
+        return f"Credentials(user_name={self.user_name!r}, goods_owner_code={self.goods_owner_code!r}, " \
+               f"goods_owner_id={self.goods_owner_id!r})"
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
+class RequestContext:
+    """What one SOAP request carries through Spyne: configuration, the transaction, and who is calling."""
+
+    def __init__(self, settings: Settings, session_factory: sessionmaker[Session], *,
+                 request_id: str | None = None, client_addr: str | None = None) -> None:
+        self.settings = settings
+        self.session_factory = session_factory
+        self.request_id = request_id or new_request_id()
+        self.client_addr = client_addr
+        self.principal: Principal | None = None
+        self.logon_failed = False
+        self.credentials = Credentials()
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The request's session, opened on first use."""
+        if self._session is None:
+            self._session = self.session_factory()
+        return self._session
+
+    def commit(self) -> None:
+        if self._session is not None:
+            self._session.commit()
+
+    def rollback(self) -> None:
+        if self._session is not None:
+            self._session.rollback()
+
+    def close(self) -> None:
+        """End the request: whatever was not committed is rolled back."""
+        if self._session is not None:
+            session, self._session = self._session, None
+            session.close()

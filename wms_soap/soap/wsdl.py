@@ -1,0 +1,97 @@
+"""Post-processing of the WSDL Spyne builds, for what Spyne cannot express.
+
+Spyne writes one SOAP 1.1 binding whose ``soapAction`` is the bare operation name. The reference (an ASMX
+service) has ``soapAction="http://ongoingsystems.se/WSI/<Op>"`` and a second, SOAP 1.2, binding and port over
+the same portType. We also drop the ``default`` attributes our output defaults add to the schema (they are not
+in the reference), and, for an ASMX look-alike, the global element Spyne adds for every complex type, and
+we put ``wsdl:service`` last (some tools dislike Spyne's order).
+"""
+
+import copy
+from collections.abc import Iterable
+
+from lxml import etree
+
+from wms_soap.soap.primitives import TNS
+
+WSDL = "http://schemas.xmlsoap.org/wsdl/"
+SOAP11 = "http://schemas.xmlsoap.org/wsdl/soap/"
+SOAP12 = "http://schemas.xmlsoap.org/wsdl/soap12/"
+XS = "http://www.w3.org/2001/XMLSchema"
+
+
+def _w(tag: str) -> str:
+    return f"{{{WSDL}}}{tag}"
+
+
+def set_soap_actions(root: etree._Element) -> etree._Element:
+    """Spyne's one binding, with ``soapAction`` = namespace + operation; returns it."""
+    binding = root.find(_w("binding"))
+    assert binding is not None, "Spyne wrote no binding"
+    for op in binding.iterfind(_w("operation")):
+        soap_op = op.find(f"{{{SOAP11}}}operation")
+        assert soap_op is not None
+        soap_op.set("soapAction", f"{TNS}/{op.get('name')}")
+    return binding
+
+
+def add_soap12_binding(root: etree._Element, binding11: etree._Element) -> None:
+    """A ``ServiceSoap12`` binding and port: the SOAP 1.1 ones with soap12 extension elements."""
+    binding12 = copy.deepcopy(binding11)
+    binding12.set("name", "ServiceSoap12")
+    for el in binding12.iter(f"{{{SOAP11}}}*"):
+        el.tag = f"{{{SOAP12}}}{etree.QName(el).localname}"
+    binding11.addnext(binding12)
+    port11 = root.find(f"{_w('service')}/{_w('port')}")
+    assert port11 is not None, "Spyne wrote no port"
+    port12 = copy.deepcopy(port11)
+    port12.set("name", "ServiceSoap12")
+    port12.set("binding", (port11.get("binding") or "").rsplit(":", 1)[0] + ":ServiceSoap12")
+    port12[0].tag = f"{{{SOAP12}}}address"
+    port11.addnext(port12)
+
+
+def _schema(root: etree._Element) -> etree._Element:
+    for schema in root.iter(f"{{{XS}}}schema"):
+        if schema.get("targetNamespace") == TNS:
+            return schema
+    raise AssertionError(f"no schema for {TNS}")
+
+
+def strip_defaults(schema: etree._Element) -> None:
+    """Our output defaults (``default="0"``) are a serialization detail, not part of the contract."""
+    for el in schema.iter(f"{{{XS}}}element"):
+        el.attrib.pop("default", None)
+
+
+def _message_elements(root: etree._Element) -> set[str]:
+    return {(part.get("element") or "").rsplit(":", 1)[-1] for part in root.iter(_w("part"))}
+
+
+def prune_elements(schema: etree._Element, keep: set[str]) -> None:
+    """Drop the global element Spyne adds per complex type; only message-part elements stay."""
+    for el in schema.findall(f"{{{XS}}}element"):
+        if el.get("name") not in keep:
+            schema.remove(el)
+
+
+def check_bare_wrappers(schema: etree._Element, bare_operations: Iterable[str]) -> None:
+    """A bare-style wrapper shares its name with a data type; make sure the wrapper element won."""
+    types = {el.get("name"): (el.get("type") or "").rsplit(":", 1)[-1] for el in schema.findall(f"{{{XS}}}element")}
+    for name in bare_operations:
+        if types.get(name) == name:
+            raise AssertionError(f"element {name} is typed by the data type {name}, not by its request wrapper")
+
+
+def finish(root: etree._Element, bare_operations: Iterable[str] = ()) -> None:
+    """Everything the served document needs beyond Spyne's output; run once, at start-up."""
+    binding11 = set_soap_actions(root)
+    add_soap12_binding(root, binding11)
+    schema = _schema(root)
+    keep = _message_elements(root)
+    check_bare_wrappers(schema, bare_operations)
+    strip_defaults(schema)
+    prune_elements(schema, keep)
+    service = root.find(_w("service"))
+    assert service is not None
+    root.append(service)

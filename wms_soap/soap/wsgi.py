@@ -1,0 +1,119 @@
+"""The WSGI mount of the goods-owner SOAP face: SOAP 1.1 and 1.2 on one URL, the WSDL built once.
+
+``app.py`` routes ``/{warehouse}/service.asmx`` and ``/service.asmx`` here. A POST with ``Content-Type:
+application/soap+xml`` goes to the SOAP 1.2 application, anything else (SOAP 1.1, ``GET ?WSDL`` / ``?wsdl``) to
+the SOAP 1.1 one. The WSDL address comes from ``settings.public_url``: a request's Host header never changes it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+from spyne import Application
+from spyne.server.wsgi import WsgiApplication
+from sqlalchemy.orm import Session, sessionmaker
+
+from wms_soap.soap import handlers, wsdl
+from wms_soap.soap.context import RequestContext
+from wms_soap.soap.contract import OPERATIONS
+from wms_soap.soap.dispatch import Handler, load_auth_hook
+from wms_soap.soap.primitives import TNS
+from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
+from wms_soap.soap.service import build_service
+
+if TYPE_CHECKING:
+    from wms_soap.config import Settings
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+REQUEST_KEY = "wms_soap.soap.request"
+"""The WSGI environ key of the request's ``RequestContext`` (also in Spyne's ``ctx.udc``)."""
+PORT_TYPE_NAME = "ServiceSoap"
+
+
+def service_url(settings: Settings) -> str:
+    """The address published in the WSDL: ``<public_url>/<warehouse>/service.asmx``."""
+    base = settings.public_url.rstrip("/")
+    if base.lower().endswith(".asmx"):
+        return base
+    return f"{base}/{settings.warehouse}/service.asmx" if settings.warehouse else f"{base}/service.asmx"
+
+
+def _auth_module() -> Any:
+    """``wms_soap.soap.auth`` (the security edge) once it exists, else ``None``."""
+    try:
+        return importlib.import_module("wms_soap.soap.auth")
+    except ModuleNotFoundError as error:
+        if error.name != "wms_soap.soap.auth":
+            raise
+        return None
+
+
+def _security_edge(settings: Settings, session_factory: sessionmaker[Session] | None) -> Any:
+    """The security work's ``SoapEdge`` (authentication, audit, hardened faults) once it exists."""
+    edge_cls = getattr(_auth_module(), "SoapEdge", None)
+    return edge_cls(settings, session_factory) if edge_cls is not None else None
+
+
+def _harden(app: WsgiApp, settings: Settings) -> WsgiApp:
+    harden = getattr(_auth_module(), "harden_wsgi", None)
+    return harden(app, settings) if harden is not None else app
+
+
+def _application(service: Any, protocol: Any, edge: Any) -> Application:
+    extra = {"auth": edge} if edge is not None else {}
+    return Application([service], tns=TNS, name=PORT_TYPE_NAME,
+                       in_protocol=protocol(validator=None, **extra),
+                       out_protocol=protocol(polymorphic=True, **extra))
+
+
+class GoodsOwnerSoapApp:
+    """Both Spyne applications behind one WSGI callable; one ``RequestContext`` (and session) per request."""
+
+    def __init__(self, settings: Settings, session_factory: sessionmaker[Session] | None, *,
+                 with_edge: bool = True, handler_map: Mapping[str, Handler] | None = None) -> None:
+        self.settings = settings
+        self.session_factory = session_factory
+        handlers.load_all()
+        service = build_service(handler_map, auth_hook=load_auth_hook())
+        edge = _security_edge(settings, session_factory) if with_edge else None
+        self.soap11 = WsgiApplication(_application(service, GoodsOwnerSoap11, edge))
+        self.soap12 = WsgiApplication(_application(service, GoodsOwnerSoap12, edge))
+        for server in (self.soap11, self.soap12):
+            server.event_manager.add_listener("wsgi_call", _attach_request)
+        self.wsdl = self._build_wsdl(service_url(settings))
+
+    def _build_wsdl(self, url: str) -> bytes:
+        bare = [op.name for op in OPERATIONS if op.bare_messages]
+
+        def finish(document: Any) -> None:
+            wsdl.finish(document.root_elt, bare)
+            etree.indent(document.root_elt, space="  ")
+
+        interface = self.soap11.doc.wsdl11
+        interface.event_manager.add_listener("wsdl_document_built", finish)
+        interface.build_interface_document(url)
+        document: bytes = interface.get_interface_document()
+        return document
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        assert self.session_factory is not None, "a contract-only app serves no calls"
+        request = RequestContext(self.settings, self.session_factory, client_addr=environ.get("REMOTE_ADDR"))
+        environ[REQUEST_KEY] = request
+        soap12 = environ.get("REQUEST_METHOD") == "POST" and environ.get("CONTENT_TYPE", "").lower().startswith(
+            "application/soap+xml")
+        try:
+            return list((self.soap12 if soap12 else self.soap11)(environ, start_response))
+        finally:
+            request.close()
+
+
+def _attach_request(ctx: Any) -> None:
+    ctx.udc = ctx.transport.req_env[REQUEST_KEY]
+
+
+def create_goods_owner_app(settings: Settings, session_factory: sessionmaker[Session]) -> WsgiApp:
+    """The goods-owner SOAP WSGI app (hardened by the security edge when it exists)."""
+    return _harden(GoodsOwnerSoapApp(settings, session_factory), settings)
