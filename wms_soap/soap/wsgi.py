@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from wms_soap.soap import handlers, wsdl
 from wms_soap.soap.context import RequestContext
 from wms_soap.soap.contract import OPERATIONS
-from wms_soap.soap.dispatch import Handler, load_auth_hook
+from wms_soap.soap.dispatch import AuthHook, Handler, load_auth_hook
 from wms_soap.soap.primitives import TNS
 from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
 from wms_soap.soap.service import build_service
@@ -73,11 +73,14 @@ class GoodsOwnerSoapApp:
     """Both Spyne applications behind one WSGI callable; one ``RequestContext`` (and session) per request."""
 
     def __init__(self, settings: Settings, session_factory: sessionmaker[Session] | None, *,
-                 with_edge: bool = True, handler_map: Mapping[str, Handler] | None = None) -> None:
+                 with_edge: bool = True, handler_map: Mapping[str, Handler] | None = None,
+                 auth_hook: AuthHook | None = None) -> None:
+        """``with_edge=False`` (WSDL export, contract tests) leaves out the security edge and its hook; then
+        ``auth_hook`` alone decides who is calling."""
         self.settings = settings
         self.session_factory = session_factory
         handlers.load_all()
-        service = build_service(handler_map, auth_hook=load_auth_hook())
+        service = build_service(handler_map, auth_hook=load_auth_hook() if with_edge else auth_hook)
         edge = _security_edge(settings, session_factory) if with_edge else None
         self.soap11 = WsgiApplication(_application(service, GoodsOwnerSoap11, edge))
         self.soap12 = WsgiApplication(_application(service, GoodsOwnerSoap12, edge))
