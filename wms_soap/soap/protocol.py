@@ -1,11 +1,175 @@
-"""The hardened SOAP 1.1 / 1.2 protocols (placeholder: the security/edge work replaces the bodies)."""
+"""The hardened SOAP 1.1 / 1.2 protocols of the goods-owner face.
 
+Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers a plain-text 500), ignore
+``mustUnderstand`` and the SOAPAction, and validate the body before any authentication could run. These subclasses:
+
+- refuse an empty request and any DOCTYPE/ENTITY with a SOAP Client fault (the raw bytes are scanned before parsing,
+  and the parsed document is checked again); accept ``encoding="utf-16"`` declared over a UTF-8 body, as Ongoing's own
+  Postman samples send it;
+- answer a ``MustUnderstand`` fault for a header aimed at us that we do not understand (only ``wsse:Security`` is);
+- with an edge (``auth=SoapEdge``), check the SOAPAction and authenticate (wsse:Security header or body credentials)
+  in ``decompose_incoming_envelope``, before the body is validated or deserialized;
+- write fault codes Spyne cannot: ``wsse:FailedAuthentication`` as a real QName, and SOAP 1.2 ``MustUnderstand``.
+"""
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+from spyne import Fault
 from spyne.protocol.soap import Soap11, Soap12
+from spyne.protocol.soap.soap11 import _from_soap
+from spyne.util.six import string_types
+
+from wms_soap.security.wssecurity import SECURITY_TAG, WSSE
+
+if TYPE_CHECKING:
+    from wms_soap.soap.auth import SoapEdge
+
+_UNDERSTOOD_HEADERS = frozenset({SECURITY_TAG})
+_NEXT_ACTORS_11 = {None, "", "http://schemas.xmlsoap.org/soap/actor/next"}
+_NEXT_ROLES_12 = {
+    None,
+    "",
+    "http://www.w3.org/2003/05/soap-envelope/role/next",
+    "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
+}
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<\x00!\x00D\x00O\x00C", b"\x00<\x00!\x00D\x00O\x00C")
+_UTF16_DECLARATION = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*['\"])utf-16(['\"])", re.IGNORECASE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SOAP12_CODES = frozenset({"MustUnderstand", "VersionMismatch", "DataEncodingUnknown"})
+# Fault codes written as QNames of another namespace: faultcode suffix -> (prefix, namespace, local name)
+QNAME_CODES = {"FailedAuthentication": ("wsse", WSSE, "FailedAuthentication")}
+_KEPT_PREFIXES = [prefix for prefix, _, _ in QNAME_CODES.values()]
 
 
-class GoodsOwnerSoap11(Soap11):
+class FailedAuthentication(Fault):
+    """The WS-Security failure fault: wsse:FailedAuthentication, one message for every cause."""
+
+    def __init__(self) -> None:
+        super().__init__("Client.FailedAuthentication", "The security token could not be authenticated or authorized")
+
+
+class MustUnderstand(Fault):
+    def __init__(self, tag: str) -> None:
+        super().__init__("MustUnderstand", f"Header {tag} was not understood")
+
+
+class _HardenedSoap:
+    """The hardening shared by both SOAP versions (a mixin placed before Soap11/Soap12)."""
+
+    ns_soap_env: str
+    mu_attribute: str
+    actor_attribute: str
+    targeted_actors: set[str | None]
+
+    def __init__(self, *args: Any, auth: "SoapEdge | None" = None, **kwargs: Any) -> None:
+        self._clean_namespaces = kwargs.pop("cleanup_namespaces", True)
+        super().__init__(*args, cleanup_namespaces=False, **kwargs)  # type: ignore[call-arg]
+        self.auth = auth
+
+    def set_app(self, value: Any) -> None:
+        super().set_app(value)  # type: ignore[misc]
+        if value is not None and self.auth is not None:
+            self.auth.install(value)
+
+    def create_in_document(self, ctx: Any, charset: str | None = None) -> None:
+        body = _utf8_declared(b"".join(_as_bytes(chunk) for chunk in ctx.in_string or ()))
+        if not body.strip():
+            raise Fault("Client.EmptyRequest", "The request body is empty")
+        if any(marker in body for marker in _DTD_MARKERS):
+            raise Fault("Client.DTDNotAllowed", "DTDs are not allowed in SOAP messages")
+        ctx.in_string = [body]
+        super().create_in_document(ctx, charset)  # type: ignore[misc]
+        docinfo = ctx.in_document[0].getroottree().docinfo
+        if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+            raise Fault("Client.DTDNotAllowed", "DTDs are not allowed in SOAP messages")
+
+    def decompose_incoming_envelope(self, ctx: Any, message: Any = "request") -> None:
+        root, xmlids = ctx.in_document
+        header, body = _from_soap(root, xmlids, ns=self.ns_soap_env)
+        if body is None:
+            raise Fault("Client.EmptyRequest", "The SOAP Body is empty")
+        self._check_must_understand(header)
+        if self.auth is not None:
+            self.auth.before_body(ctx, header, body)
+        ctx.in_document = (root, xmlids)
+        super().decompose_incoming_envelope(ctx, message)  # type: ignore[misc]
+
+    def _check_must_understand(self, header: list[etree._Element] | None) -> None:
+        for element in header or ():
+            must = (element.get(self.mu_attribute) or "").strip() in ("1", "true")
+            aimed_at_us = element.get(self.actor_attribute) in self.targeted_actors
+            if must and aimed_at_us and element.tag not in _UNDERSTOOD_HEADERS:
+                raise MustUnderstand(element.tag)
+
+    def serialize(self, ctx: Any, message: Any) -> None:
+        super().serialize(ctx, message)  # type: ignore[misc]
+        if self._clean_namespaces and ctx.out_document is not None:
+            etree.cleanup_namespaces(ctx.out_document, keep_ns_prefixes=_KEPT_PREFIXES)
+
+
+def _as_bytes(chunk: bytes | str) -> bytes:
+    return chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+
+
+def _utf8_declared(body: bytes) -> bytes:
+    """Rewrite ``encoding="utf-16"`` to utf-8 when the bytes plainly are not UTF-16 (no BOM, ASCII ``<?xml``)."""
+    if body.startswith(_UTF16_BOMS) or not _UTF16_DECLARATION.match(body):
+        return body
+    return _UTF16_DECLARATION.sub(rb"\1utf-8\2", body, count=1)
+
+
+class GoodsOwnerSoap11(_HardenedSoap, Soap11):
     """SOAP 1.1 in/out protocol of the goods-owner face."""
 
+    mu_attribute = f"{{{Soap11.ns_soap_env}}}mustUnderstand"
+    actor_attribute = f"{{{Soap11.ns_soap_env}}}actor"
+    targeted_actors = _NEXT_ACTORS_11
 
-class GoodsOwnerSoap12(Soap12):
+    def fault_to_parent(self, ctx: Any, cls: Any, inst: Fault, parent: Any, ns: Any, *args: Any, **kwargs: Any) -> Any:
+        qname = _qname_code(inst.faultcode)
+        if qname is None:
+            return super().fault_to_parent(ctx, cls, inst, parent, ns, *args, **kwargs)
+        prefix, namespace, local = qname
+        code = etree.Element("faultcode", nsmap={prefix: namespace})
+        code.text = f"{prefix}:{local}"
+        faultstring = etree.Element("faultstring")
+        faultstring.text = inst.faultstring
+        faultactor = etree.Element("faultactor")
+        faultactor.text = inst.faultactor
+        return self._fault_to_parent_impl(ctx, cls, inst, parent, ns, [code, faultstring, faultactor])
+
+
+class GoodsOwnerSoap12(_HardenedSoap, Soap12):
     """SOAP 1.2 in/out protocol of the goods-owner face."""
+
+    mu_attribute = f"{{{Soap12.ns_soap_env}}}mustUnderstand"
+    actor_attribute = f"{{{Soap12.ns_soap_env}}}role"
+    targeted_actors = _NEXT_ROLES_12
+
+    def gen_fault_codes(self, faultstring: str) -> tuple[str, list[str]]:
+        """Spyne raises TypeError for any code but Client/Server; map the SOAP 1.2 ones, others become Receiver."""
+        head, _, rest = faultstring.partition(".")
+        subcodes = rest.split(".") if rest else []
+        if head in _SOAP12_CODES:
+            return f"{self.soap_env}:{head}", subcodes
+        if head in ("Client", "Server"):
+            return super().gen_fault_codes(faultstring)
+        return f"{self.soap_env}:Receiver", [faultstring]
+
+    def generate_subcode(self, value: str, subcode: Any = None) -> Any:
+        qname = _qname_code(value) if isinstance(value, string_types) else None
+        if qname is None:
+            return super().generate_subcode(value, subcode)
+        prefix, namespace, local = qname
+        node = etree.Element(f"{{{self.ns_soap_env}}}Subcode")
+        value_node = etree.SubElement(node, f"{{{self.ns_soap_env}}}Value", nsmap={prefix: namespace})
+        value_node.text = f"{prefix}:{local}"
+        if subcode is not None and subcode is not False:
+            node.append(subcode)
+        return node
+
+
+def _qname_code(faultcode: str) -> tuple[str, str, str] | None:
+    return QNAME_CODES.get(faultcode.rsplit(".", 1)[-1]) if faultcode else None
