@@ -1,0 +1,151 @@
+"""In-orders (purchase orders announced by the goods owner), their lines, and the article items received on them.
+
+In-order statuses: 100 Notified, 200 Open, 300 Arrived, 400 Receiving, 500 Received, 900 Cancelled. Received items
+stay "to be finished" until they are put away to a location, when they become stock (an article item).
+"""
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from wms_soap.store.base import Base
+
+Quantity = Numeric(18, 4)
+
+STATUS_NOTIFIED = 100
+STATUS_OPEN = 200
+STATUS_RECEIVING = 400
+STATUS_RECEIVED = 500
+STATUS_CANCELLED = 900
+IN_ORDER_STATUS_TEXTS = {100: "Notified", 200: "Open", 300: "Arrived", 400: "Receiving", 500: "Received",
+                         900: "Cancelled"}
+
+
+class Supplier(Base):
+    """A goods owner's supplier, linked from in-orders (ArticleDefinition suppliers live with the articles)."""
+
+    __tablename__ = "suppliers"
+    __table_args__ = (UniqueConstraint("goods_owner_id", "supplier_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goods_owner_id: Mapped[int] = mapped_column(ForeignKey("goods_owners.id"), index=True)
+    supplier_number: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(200))
+    post_code: Mapped[str | None] = mapped_column(String(50))
+    city: Mapped[str | None] = mapped_column(String(100))
+    country_code: Mapped[str | None] = mapped_column(String(10))
+
+
+class InOrderType(Base):
+    __tablename__ = "in_order_types"
+    __table_args__ = (UniqueConstraint("goods_owner_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goods_owner_id: Mapped[int] = mapped_column(ForeignKey("goods_owners.id"), index=True)
+    code: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str | None] = mapped_column(String(200))
+
+
+class InOrder(Base):
+    __tablename__ = "in_orders"
+    __table_args__ = (
+        UniqueConstraint("goods_owner_id", "goods_owner_order_number"),
+        Index("ix_in_orders_owner_status", "goods_owner_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goods_owner_id: Mapped[int] = mapped_column(ForeignKey("goods_owners.id"), index=True)
+    goods_owner_order_number: Mapped[str] = mapped_column(String(100))
+    status: Mapped[int] = mapped_column(Integer, default=STATUS_NOTIFIED)
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"), index=True)
+    in_order_type_id: Mapped[int | None] = mapped_column(ForeignKey("in_order_types.id"))
+    supplier_order_number: Mapped[str | None] = mapped_column(String(100))
+    goods_owner_reference: Mapped[str | None] = mapped_column(String(200), index=True)
+    reference_number: Mapped[str | None] = mapped_column(String(200))
+    batch_number: Mapped[str | None] = mapped_column(String(100))
+    way_of_delivery: Mapped[str | None] = mapped_column(String(200))
+    remark: Mapped[str | None] = mapped_column(Text)
+    container: Mapped[str | None] = mapped_column(String(100))
+    invoice_number: Mapped[str | None] = mapped_column(String(100))
+    is_return_type: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    in_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    order_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    batch_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    advised_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    customs_declared_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    free_text1: Mapped[str | None] = mapped_column(String(500))
+    free_text2: Mapped[str | None] = mapped_column(String(500))
+    free_text3: Mapped[str | None] = mapped_column(String(500))
+    free_text4: Mapped[str | None] = mapped_column(String(500))
+    free_text5: Mapped[str | None] = mapped_column(String(500))
+    free_decimal1: Mapped[Decimal | None] = mapped_column(Quantity)
+    free_decimal2: Mapped[Decimal | None] = mapped_column(Quantity)
+    free_bool1: Mapped[bool | None] = mapped_column(Boolean)
+    free_bool2: Mapped[bool | None] = mapped_column(Boolean)
+    customer_number: Mapped[str | None] = mapped_column(String(100))
+    customer_name: Mapped[str | None] = mapped_column(String(200))
+    created_by_username: Mapped[str | None] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    status_changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    last_received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+
+    supplier: Mapped[Supplier | None] = relationship(lazy="joined")
+    in_order_type: Mapped[InOrderType | None] = relationship(lazy="joined")
+    lines: Mapped[list["InOrderLine"]] = relationship(
+        back_populates="in_order", order_by="InOrderLine.id", cascade="all, delete-orphan")
+
+
+class InOrderLine(Base):
+    __tablename__ = "in_order_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    in_order_id: Mapped[int] = mapped_column(ForeignKey("in_orders.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    external_order_line_code: Mapped[str | None] = mapped_column(String(100))
+    external_order_line_id: Mapped[str | None] = mapped_column(String(100))
+    comment: Mapped[str | None] = mapped_column(Text)
+    in_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    advised_number_of_items: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    received_number_of_items: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    reported_number_of_items: Mapped[Decimal | None] = mapped_column(Quantity)
+    acknowledged_number_of_items: Mapped[Decimal | None] = mapped_column(Quantity)
+    supplier_number_of_items: Mapped[Decimal | None] = mapped_column(Quantity)
+    row_price: Mapped[Decimal | None] = mapped_column(Quantity)
+    currency_code: Mapped[str | None] = mapped_column(String(10))
+    row_batch_no: Mapped[str | None] = mapped_column(String(100))
+    serial: Mapped[str | None] = mapped_column(String(100))
+    expiry_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    invoice_number: Mapped[str | None] = mapped_column(String(100))
+    line_type_code: Mapped[str | None] = mapped_column(String(100))
+    line_type_name: Mapped[str | None] = mapped_column(String(200))
+    free_text1: Mapped[str | None] = mapped_column(String(500))
+    free_text2: Mapped[str | None] = mapped_column(String(500))
+
+    in_order: Mapped[InOrder] = relationship(back_populates="lines")
+    received_items: Mapped[list["InOrderReceivedItem"]] = relationship(
+        back_populates="line", order_by="InOrderReceivedItem.id", cascade="all, delete-orphan")
+
+
+class InOrderReceivedItem(Base):
+    """One receipt on an in-order line: a quantity with its batch, serial and expiry, put away later."""
+
+    __tablename__ = "in_order_received_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    in_order_line_id: Mapped[int] = mapped_column(ForeignKey("in_order_lines.id", ondelete="CASCADE"), index=True)
+    number_of_items: Mapped[Decimal] = mapped_column(Quantity)
+    batch: Mapped[str | None] = mapped_column(String(100))
+    serial: Mapped[str | None] = mapped_column(String(100), index=True)
+    expiry_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    comment: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    put_away_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    location_code: Mapped[str | None] = mapped_column(String(100))
+    article_item_id: Mapped[int | None] = mapped_column(Integer)
+    is_in_reported: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    line: Mapped[InOrderLine] = relationship(back_populates="received_items")
