@@ -74,6 +74,10 @@ class _HardenedSoap:
             self.auth.install(value)
 
     def create_in_document(self, ctx: Any, charset: str | None = None) -> None:
+        method = getattr(getattr(ctx, "transport", None), "get_request_method", None)
+        if method is not None and method() != "POST":
+            super().create_in_document(ctx, charset)  # type: ignore[misc]  # Spyne answers 405
+            return
         body = _utf8_declared(b"".join(_as_bytes(chunk) for chunk in ctx.in_string or ()))
         if not body.strip():
             raise Fault("Client.EmptyRequest", "The request body is empty")
