@@ -1,0 +1,63 @@
+"""The goods-owner SOAP mount alone on a real waitress (port 0), for the contract and lenient-input tests.
+
+The port is bound first so that the WSDL, built once at start-up, publishes the address the server really has.
+"""
+
+import dataclasses
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from waitress import wasyncore
+from waitress.server import create_server
+
+from wms_soap.soap.wsgi import GoodsOwnerSoapApp, create_goods_owner_app, service_url
+
+SOAP11_CONTENT_TYPE = "text/xml; charset=utf-8"
+SOAP12_CONTENT_TYPE = "application/soap+xml; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class SoapServer:
+    url: str
+    """The service address, ``http://127.0.0.1:<port>/<warehouse>/service.asmx``."""
+    settings: Any
+    app: Any
+
+    def post(self, body: bytes, *, soap_action: str | None = None, content_type: str = SOAP11_CONTENT_TYPE,
+             path: str | None = None) -> requests.Response:
+        headers = {"Content-Type": content_type}
+        if soap_action is not None:
+            headers["SOAPAction"] = soap_action
+        return requests.post(path or self.url, data=body, headers=headers, timeout=30)
+
+
+def _not_ready(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+    return [b"starting\n"]
+
+
+@contextmanager
+def serve_soap(settings: Any, session_factory: Any, *, contract_only: bool = False,
+               **app_options: Any) -> Iterator[SoapServer]:
+    """Serve ``create_goods_owner_app`` (or, with ``contract_only``, the mount without the security edge and
+    with the given ``handler_map``/``auth_hook``) until the block ends."""
+    server = create_server(_not_ready, host="127.0.0.1", port=0, threads=2)
+    settings = dataclasses.replace(settings, public_url=f"http://127.0.0.1:{server.effective_port}")
+    app: Any
+    if contract_only:
+        app = GoodsOwnerSoapApp(settings, session_factory, with_edge=False, **app_options)
+    else:
+        app = create_goods_owner_app(settings, session_factory)
+    server.application = app
+    thread = threading.Thread(target=server.run, name="soap-test-server", daemon=True)
+    thread.start()
+    try:
+        yield SoapServer(url=service_url(settings), settings=settings, app=app)
+    finally:
+        server.task_dispatcher.shutdown()
+        wasyncore.close_all(server._map)
+        thread.join(timeout=10)
