@@ -65,6 +65,16 @@ def find_article(session: Session, goods_owner_id: int, ref: ArticleRef) -> Any:
     return found
 
 
+def article_names(session: Session, article_ids: set[int]) -> dict[int, tuple[str | None, str | None]]:
+    if not article_ids:
+        return {}
+    from wms_soap.store.articles import Article
+
+    rows = session.execute(select(Article.id, Article.article_number, Article.name)
+                           .where(Article.id.in_(article_ids)))
+    return {article_id: (number, name) for article_id, number, name in rows}
+
+
 # --- inputs -----------------------------------------------------------------------------------------------------
 
 @dataclass

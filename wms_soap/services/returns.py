@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.inorders import article_names
 from wms_soap.store.orders import Order, OrderLine
 from wms_soap.store.returns import RETURN_STATUS_TEXTS, STATUS_NOTIFIED, ReturnCause, ReturnOrder, ReturnOrderLine
 
@@ -204,16 +205,6 @@ def query_return_orders(session: Session, query: ReturnOrderQuery, *, goods_owne
     rows = session.execute(statement).all()
     articles = article_names(session, {line.article_id for row in rows for line in row[0].lines})
     return [ReturnOrderView(row[0], row[1], articles) for row in rows]
-
-
-def article_names(session: Session, article_ids: set[int]) -> dict[int, tuple[str | None, str | None]]:
-    if not article_ids:
-        return {}
-    from wms_soap.store.articles import Article
-
-    rows = session.execute(select(Article.id, Article.article_number, Article.name)
-                           .where(Article.id.in_(article_ids)))
-    return {article_id: (number, name) for article_id, number, name in rows}
 
 
 def status_text(status: int) -> str:
