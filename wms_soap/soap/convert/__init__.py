@@ -1,0 +1,1 @@
+"""Wire <-> domain mapping, one module per area: small named functions used by the SOAP handlers."""
