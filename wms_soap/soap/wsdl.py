@@ -83,15 +83,105 @@ def check_bare_wrappers(schema: etree._Element, bare_operations: Iterable[str]) 
             raise AssertionError(f"element {name} is typed by the data type {name}, not by its request wrapper")
 
 
+def polish(root: etree._Element, binding11: etree._Element) -> None:
+    """ASMX names and no Spyne extras: messages ``<Op>SoapIn``/``<Op>SoapOut``, no ``parameterOrder``, no names
+    on the operations' input/output, on ``definitions`` or ``style`` on ``soap:binding``."""
+    renamed = {}
+    for port_op in root.iterfind(f"{_w('portType')}/{_w('operation')}"):
+        port_op.attrib.pop("parameterOrder", None)
+        for tag, suffix in (("input", "SoapIn"), ("output", "SoapOut")):
+            io = port_op.find(_w(tag))
+            if io is not None:
+                io.attrib.pop("name", None)
+                prefix, _, old = (io.get("message") or "").rpartition(":")
+                renamed[old] = f"{port_op.get('name')}{suffix}"
+                io.set("message", f"{prefix}:{renamed[old]}")
+    for message in root.iterfind(_w("message")):
+        message.set("name", renamed.get(message.get("name") or "", message.get("name") or ""))
+    for io in binding11.iterfind(f"{_w('operation')}/*"):
+        io.attrib.pop("name", None)
+    root.attrib.pop("name", None)
+    soap_binding = binding11.find(f"{{{SOAP11}}}binding")
+    if soap_binding is not None:
+        soap_binding.attrib.pop("style", None)
+
+
+def _type_refs(el: etree._Element) -> list[str]:
+    """Local names of the WSI types an element refers to, in document order."""
+    refs = []
+    for node in el.iter(f"{{{XS}}}element", f"{{{XS}}}attribute", f"{{{XS}}}extension"):
+        for attr in ("type", "base"):
+            prefix, _, local = (node.get(attr) or "").rpartition(":")
+            if local and node.nsmap.get(prefix or None) == TNS:
+                refs.append(local)
+    return refs
+
+
+def inline_wrappers(schema: etree._Element, keep: set[str]) -> None:
+    """Message elements get their wrapper type inline (anonymous), as ASMX writes them."""
+    uses: dict[str, int] = {}
+    for ref in _type_refs(schema):
+        uses[ref] = uses.get(ref, 0) + 1
+    types = {ct.get("name"): ct for ct in schema.findall(f"{{{XS}}}complexType")}
+    for el in schema.findall(f"{{{XS}}}element"):
+        type_name = (el.get("type") or "").rpartition(":")[2]
+        if el.get("name") in keep and type_name in types and uses.get(type_name) == 1:
+            wrapper = types.pop(type_name)
+            schema.remove(wrapper)
+            wrapper.attrib.pop("name")
+            el.attrib.pop("type")
+            el.append(wrapper)
+
+
+def asmx_order(root: etree._Element, schema: etree._Element) -> None:
+    """Declarations in ASMX order: per operation its input element, the types it reaches (depth first, a derived
+    type after its base's subtree), then its output element and the types that reaches."""
+    types = {t.get("name"): t for t in schema if etree.QName(t).localname in ("complexType", "simpleType")}
+    elements = {e.get("name"): e for e in schema.findall(f"{{{XS}}}element")}
+    derived: dict[str, list[str]] = {}
+    for name, t in types.items():
+        ext = t.find(f"{{{XS}}}complexContent/{{{XS}}}extension")
+        if ext is not None:
+            derived.setdefault((ext.get("base") or "").rpartition(":")[2], []).append(name or "")
+    ordered: list[etree._Element] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen or name not in types:
+            return
+        seen.add(name)
+        ordered.append(types[name])
+        for ref in _type_refs(types[name]):
+            visit(ref)
+        for sub in derived.get(name, ()):
+            visit(sub)
+
+    parts = {m.get("name"): (m.find(f"{_w('part')}").get("element") or "").rpartition(":")[2]
+             for m in root.iterfind(_w("message")) if m.find(_w("part")) is not None}
+    for port_op in root.iterfind(f"{_w('portType')}/{_w('operation')}"):
+        for io in port_op:
+            element = elements.pop(parts.get((io.get("message") or "").rpartition(":")[2], ""), None)
+            if element is not None:
+                ordered.append(element)
+                for ref in _type_refs(element):
+                    visit(ref)
+    ordered += [t for name, t in types.items() if name not in seen] + list(elements.values())
+    for el in ordered:
+        schema.append(el)
+
+
 def finish(root: etree._Element, bare_operations: Iterable[str] = ()) -> None:
     """Everything the served document needs beyond Spyne's output; run once, at start-up."""
     binding11 = set_soap_actions(root)
+    polish(root, binding11)
     add_soap12_binding(root, binding11)
     schema = _schema(root)
     keep = _message_elements(root)
     check_bare_wrappers(schema, bare_operations)
     strip_defaults(schema)
     prune_elements(schema, keep)
+    inline_wrappers(schema, keep)
+    asmx_order(root, schema)
     service = root.find(_w("service"))
     assert service is not None
     root.append(service)
