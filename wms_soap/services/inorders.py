@@ -52,17 +52,11 @@ class ArticleRef:
 
 
 def find_article(session: Session, goods_owner_id: int, ref: ArticleRef) -> Any:
-    """The goods owner's article named by ``ref``; NotFound when there is none."""
-    from wms_soap.store.articles import Article
+    """The goods owner's article named by ``ref`` (the articles area decides how); NotFound when there is none."""
+    from wms_soap.services.articles import find_article as find
 
-    query = select(Article).where(Article.goods_owner_id == goods_owner_id)
-    by = {"SystemId": (Article.id, ref.system_id), "ProductCode": (Article.product_code, ref.product_code),
-          "ArticleName": (Article.name, ref.name)}
-    column, value = by.get(ref.identification, (Article.article_number, ref.number))
-    found = session.scalar(query.where(column == value).limit(1)) if value else None
-    if found is None:
-        raise NotFound(f"Article {value or ''} was not found".replace("  ", " "))
-    return found
+    return find(session, goods_owner_id, ref.identification, system_id=ref.system_id, article_number=ref.number,
+                product_code=ref.product_code, name=ref.name)
 
 
 def article_names(session: Session, article_ids: set[int]) -> dict[int, tuple[str | None, str | None]]:

@@ -135,7 +135,7 @@ def put_away(session: Session, item: InOrderReceivedItem, location_code: str) ->
     item.article_item_id = _add_stock(
         session, goods_owner_id=in_order.goods_owner_id, article_id=line.article_id, location_code=location_code,
         quantity=item.number_of_items, batch=item.batch, serial=item.serial, expiry_date=item.expiry_date,
-        status_code=None, comment=f"Received on in-order {in_order.goods_owner_order_number}")
+        comment=f"Received on in-order {in_order.goods_owner_order_number}", cause="received")
     item.put_away_at = utcnow()
     item.location_code = location_code
     return item.article_item_id
@@ -223,8 +223,8 @@ def receive_return(session: Session, return_order: ReturnOrder, receipts: list[R
                 session, goods_owner_id=return_order.goods_owner_id, article_id=line.article_id,
                 location_code=receipt.location_code, quantity=receipt.number_of_items, batch=receipt.batch,
                 serial=receipt.serial, expiry_date=receipt.expiry_date,
-                status_code=QUARANTINE_STATUS if receipt.quarantine else None,
-                comment=f"Returned on order {order.goods_owner_order_number}")
+                status=QUARANTINE_STATUS if receipt.quarantine else None, locked=receipt.quarantine,
+                comment=f"Returned on order {order.goods_owner_order_number}", cause="returned")
         line.items.append(item)
         line.returned_number_of_items += receipt.number_of_items
         if order_line is not None:
