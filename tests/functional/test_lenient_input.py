@@ -219,3 +219,23 @@ def test_a_dense_answer_is_valid_against_the_published_schema(server: SoapServer
     assert lines[0].find(f"{{{TNS}}}LastInDate").get("{http://www.w3.org/2001/XMLSchema-instance}nil") == "true"
     assert second[-1] == "ArticleNames", "a derived line keeps its own fields"
     assert "SystemId" in [etree.QName(c).localname for c in lines[1].find(f"{{{TNS}}}Article")], "nil, not left out"
+
+
+@pytest.mark.parametrize(("value", "parsed"), [("<MaxOrdersToGet/>", None), ("<DeliveryDateFrom/>", None)])
+def test_empty_value_elements_read_as_absent(server: SoapServer, recorder: Recorder, value: str, parsed: Any) -> None:
+    server.post(_get_orders(value), soap_action=f'"{TNS}/GetOrdersByQuery"').raise_for_status()
+    (query,) = recorder.calls["GetOrdersByQuery"]
+    assert (query.MaxOrdersToGet, query.DeliveryDateFrom) == (parsed, parsed)
+
+
+@pytest.mark.parametrize("value", ["<MaxOrdersToGet>many</MaxOrdersToGet>", "<DeliveryDateFrom>soon</DeliveryDateFrom>"])
+def test_a_value_that_cannot_be_read_is_a_client_fault(server: SoapServer, recorder: Recorder, value: str) -> None:
+    response = server.post(_get_orders(value), soap_action=f'"{TNS}/GetOrdersByQuery"')
+    assert response.status_code == 500
+    assert etree.fromstring(response.content).findtext(".//faultcode").endswith("Client.ValidationError")
+    assert recorder.calls == {}
+
+
+def _get_orders(query_children: str) -> bytes:
+    return (f'<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetOrdersByQuery xmlns="{TNS}">'
+            f"<query>{query_children}</query></GetOrdersByQuery></s:Body></s:Envelope>").encode()

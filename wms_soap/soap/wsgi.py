@@ -20,6 +20,7 @@ from wms_soap.soap import handlers, wsdl
 from wms_soap.soap.context import RequestContext
 from wms_soap.soap.contract import OPERATIONS
 from wms_soap.soap.dispatch import AuthHook, Handler, load_auth_hook
+from wms_soap.soap.fastxml import fast_out_protocol
 from wms_soap.soap.primitives import TNS
 from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
 from wms_soap.soap.service import build_service
@@ -62,11 +63,13 @@ def _harden(app: WsgiApp, settings: Settings) -> WsgiApp:
     return harden(app, settings) if harden is not None else app
 
 
-def _application(service: Any, protocol: Any, edge: Any) -> Application:
+def _application(service: Any, protocol: Any, edge: Any, name: str) -> Application:
+    """One Spyne application per SOAP version; the names differ only because Spyne keeps a global registry of
+    applications by (namespace, name). The published WSDL is the SOAP 1.1 one's (``ServiceSoap``)."""
     extra = {"auth": edge} if edge is not None else {}
-    return Application([service], tns=TNS, name=PORT_TYPE_NAME,
+    return Application([service], tns=TNS, name=name,
                        in_protocol=protocol(validator=None, **extra),
-                       out_protocol=protocol(polymorphic=True, **extra))
+                       out_protocol=fast_out_protocol(protocol)(polymorphic=True, **extra))  # H8: plan fast path
 
 
 class GoodsOwnerSoapApp:
@@ -82,8 +85,8 @@ class GoodsOwnerSoapApp:
         handlers.load_all()
         service = build_service(handler_map, auth_hook=load_auth_hook() if with_edge else auth_hook)
         edge = _security_edge(settings, session_factory) if with_edge else None
-        self.soap11 = WsgiApplication(_application(service, GoodsOwnerSoap11, edge))
-        self.soap12 = WsgiApplication(_application(service, GoodsOwnerSoap12, edge))
+        self.soap11 = WsgiApplication(_application(service, GoodsOwnerSoap11, edge, PORT_TYPE_NAME))
+        self.soap12 = WsgiApplication(_application(service, GoodsOwnerSoap12, edge, f"{PORT_TYPE_NAME}12"))
         for server in (self.soap11, self.soap12):
             server.event_manager.add_listener("wsgi_call", _attach_request)
         self.wsdl = self._build_wsdl(service_url(settings))
