@@ -1,0 +1,101 @@
+"""Over HTTP, the hot read operations answer the same XML with the plan serializer as with Spyne's own.
+
+Two mounts on real waitress servers get the same handlers returning the same random results: the production mount
+(fast path) and one built with ``fast_out_protocol`` replaced by the identity (Spyne's serializer).
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, serve_soap
+from tests.unit.test_fastxml import RandomInstances
+from wms_soap.security.principal import Principal
+from wms_soap.soap import wsgi
+from wms_soap.soap.contract import BY_NAME
+from wms_soap.soap.fastxml import FAST_OPERATIONS, FastSerializeMixin
+from wms_soap.soap.primitives import TNS
+
+SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
+SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """The two settings the mount reads (the WSDL address)."""
+
+    public_url: str = "http://127.0.0.1"
+    warehouse: str = "bench"
+
+
+class _NoSession:
+    """The handlers below never query; the dispatcher only commits and closes."""
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _results() -> dict[str, Any]:
+    return {op: RandomInstances(7 + i, fill=0.85).value(BY_NAME[op].result_class)
+            for i, op in enumerate(sorted(FAST_OPERATIONS))}
+
+
+def _handlers(results: dict[str, Any]) -> dict[str, Any]:
+    def returning(value: Any) -> Any:
+        return lambda call, *args: value
+    return {op: returning(value) for op, value in results.items()}
+
+
+def _principal(ctx: Any, operation: str) -> Principal:
+    return Principal(kind="api", user_id=1, username="WSIbench", goods_owner_id=1, goods_owner_code="BENCH",
+                     invoice_access=True)
+
+
+@pytest.fixture(scope="module")
+def servers() -> Iterator[tuple[SoapServer, SoapServer]]:
+    results = _results()
+    options = {"contract_only": True, "handler_map": _handlers(results), "auth_hook": _principal}
+    with serve_soap(_Settings(), _NoSession, **options) as fast:
+        patch = pytest.MonkeyPatch()
+        patch.setattr(wsgi, "fast_out_protocol", lambda protocol: protocol)
+        try:
+            with serve_soap(_Settings(), _NoSession, **options) as spyne:
+                patch.undo()
+                assert isinstance(fast.app.soap12.app.out_protocol, FastSerializeMixin)
+                assert not isinstance(spyne.app.soap12.app.out_protocol, FastSerializeMixin)
+                yield fast, spyne
+        finally:
+            patch.undo()
+
+
+def _envelope(operation: str, soap_ns: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?><e:Envelope xmlns:e="{soap_ns}"><e:Body>'
+            f'<{operation} xmlns="{TNS}"><UserName>WSIbench</UserName><Password>x</Password></{operation}>'
+            f"</e:Body></e:Envelope>").encode()
+
+
+def _canonical(body: bytes) -> bytes:
+    return etree.tostring(etree.fromstring(body), method="c14n")
+
+
+@pytest.mark.parametrize("operation", sorted(FAST_OPERATIONS))
+@pytest.mark.parametrize("version", ["1.1", "1.2"])
+def test_the_response_is_the_same_xml_as_spyne_writes(servers: tuple[SoapServer, SoapServer], operation: str,
+                                                      version: str) -> None:
+    fast, spyne = servers
+    if version == "1.1":
+        body, options = _envelope(operation, SOAP11), {"soap_action": f'"{TNS}/{operation}"'}
+    else:
+        body, options = _envelope(operation, SOAP12), {"content_type": SOAP12_CONTENT_TYPE}
+    expected = spyne.post(body, **options)
+    actual = fast.post(body, **options)
+    assert expected.status_code == actual.status_code == 200, expected.text[:500]
+    assert f"{operation}Response".encode() in actual.content
+    assert _canonical(actual.content) == _canonical(expected.content)
+    assert actual.headers["Content-Type"] == expected.headers["Content-Type"]

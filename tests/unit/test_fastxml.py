@@ -1,0 +1,174 @@
+"""The plan serializer writes exactly what Spyne writes: random instances of every result type, compared as C14N."""
+
+import random
+import string
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from lxml import etree
+from spyne import Application, ByteArray, ComplexModelBase, XmlAttribute
+from spyne.model.complex import Array
+from spyne.model.primitive import Boolean, DateTime, Integer, Unicode
+from spyne.model.primitive import Decimal as SpyneDecimal
+
+from wms_soap.soap.contract import BY_NAME, OPERATIONS
+from wms_soap.soap.fastxml import FAST_OPERATIONS, FastSerializeMixin, PlanSerializer, fast_out_protocol
+from wms_soap.soap.primitives import TNS
+from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
+from wms_soap.soap.service import build_service
+from wms_soap.soap.types.inventory import InventoryLine, InventoryLineDetailed
+
+SAMPLES_PER_TYPE = 6
+TEXT = string.ascii_letters + string.digits + " &<>\"'åäö€\t\n\r]]>"
+
+
+class RandomInstances:
+    """Random, densely or sparsely populated instances of Spyne types (arrays, nils, derived classes, odd text)."""
+
+    def __init__(self, seed: int, fill: float) -> None:
+        self.rng = random.Random(seed)
+        self.fill = fill
+
+    def value(self, cls: Any, depth: int = 0) -> Any:
+        if issubclass(cls, Array):
+            (item_cls,) = cls._type_info.values()
+            return [self.item(item_cls, depth + 1) for _ in range(self.rng.randint(0, 3))]
+        orig = getattr(cls, "__orig__", None) or cls
+        if issubclass(orig, ComplexModelBase):
+            return self.complex(orig, depth)
+        return self.primitive(cls)
+
+    def item(self, cls: Any, depth: int) -> Any:
+        if cls.Attributes.nillable and self.rng.random() < 0.15:
+            return None
+        return self.value(cls, depth)
+
+    def complex(self, cls: Any, depth: int) -> Any:
+        if cls is InventoryLine and self.rng.random() < 0.3:
+            cls = InventoryLineDetailed
+        inst = cls()
+        for name, field_cls in cls.get_flat_type_info(cls).items():
+            if self.rng.random() > self.fill or (depth > 5 and _is_complex(field_cls)):
+                continue
+            if issubclass(field_cls, XmlAttribute):
+                setattr(inst, name, self.primitive(field_cls.type))
+            elif field_cls.Attributes.max_occurs > 1:
+                setattr(inst, name, [self.item(field_cls, depth + 1) for _ in range(self.rng.randint(0, 3))])
+            else:
+                setattr(inst, name, self.value(field_cls, depth + 1))
+        return inst
+
+    def primitive(self, cls: Any) -> Any:
+        rng = self.rng
+        values = getattr(cls.Attributes, "values", None)
+        if values:
+            return rng.choice(sorted(values))
+        if issubclass(cls, Boolean):
+            return rng.random() < 0.5
+        if issubclass(cls, Integer):
+            return rng.randint(-(2**31), 2**31 - 1)
+        if issubclass(cls, SpyneDecimal):
+            return rng.choice([Decimal("1E+2"), Decimal("1E-8"), Decimal("12.500"), Decimal(-3),
+                               Decimal(rng.randint(0, 10**6)) / 1000])
+        if issubclass(cls, DateTime):
+            moment = datetime(2024, 1, 1) + timedelta(seconds=rng.randint(0, 10**8), microseconds=rng.randint(0, 2))
+            return moment.replace(tzinfo=UTC) if rng.random() < 0.2 else moment
+        if issubclass(cls, ByteArray):
+            return [bytes(rng.randrange(256) for _ in range(rng.randint(0, 12)))]
+        if issubclass(cls, Unicode):
+            return "".join(rng.choice(TEXT) for _ in range(rng.randint(0, 12)))
+        raise AssertionError(f"no generator for {cls}")
+
+
+def _is_complex(cls: Any) -> bool:
+    return issubclass(getattr(cls, "__orig__", None) or cls, ComplexModelBase)
+
+
+def _application(protocol: Any) -> Application:
+    service = build_service({})
+    return Application([service], tns=TNS, name="ServiceSoap", in_protocol=protocol(validator=None),
+                       out_protocol=protocol(polymorphic=True))
+
+
+@pytest.fixture(scope="module", params=[GoodsOwnerSoap11, GoodsOwnerSoap12], ids=["soap11", "soap12"])
+def protocols(request: Any) -> tuple[Any, Any]:
+    """(Spyne's out protocol, the fast one) of the same contract."""
+    spyne_app = _application(request.param)
+    fast_app = _application(fast_out_protocol(request.param))
+    return spyne_app.out_protocol, fast_app.out_protocol
+
+
+def _canonical(element: Any) -> bytes:
+    etree.cleanup_namespaces(element)
+    return etree.tostring(element, method="c14n")
+
+
+def _envelope(protocol: Any) -> Any:
+    return etree.Element(f"{{{protocol.ns_soap_env}}}Body", nsmap=protocol.app.interface.nsmap)
+
+
+def _result_types() -> Iterator[tuple[str, Any]]:
+    seen: set[Any] = set()
+    for operation in OPERATIONS:
+        result = operation.result_class
+        if result is not None and result not in seen:
+            seen.add(result)
+            yield operation.name, result
+
+
+RESULT_TYPES = list(_result_types())
+
+
+@pytest.mark.parametrize(("operation", "result_cls"), RESULT_TYPES, ids=[name for name, _ in RESULT_TYPES])
+def test_every_result_type_is_written_as_spyne_writes_it(protocols: tuple[Any, Any], operation: str,
+                                                         result_cls: Any) -> None:
+    spyne_prot, fast_prot = protocols
+    declared = BY_NAME[operation].result_type
+    for seed in range(SAMPLES_PER_TYPE):
+        inst = RandomInstances(seed, fill=0.9 if seed % 2 else 0.4).value(result_cls)
+        expected, actual = _envelope(spyne_prot), _envelope(fast_prot)
+        spyne_prot.to_parent(None, declared, inst, expected, TNS, "Result")
+        fast_prot.plan_serializer.write(None, declared, inst, actual, TNS, "Result")
+        assert _canonical(actual) == _canonical(expected), f"{operation} seed {seed}"
+
+
+def _ctx(protocol: Any, operation: str, result: Any) -> Any:
+    descriptor = protocol.app.interface.service_method_map[f"{{{TNS}}}{operation}"][0]
+    return SimpleNamespace(descriptor=descriptor, out_object=[result], out_error=None, out_header=None,
+                           out_document=None, out_body_doc=None)
+
+
+@pytest.mark.parametrize("operation", sorted(FAST_OPERATIONS))
+def test_the_hot_operations_envelope_is_the_one_spyne_builds(protocols: tuple[Any, Any], operation: str) -> None:
+    spyne_prot, fast_prot = protocols
+    for seed in range(3):
+        result = RandomInstances(100 + seed, fill=0.8).value(BY_NAME[operation].result_class)
+        expected, actual = _ctx(spyne_prot, operation, result), _ctx(fast_prot, operation, result)
+        spyne_prot.serialize(expected, spyne_prot.RESPONSE)
+        fast_prot.serialize(actual, fast_prot.RESPONSE)
+        assert etree.tostring(actual.out_document, method="c14n") == etree.tostring(expected.out_document,
+                                                                                    method="c14n")
+        assert etree.tostring(actual.out_document) == etree.tostring(expected.out_document)
+
+
+def test_only_the_hot_operations_take_the_fast_path(protocols: tuple[Any, Any]) -> None:
+    _, fast_prot = protocols
+    assert isinstance(fast_prot, FastSerializeMixin)
+    status = _ctx(fast_prot, "GetSystemStatus", None)
+    orders = _ctx(fast_prot, "GetOrdersByQuery", None)
+    assert not fast_prot._fast_eligible(status, fast_prot.RESPONSE)
+    assert fast_prot._fast_eligible(orders, fast_prot.RESPONSE)
+    orders.out_error = ValueError("a fault goes to Spyne")
+    assert not fast_prot._fast_eligible(orders, fast_prot.RESPONSE)
+
+
+def test_a_plan_is_built_once_per_type(protocols: tuple[Any, Any]) -> None:
+    serializer = PlanSerializer(protocols[1])
+    order = BY_NAME["GetOrderByOrderNumber"].result_class
+    assert serializer.plan(order) is serializer.plan(order)
+    names = [field.name for field in serializer.plan(order).fields]
+    assert names == list(order._type_info)
