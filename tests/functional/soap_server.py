@@ -53,11 +53,21 @@ def serve_soap(settings: Any, session_factory: Any, *, contract_only: bool = Fal
     else:
         app = create_goods_owner_app(settings, session_factory)
     server.application = app
-    thread = threading.Thread(target=server.run, name="soap-test-server", daemon=True)
+    stop = threading.Event()
+    thread = threading.Thread(target=_serve_until, args=(server, stop), name="soap-test-server", daemon=True)
     thread.start()
     try:
         yield SoapServer(url=service_url(settings), settings=settings, app=app)
     finally:
-        server.task_dispatcher.shutdown()
-        wasyncore.close_all(server._map)
+        stop.set()
+        server.trigger.pull_trigger()  # wakes the loop at once
         thread.join(timeout=10)
+        assert not thread.is_alive(), "the test server did not stop"
+
+
+def _serve_until(server: Any, stop: threading.Event) -> None:
+    """waitress's loop, closed from its own thread (closing sockets from another thread races with select)."""
+    while not stop.is_set():
+        wasyncore.loop(timeout=1, map=server._map, count=1)
+    server.task_dispatcher.shutdown()
+    wasyncore.close_all(server._map)

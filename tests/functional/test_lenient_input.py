@@ -228,7 +228,8 @@ def test_empty_value_elements_read_as_absent(server: SoapServer, recorder: Recor
     assert (query.MaxOrdersToGet, query.DeliveryDateFrom) == (parsed, parsed)
 
 
-@pytest.mark.parametrize("value", ["<MaxOrdersToGet>many</MaxOrdersToGet>", "<DeliveryDateFrom>soon</DeliveryDateFrom>"])
+@pytest.mark.parametrize("value", ["<MaxOrdersToGet>many</MaxOrdersToGet>",
+                                   "<DeliveryDateFrom>soon</DeliveryDateFrom>"])
 def test_a_value_that_cannot_be_read_is_a_client_fault(server: SoapServer, recorder: Recorder, value: str) -> None:
     response = server.post(_get_orders(value), soap_action=f'"{TNS}/GetOrdersByQuery"')
     assert response.status_code == 500
