@@ -1,0 +1,47 @@
+"""A real SMTP server (aiosmtpd) on a free port, for the credentials e-mail tests."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from typing import Any
+
+from aiosmtpd.controller import Controller
+
+
+@dataclass
+class Mailbox:
+    """Collects every message the server accepts; ``refuse_with`` makes it refuse the data instead."""
+
+    refuse_with: str | None = None
+    messages: list[EmailMessage] = field(default_factory=list)
+    envelopes: list[Any] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.refuse_with is not None:
+            return self.refuse_with
+        self.envelopes.append(envelope)
+        parsed = message_from_bytes(envelope.original_content, policy=policy.default)
+        assert isinstance(parsed, EmailMessage)
+        self.messages.append(parsed)
+        return "250 Message accepted for delivery"
+
+
+class _PortZeroController(Controller):
+    """aiosmtpd's Controller bound to port 0: learns the port the OS chose before its start-up probe."""
+
+    def _trigger_server(self) -> None:
+        assert self.server is not None
+        self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()
+
+
+@contextmanager
+def running_smtp_server(mailbox: Mailbox) -> Iterator[tuple[str, int]]:
+    controller = _PortZeroController(mailbox, hostname="127.0.0.1", port=0)
+    controller.start()
+    try:
+        yield controller.hostname, controller.port
+    finally:
+        controller.stop()
