@@ -193,6 +193,7 @@ class Order(Base):
     order_type: Mapped[OrderType | None] = relationship()
     way_of_delivery_type: Mapped[WayOfDeliveryType | None] = relationship()
     terms_of_delivery_type: Mapped[TermsOfDeliveryType | None] = relationship()
+    transporter_contract = relationship("TransporterContract")
     classes: Mapped[list[OrderClass]] = relationship(secondary="order_class_links", order_by="OrderClass.id")
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id")

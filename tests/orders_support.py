@@ -1,0 +1,56 @@
+"""Data builders shared by the outbound order tests (integration and functional)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from wms_soap.services import inventory, orders
+from wms_soap.services.customers import CustomerInput
+from wms_soap.services.order_refs import ArticleKey
+from wms_soap.services.orders import LineInput, OrderInput
+from wms_soap.store.articles import Article
+
+
+def make_article(session: Session, goods_owner_id: int, number: str, name: str | None = None) -> Article:
+    now = datetime.now(UTC)
+    article = Article(goods_owner_id=goods_owner_id, article_number=number, name=name or f"Article {number}",
+                      created_at=now, updated_at=now)
+    session.add(article)
+    session.flush()
+    return article
+
+
+def add_stock(session: Session, goods_owner_id: int, article: Article, quantity: int | Decimal, *,
+              location: str = "A-01-01", batch: str | None = None, serial: str | None = None,
+              expiry_date: datetime | None = None) -> int:
+    return inventory.add_stock(session, goods_owner_id=goods_owner_id, article_id=article.id, location_code=location,
+                               quantity=Decimal(quantity), batch=batch, serial=serial, expiry_date=expiry_date,
+                               comment="test stock")
+
+
+def line(article_number: str, quantity: int | Decimal, code: str | None = None, *,
+         identification: str = "ExternalOrderLineCode", **values: object) -> LineInput:
+    if code is not None:
+        values["external_order_line_code"] = code
+    return LineInput(identification=identification, article=ArticleKey("ArticleNumber", article_number=article_number),
+                     number_of_items=Decimal(quantity), values=dict(values))
+
+
+def customer(number: str = "C-1", operation: str = "CreateOrUpdate", **values: object) -> CustomerInput:
+    return CustomerInput(operation=operation, identification="CustomerNumber",
+                         values={"customer_number": number, "name": f"Customer {number}", **values})
+
+
+def order_input(number: str, lines: list[LineInput] | None, *, operation: str = "CreateOrUpdate",
+                identification: str = "GoodsOwnerOrderNumber", with_customer: bool = True,
+                **values: object) -> OrderInput:
+    return OrderInput(identification=identification, operation=operation,
+                      values={"goods_owner_order_number": number, **values}, lines=lines,
+                      customer=customer() if with_customer else None)
+
+
+def create_order(session: Session, goods_owner_id: int, number: str, lines: list[LineInput], **values: object) -> int:
+    return orders.process_order(session, goods_owner_id, order_input(number, lines, **values)).order_id

@@ -1,0 +1,98 @@
+"""``wms-soap warehouse ...``: the operator's outbound actions (release, allocate, pick, pack, ship, collect, cancel).
+
+``add_parser(subparsers)`` registers the commands; each sets ``handler(args, settings) -> exit code``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from wms_soap.services import order_status as st
+from wms_soap.services import warehouse
+from wms_soap.store.orders import Order
+
+if TYPE_CHECKING:
+    from wms_soap.config import Settings
+
+Action = Callable[[Session, argparse.Namespace], Order]
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser("warehouse", help="move goods: outbound orders (and inbound, see below)")
+    commands = parser.add_subparsers(dest="warehouse_command", required=True)
+    for name, action, help_text in _SIMPLE:
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("order_id", type=int)
+        command.set_defaults(handler=_runner(action))
+    picking = commands.add_parser("pick", help="pick order lines (partially with --line, everything with --all)")
+    picking.add_argument("order_id", type=int)
+    picking.add_argument("--line", action="append", default=[], metavar="CODE=QTY",
+                         help="ExternalOrderLineCode (or #OrderLineSystemId) and quantity; repeatable")
+    picking.add_argument("--item", type=int, help="take the items from this article item id")
+    picking.add_argument("--all", action="store_true", help="pick everything still to pick")
+    picking.set_defaults(handler=_runner(_pick))
+    packing = commands.add_parser("pack", help="pack picked items into parcels with tracking numbers")
+    packing.add_argument("order_id", type=int)
+    packing.add_argument("--parcel", action="append", required=True, metavar="TRACKING_NUMBER")
+    packing.add_argument("--tracking-url", help="tracking URL of the first parcel")
+    packing.add_argument("--waybill")
+    packing.set_defaults(handler=_runner(_pack))
+    return parser
+
+
+def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
+
+        engine = create_engine_for(settings.database_url)
+        try:
+            with session_scope(make_session_factory(engine)) as session:
+                order = action(session, args)
+                print(f"order {order.id} ({order.goods_owner_order_number or '-'}): status {order.status} "
+                      f"{st.DEFAULT_TEXTS.get(order.status, '')}")
+        finally:
+            engine.dispose()
+        return 0
+
+    return run
+
+
+def _line_request(text: str, item: int | None) -> warehouse.PickRequest:
+    key, _, quantity = text.rpartition("=")
+    try:
+        number = Decimal(quantity)
+    except InvalidOperation:
+        raise SystemExit(f"--line {text!r}: the quantity is not a number") from None
+    if key.startswith("#"):
+        return warehouse.PickRequest(number, order_line_id=int(key[1:]), article_item_id=item)
+    return warehouse.PickRequest(number, external_order_line_code=key, article_item_id=item)
+
+
+def _pick(session: Session, args: argparse.Namespace) -> Order:
+    if args.all:
+        return warehouse.pick_remaining(session, args.order_id)
+    if not args.line:
+        raise SystemExit("pick: give --line CODE=QTY (repeatable) or --all")
+    return warehouse.pick(session, args.order_id, [_line_request(text, args.item) for text in args.line])
+
+
+def _pack(session: Session, args: argparse.Namespace) -> Order:
+    parcels = [warehouse.ParcelRequest(label_id=label, tracking_url=args.tracking_url if i == 0 else None)
+               for i, label in enumerate(args.parcel)]
+    return warehouse.pack(session, args.order_id, parcels, waybill=args.waybill)
+
+
+_SIMPLE: list[tuple[str, Action, str]] = [
+    ("release", lambda s, a: warehouse.release_order(s, a.order_id), "release an open order (300)"),
+    ("allocate", lambda s, a: warehouse.allocate_order(s, a.order_id), "allocate stock to an order (320)"),
+    ("release-allocations", lambda s, a: warehouse.release_order_allocations(s, a.order_id),
+     "give an order's allocated stock back (300)"),
+    ("ship", lambda s, a: warehouse.ship(s, a.order_id), "ship a picked order (450)"),
+    ("collect", lambda s, a: warehouse.collect(s, a.order_id), "mark a sent order collected (500)"),
+    ("cancel", lambda s, a: warehouse.cancel_order(s, a.order_id), "cancel an order not yet picked (1000)"),
+]

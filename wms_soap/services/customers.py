@@ -1,0 +1,151 @@
+"""Customers (consignees) and the small per-goods-owner registers orders refer to.
+
+ProcessCustomer and the Customer block of ProcessOrder share ``resolve_customer``: the CustomerOperation decides
+whether a customer may be created, updated or only found, the CustomerIdentification which columns find it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.store.orders import Customer, OrderClass, OrderType, TermsOfDeliveryType, WayOfDeliveryType
+
+CUSTOMER_OPERATIONS = ("Create", "CreateOrUpdate", "CreateNotUpdate", "Find")
+CUSTOMER_IDENTIFICATIONS = ("ExternalCustomerCode", "SystemId", "CustomerNumber", "FullNameAndAddress")
+_ADDRESS_KEY = ("name", "address", "post_code", "city", "country_code")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class CustomerInput:
+    """A customer as a client sends it: how to find it, what to do, and the column values it carries."""
+
+    operation: str = "CreateOrUpdate"
+    identification: str = "ExternalCustomerCode"
+    customer_id: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RegisterRef:
+    """A reference to an order type, way of delivery type, terms of delivery type or order class.
+
+    ``operation`` is one of ``find``, ``find_or_create``, ``create_or_update``; ``by`` is ``code`` or ``name``.
+    """
+
+    operation: str
+    by: str
+    code: str | None = None
+    name: str | None = None
+    comment: str | None = None
+
+
+def _find_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer | None:
+    query = select(Customer).where(Customer.goods_owner_id == goods_owner_id)
+    values = data.values
+    if data.identification == "SystemId":
+        if data.customer_id is None:
+            raise ValidationFailed("CustomerId is required when CustomerIdentification is SystemId")
+        return session.scalars(query.where(Customer.id == data.customer_id)).first()
+    if data.identification == "FullNameAndAddress":
+        for name in _ADDRESS_KEY:
+            query = query.where(getattr(Customer, name).is_(None) if values.get(name) is None
+                                else getattr(Customer, name) == values[name])
+        return session.scalars(query.order_by(Customer.id)).first()
+    column = {"ExternalCustomerCode": "external_customer_code", "CustomerNumber": "customer_number"}.get(
+        data.identification)
+    if column is None:
+        raise ValidationFailed(f"Unknown CustomerIdentification {data.identification!r}")
+    key = values.get(column)
+    if not key:
+        raise ValidationFailed(f"{_wire_name(column)} is required when CustomerIdentification is "
+                               f"{data.identification}")
+    return session.scalars(query.where(getattr(Customer, column) == key)).first()
+
+
+def _wire_name(column: str) -> str:
+    return {"external_customer_code": "ExternalCustomerCode", "customer_number": "CustomerNumber"}[column]
+
+
+def _describe(data: CustomerInput) -> str:
+    values = data.values
+    return str(values.get("customer_number") or values.get("external_customer_code") or data.customer_id
+               or values.get("name") or "")
+
+
+def resolve_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer:
+    """Find, create or update a customer according to its CustomerOperation."""
+    if data.operation not in CUSTOMER_OPERATIONS:
+        raise ValidationFailed(f"Unknown CustomerOperation {data.operation!r}")
+    customer = _find_customer(session, goods_owner_id, data)
+    if customer is None:
+        if data.operation == "Find":
+            raise NotFound(f"Customer {_describe(data)} was not found")
+        return _create_customer(session, goods_owner_id, data)
+    if data.operation == "Create":
+        raise Conflict(f"Customer {_describe(data)} already exists")
+    if data.operation == "CreateOrUpdate":
+        _apply(customer, data.values)
+        customer.updated_at = utcnow()
+    return customer
+
+
+def _create_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer:
+    now = utcnow()
+    customer = Customer(goods_owner_id=goods_owner_id, created_at=now, updated_at=now, is_visible=True,
+                        notify_by_sms=False, notify_by_email=False, notify_by_telephone=False)
+    _apply(customer, data.values)
+    session.add(customer)
+    session.flush()
+    return customer
+
+
+def _apply(target: Any, values: dict[str, Any]) -> None:
+    for column, value in values.items():
+        if value is not None:
+            setattr(target, column, value)
+
+
+_Register = TypeVar("_Register", OrderType, WayOfDeliveryType, TermsOfDeliveryType, OrderClass)
+
+_LABELS = {OrderType: "Order type", WayOfDeliveryType: "Way of delivery type",
+           TermsOfDeliveryType: "Terms of delivery type", OrderClass: "Order class"}
+
+
+def resolve_register(session: Session, model: type[_Register], goods_owner_id: int, ref: RegisterRef) -> _Register:
+    """Find (and per operation create or update) an entry of a code/name register of the goods owner."""
+    if ref.by not in ("code", "name"):
+        raise ValidationFailed(f"Unknown identification {ref.by!r}")
+    key = ref.code if ref.by == "code" else ref.name
+    label = _LABELS[model]
+    if not key:
+        raise ValidationFailed(f"{label}: the {ref.by} is required")
+    column = model.code if ref.by == "code" else model.name
+    entry = session.scalars(select(model).where(model.goods_owner_id == goods_owner_id, column == key)
+                            .order_by(model.id)).first()
+    if entry is None:
+        if ref.operation == "find":
+            raise NotFound(f"{label} {key} was not found")
+        entry = model(goods_owner_id=goods_owner_id, code=ref.code, name=ref.name)
+        if isinstance(entry, OrderClass):
+            entry.comment = ref.comment
+        session.add(entry)
+        session.flush()
+    elif ref.operation == "create_or_update":
+        entry.code = ref.code if ref.code is not None else entry.code
+        entry.name = ref.name if ref.name is not None else entry.name
+    return entry
+
+
+def process_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer:
+    """ProcessCustomer: the customer register alone."""
+    return resolve_customer(session, goods_owner_id, data)

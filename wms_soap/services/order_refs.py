@@ -1,0 +1,93 @@
+"""What orders refer to in other areas: articles, article items (stock) and transporter contracts.
+
+Kept in one small module so that the orders area meets the articles/inventory models in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from wms_soap.errors import NotFound, ValidationFailed
+from wms_soap.services import articles, inventory, system
+from wms_soap.store.articles import Article
+from wms_soap.store.inventory import ArticleItem
+
+ARTICLE_IDENTIFICATIONS = ("SystemId", "ArticleNumber", "ProductCode", "ArticleName")
+
+
+@dataclass(frozen=True)
+class ArticleKey:
+    """How a line names its article: ``identification`` picks which of the other fields is used."""
+
+    identification: str
+    system_id: int | None = None
+    article_number: str | None = None
+    product_code: str | None = None
+    name: str | None = None
+
+    def value(self) -> object:
+        return {"SystemId": self.system_id, "ArticleNumber": self.article_number,
+                "ProductCode": self.product_code, "ArticleName": self.name}.get(self.identification)
+
+
+@dataclass(frozen=True)
+class ContractRef:
+    """A TransporterContractClass: identification and operation are the wire enum values."""
+
+    identification: str = "CodeAndServiceCode"
+    operation: str = "Find"
+    payment: str | None = None
+    transporter_code: str | None = None
+    service_code: str | None = None
+    customer_number: str | None = None
+
+
+def find_article(session: Session, goods_owner_id: int, key: ArticleKey) -> Article:
+    if key.identification not in ARTICLE_IDENTIFICATIONS:
+        raise ValidationFailed(f"Unknown ArticleIdentification {key.identification!r}")
+    if key.value() in (None, ""):
+        raise ValidationFailed(f"The order line has no {key.identification} to identify its article")
+    return articles.find_article(session, goods_owner_id, key.identification, system_id=key.system_id,
+                                 article_number=key.article_number, product_code=key.product_code, name=key.name)
+
+
+_CONTRACT_KEYS = {
+    "CodeAndServiceCodeAndCustomerNumber": ("transporter_code", "service_code", "customer_number"),
+    "CodeAndServiceCode": ("transporter_code", "service_code"),
+    "Code": ("transporter_code",),
+    "ServiceCode": ("service_code",),
+    "FiltersSpecified": ("transporter_code", "service_code", "customer_number"),
+}
+
+
+def resolve_contract(session: Session, goods_owner_id: int, ref: ContractRef) -> int:
+    """The id of the goods owner's transporter contract the reference names; CreateOrUpdate creates it."""
+    keys = _CONTRACT_KEYS.get(ref.identification)
+    if keys is None:
+        raise ValidationFailed(f"Unknown TransporterContractIdentification {ref.identification!r}")
+    wanted = {name: getattr(ref, name) for name in keys if getattr(ref, name) or ref.identification !=
+              "FiltersSpecified"}
+    if not any(wanted.values()):
+        raise ValidationFailed("The transporter contract has no code to find it by")
+    contract = system.find_transporter_contract(session, goods_owner_id, **wanted)
+    if contract is None:
+        if ref.operation != "CreateOrUpdate" or not ref.transporter_code:
+            raise NotFound("Transporter contract " + " / ".join(str(v) for v in wanted.values() if v)
+                           + " was not found")
+        contract = system.create_transporter_contract(
+            session, goods_owner_id, transporter_code=ref.transporter_code, service_code=ref.service_code,
+            customer_number=ref.customer_number)
+    return int(contract.id)
+
+
+def item_location_code(item: ArticleItem) -> str | None:
+    location = getattr(item, "location", None)
+    return getattr(location, "code", None)
+
+
+def remove_stock(session: Session, item: ArticleItem, quantity: Decimal, *, comment: str) -> None:
+    """Take ``quantity`` off an article item (one inventory transaction); stock never goes negative."""
+    inventory.remove_stock(session, article_item_id=item.id, quantity=quantity, comment=comment, cause="picked")

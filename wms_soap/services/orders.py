@@ -1,0 +1,343 @@
+"""Outbound orders as a goods owner writes them: ProcessOrder, UpdateOrder, UpdateOrderLines.
+
+An order is found by its OrderIdentification, created or updated per OrderOperation, and refused once picking
+has started. Two concurrent creates of one goods-owner order number meet at the unique constraint on
+``orders(goods_owner_id, goods_owner_order_number)``: the loser retries once and finds the winner's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services import order_status as st
+from wms_soap.services.customers import (
+    CustomerInput,
+    RegisterRef,
+    resolve_customer,
+    resolve_register,
+    utcnow,
+)
+from wms_soap.services.order_queries import (  # re-exported: the inventory answers read these from here
+    OutboundQuantities as OutboundQuantities,
+)
+from wms_soap.services.order_queries import allocated_per_article_item as allocated_per_article_item
+from wms_soap.services.order_queries import outbound_quantities as outbound_quantities
+from wms_soap.services.order_refs import ArticleKey, ContractRef, find_article, resolve_contract
+from wms_soap.store.orders import (
+    Order,
+    OrderClass,
+    OrderLine,
+    OrderType,
+    TermsOfDeliveryType,
+    WayOfDeliveryType,
+)
+
+ORDER_OPERATIONS = ("Create", "CreateOrUpdate", "Update", "Remove")
+ORDER_IDENTIFICATIONS = ("ExternalOrderCode", "GoodsOwnerOrderNumber", "ReferenceNumber", "SystemId",
+                         "GoodsOwnerOrderId")
+LINE_IDENTIFICATIONS = ("ExternalOrderLineCode", "ArticleNumber", "ArticleName", "ExternalOrderLineId", "SystemId")
+
+
+@dataclass
+class LineInput:
+    """One CustomerOrderLine: how to match an existing line, which article, how many, and other column values."""
+
+    identification: str
+    article: ArticleKey
+    number_of_items: Decimal
+    line_system_id: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ClassesInput:
+    operation: str = "FindOrCreate"
+    classes: list[RegisterRef] = field(default_factory=list)
+
+
+@dataclass
+class OrderInput:
+    """A CustomerOrder: identification, operation, order column values and the referenced registers."""
+
+    identification: str = "GoodsOwnerOrderNumber"
+    operation: str = "CreateOrUpdate"
+    order_id: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    status_created: int | None = None
+    status_updated: int | None = None
+    customer: CustomerInput | None = None
+    lines: list[LineInput] | None = None
+    order_type: RegisterRef | None = None
+    way_of_delivery_type: RegisterRef | None = None
+    terms_of_delivery_type: RegisterRef | None = None
+    transporter_contract: ContractRef | None = None
+    classes: ClassesInput | None = None
+
+
+@dataclass(frozen=True)
+class ProcessOrderResult:
+    order_id: int
+    goods_owner_order_number: str | None
+    message: str
+
+
+# --- finding orders -----------------------------------------------------------------------------------------------
+
+_KEY_COLUMNS = {"ExternalOrderCode": "goods_owner_order_number", "GoodsOwnerOrderNumber": "goods_owner_order_number",
+                "ReferenceNumber": "reference_number", "GoodsOwnerOrderId": "goods_owner_order_id"}
+
+
+def find_order(session: Session, goods_owner_id: int, identification: str, *, order_id: int | None = None,
+               key: str | None = None) -> Order | None:
+    """The goods owner's order by SystemId (``order_id``) or by the column the identification names (``key``)."""
+    query = select(Order).where(Order.goods_owner_id == goods_owner_id)
+    if identification == "SystemId":
+        if not order_id:
+            raise ValidationFailed("OrderId is required when the identification is SystemId")
+        return session.scalars(query.where(Order.id == order_id)).first()
+    column = _KEY_COLUMNS.get(identification)
+    if column is None:
+        raise ValidationFailed(f"Unknown order identification {identification!r}")
+    if not key:
+        raise ValidationFailed(f"{_wire(column)} is required when the identification is {identification}")
+    return session.scalars(query.where(getattr(Order, column) == key).order_by(Order.id)).first()
+
+
+def _wire(column: str) -> str:
+    return "".join(part.capitalize() for part in column.split("_"))
+
+
+def get_order_for(session: Session, goods_owner_id: int, identification: str, *, order_id: int | None = None,
+                  key: str | None = None) -> Order:
+    order = find_order(session, goods_owner_id, identification, order_id=order_id, key=key)
+    if order is None:
+        raise NotFound(f"Order {key or order_id} was not found")
+    return order
+
+
+def ensure_changeable(order: Order) -> None:
+    """Refuse changes to an order whose picking has started, or that is cancelled."""
+    if order.status == st.CANCELLED:
+        raise Conflict(f"Order {order.goods_owner_order_number or order.id} is cancelled and cannot be changed")
+    if order.status >= st.PICKED or any(line.picked_number_of_items > 0 for line in order.lines):
+        raise Conflict(f"Order {order.goods_owner_order_number or order.id} cannot be changed: "
+                       "picking has started")
+
+
+# --- ProcessOrder -------------------------------------------------------------------------------------------------
+
+def process_order(session: Session, goods_owner_id: int, data: OrderInput) -> ProcessOrderResult:
+    """ProcessOrder: Create, CreateOrUpdate, Update or Remove (cancel) one order, in a savepoint.
+
+    A unique-constraint race with a concurrent call for the same order number is retried once, and then finds the
+    order the other call created.
+    """
+    _validate(data)
+    try:
+        with session.begin_nested():
+            return _process(session, goods_owner_id, data)
+    except IntegrityError:
+        with session.begin_nested():
+            return _process(session, goods_owner_id, data)
+
+
+def _validate(data: OrderInput) -> None:
+    if data.operation not in ORDER_OPERATIONS:
+        raise ValidationFailed(f"Unknown OrderOperation {data.operation!r}")
+    if data.identification not in ORDER_IDENTIFICATIONS:
+        raise ValidationFailed(f"Unknown OrderIdentification {data.identification!r}")
+    for line in data.lines or ():
+        if line.identification not in LINE_IDENTIFICATIONS:
+            raise ValidationFailed(f"Unknown OrderLineIdentification {line.identification!r}")
+        if line.number_of_items < 0:
+            raise ValidationFailed("NumberOfItems must not be negative")
+
+
+def _process(session: Session, goods_owner_id: int, data: OrderInput) -> ProcessOrderResult:
+    key = data.values.get(_KEY_COLUMNS.get(data.identification, ""))
+    order = None
+    if data.identification != "SystemId" or data.order_id:
+        order = find_order(session, goods_owner_id, data.identification, order_id=data.order_id, key=key)
+    if data.operation == "Remove":
+        return _remove(order, key or data.order_id)
+    if order is None:
+        if data.operation == "Update":
+            raise NotFound(f"Order {key or data.order_id} was not found")
+        order = _new_order(session, goods_owner_id, data)
+        message = "Order created"
+    else:
+        if data.operation == "Create":
+            raise Conflict(f"Order {key or data.order_id} already exists (OrderId {order.id})")
+        ensure_changeable(order)
+        _fill(session, order, data)
+        if data.status_updated is not None:
+            set_status(order, data.status_updated, source="api")
+        message = "Order updated"
+    session.flush()
+    return ProcessOrderResult(order.id, order.goods_owner_order_number, message)
+
+
+def _remove(order: Order | None, key: object) -> ProcessOrderResult:
+    if order is None:
+        raise NotFound(f"Order {key} was not found")
+    if order.status != st.CANCELLED:
+        ensure_changeable(order)
+        cancel(order, source="api")
+    return ProcessOrderResult(order.id, order.goods_owner_order_number, "Order cancelled")
+
+
+def _new_order(session: Session, goods_owner_id: int, data: OrderInput) -> Order:
+    now = utcnow()
+    status = data.status_created if data.status_created is not None else st.OPEN
+    st.check_known(status)
+    order = Order(goods_owner_id=goods_owner_id, status=status, created_at=now, updated_at=now,
+                  status_changed_at=now)
+    session.add(order)
+    order.history.append(st.change(None, status, source="api", at=now))
+    _fill(session, order, data)
+    return order
+
+
+def _fill(session: Session, order: Order, data: OrderInput) -> None:
+    goods_owner_id = order.goods_owner_id
+    for column, value in data.values.items():
+        if value is not None:
+            setattr(order, column, value)
+    if data.customer is not None:
+        order.customer = resolve_customer(session, goods_owner_id, data.customer)
+    _set_registers(session, order, data)
+    if data.transporter_contract is not None:
+        order.transporter_contract_id = resolve_contract(session, goods_owner_id, data.transporter_contract)
+        order.transport_payment = data.transporter_contract.payment
+    if data.classes is not None:
+        order.classes = resolve_classes(session, goods_owner_id, data.classes)
+    if data.lines is not None:
+        _merge_lines(session, order, data.lines)
+    order.updated_at = utcnow()
+
+
+def _set_registers(session: Session, order: Order, data: OrderInput) -> None:
+    goods_owner_id = order.goods_owner_id
+    if data.order_type is not None:
+        order.order_type = resolve_register(session, OrderType, goods_owner_id, data.order_type)
+    if data.way_of_delivery_type is not None:
+        order.way_of_delivery_type = resolve_register(session, WayOfDeliveryType, goods_owner_id,
+                                                      data.way_of_delivery_type)
+    if data.terms_of_delivery_type is not None:
+        order.terms_of_delivery_type = resolve_register(session, TermsOfDeliveryType, goods_owner_id,
+                                                        data.terms_of_delivery_type)
+
+
+def resolve_classes(session: Session, goods_owner_id: int, data: ClassesInput) -> list[OrderClass]:
+    operation = "find" if data.operation == "Find" else "find_or_create"
+    return [resolve_register(session, OrderClass, goods_owner_id,
+                             RegisterRef(operation, "code", ref.code, ref.name, ref.comment))
+            for ref in data.classes]
+
+
+# --- order lines --------------------------------------------------------------------------------------------------
+
+def _merge_lines(session: Session, order: Order, lines: list[LineInput]) -> None:
+    """Replace the order's lines by ``lines``: matching lines are updated, others added, the rest removed."""
+    _check_duplicate_articles(lines)
+    remaining = list(order.lines)
+    kept: list[OrderLine] = []
+    for data in lines:
+        article = find_article(session, order.goods_owner_id, data.article)
+        line = _match_line(remaining, data, article.id)
+        if line is None:
+            line = OrderLine(article=article, article_id=article.id, picked_number_of_items=Decimal(0),
+                             packed_number_of_items=Decimal(0), returned_number_of_items=Decimal(0), do_pick=True)
+        else:
+            remaining.remove(line)
+            line.article = article
+            line.article_id = article.id
+        line.ordered_number_of_items = data.number_of_items
+        for column, value in data.values.items():
+            if value is not None:
+                setattr(line, column, value)
+        kept.append(line)
+    if order.status == st.ALLOCATED and (remaining or kept != list(order.lines)):
+        release_allocations(order, source="api", comment="order lines changed")
+    order.lines = kept
+
+
+def _check_duplicate_articles(lines: list[LineInput]) -> None:
+    by_article = [line.article for line in lines if line.identification in ("ArticleNumber", "ArticleName")]
+    if len(by_article) != len(set(by_article)):
+        raise ValidationFailed("An article may appear on only one order line unless the lines are identified by "
+                               "ExternalOrderLineCode")
+
+
+def _match_line(lines: Iterable[OrderLine], data: LineInput, article_id: int) -> OrderLine | None:
+    match: Callable[[OrderLine], bool]
+    if data.identification in ("ExternalOrderLineCode", "ExternalOrderLineId"):
+        code = data.values.get("external_order_line_code")
+        if not code:
+            raise ValidationFailed(f"ExternalOrderLineCode is required when OrderLineIdentification is "
+                                   f"{data.identification}")
+        match = lambda line: line.external_order_line_code == code  # noqa: E731
+    elif data.identification == "SystemId":
+        match = lambda line: data.line_system_id is not None and line.id == data.line_system_id  # noqa: E731
+    else:
+        match = lambda line: line.article_id == article_id  # noqa: E731
+    return next((line for line in lines if match(line)), None)
+
+
+# --- status changes (shared with the warehouse side) --------------------------------------------------------------
+
+def set_status(order: Order, status: int, *, source: str, comment: str | None = None,
+               at: datetime | None = None) -> None:
+    """Move the order to ``status`` and record the change in its history (no-op when unchanged)."""
+    st.check_known(status)
+    if order.status == status:
+        return
+    at = at or utcnow()
+    order.history.append(st.change(order.status, status, source=source, at=at, comment=comment))
+    order.status = status
+    order.status_changed_at = at
+    order.updated_at = at
+
+
+def release_allocations(order: Order, *, source: str, comment: str | None = None) -> None:
+    """Give back every allocation of the order; an allocated order goes back to released (300)."""
+    for line in order.lines:
+        line.allocations.clear()
+    if order.status == st.ALLOCATED:
+        set_status(order, st.RELEASED, source=source, comment=comment)
+
+
+def cancel(order: Order, *, source: str, comment: str | None = None) -> None:
+    """Cancel (1000) an order whose picking has not started; its allocations are released."""
+    ensure_changeable(order)
+    for line in order.lines:
+        line.allocations.clear()
+    set_status(order, st.CANCELLED, source=source, comment=comment)
+
+
+def record_return(session: Session, line: OrderLine, number_of_items: Decimal, *, cause_code: str | None = None,
+                  cause_name: str | None = None, at: datetime | None = None) -> None:
+    """A return received against a shipped order line (called by the returns side)."""
+    if number_of_items <= 0 or line.returned_number_of_items + number_of_items > line.picked_number_of_items:
+        raise ValidationFailed(f"Cannot return {number_of_items} of order line {line.id}: "
+                               f"{line.picked_number_of_items - line.returned_number_of_items} may be returned")
+    at = at or utcnow()
+    line.returned_number_of_items += number_of_items
+    left = number_of_items
+    for item in line.order.picked_items:
+        if item.order_line_id == line.id and not item.returned and left > 0:
+            item.returned, item.returned_at = True, at
+            item.return_cause_code, item.return_cause_name = cause_code, cause_name
+            left -= item.number_of_items
+    line.order.last_returned_at = at
+    line.order.updated_at = at
+    session.flush()
