@@ -23,7 +23,7 @@ from wms_soap.soap.dispatch import Call
 from wms_soap.soap.primitives import MIN_DATETIME, TNS
 from wms_soap.soap.types.common import ArticleClass, ArticleNameClass, ArticleNames, FileResultClass
 from wms_soap.soap.types.inventory import InventoryLine, InventoryLineDetailed, InventoryResult
-from wms_soap.soap.types.orders import GetOrdersResult
+from wms_soap.soap.types.orders import GetOrdersResult, UpdateOrderResult
 
 REPO = Path(__file__).resolve().parents[2]
 ENVELOPES = REPO / "tests" / "fixtures" / "envelopes"
@@ -61,8 +61,13 @@ class Recorder:
             self.calls["GetInventoryByQuery"] = (query,)
             return _inventory()
 
+        def update_order(call: Call, update: Any) -> UpdateOrderResult:
+            self.calls["UpdateOrder"] = (update,)
+            return UpdateOrderResult(Success=True, OrderId=None)
+
         return {"GetOrdersByQuery": get_orders_by_query, "ProcessOrder": process_order,
-                "ProcessArticle": process_article, "GetInventoryByQuery": get_inventory_by_query}
+                "ProcessArticle": process_article, "GetInventoryByQuery": get_inventory_by_query,
+                "UpdateOrder": update_order}
 
 
 def _inventory() -> InventoryResult:
@@ -188,6 +193,20 @@ def test_soap12_offsets_utc_and_seven_fraction_digits(server: SoapServer, record
     assert query.ShippedTimeTo == datetime(2024, 1, 31, 23, tzinfo=UTC)
     assert query.LastUpdatedFrom == datetime(2024, 1, 15, 10, 20, 30, 123457)
     assert (query.OrderStatusFrom, query.DeliveryDateFrom) == (None, None)
+
+
+def test_a_bare_style_operation_reads_like_any_other(server: SoapServer, recorder: Recorder) -> None:
+    answer = _replay(server, "postman_update_order.xml", "UpdateOrder")
+    (update,) = recorder.calls["UpdateOrder"]
+    identification = update.OrderUpdateIdentification
+    assert (identification.GoodsOwnerOrderNumber, identification.OrderId) == ("SO-1001", None)
+    assert update.UpdateOrderStatus.OrderStatus == 300
+    assert recorder.credentials == Credentials("WSI-acme", "s3cret-Pass", "ACME", None)
+    expected = f"""
+        <UpdateOrderResponse xmlns="{TNS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+          <UpdateOrderResult><Success>true</Success><OrderId xsi:nil="true"/></UpdateOrderResult>
+        </UpdateOrderResponse>"""
+    assert _canonical(etree.tostring(answer)) == _canonical(expected)
 
 
 # --- exact output ------------------------------------------------------------------------------------------------
