@@ -1,0 +1,168 @@
+"""``wms-soap warehouse receive|putaway|return|price-list|invoice``: the operator's inbound actions.
+
+``add_commands(commands)`` registers them on the ``warehouse`` sub-command parser; each sets
+``handler(args, settings) -> exit code`` like the outbound commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wms_soap.services import invoices, warehouse_inbound
+from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder
+from wms_soap.store.returns import RETURN_STATUS_TEXTS
+
+if TYPE_CHECKING:
+    from wms_soap.config import Settings
+
+Action = Callable[[Session, argparse.Namespace], str]
+Commands = argparse._SubParsersAction
+
+
+def add_commands(commands: Commands) -> None:
+    receiving = commands.add_parser("receive", help="receive an in-order (per line, partial, batch/serial/expiry)")
+    receiving.add_argument("in_order_id", type=int)
+    receiving.add_argument("--line", action="append", default=[], metavar="CODE=QTY",
+                           help="ExternalOrderLineCode (or #InOrderLineId, or @ArticleNumber) and quantity")
+    receiving.add_argument("--all", action="store_true", help="receive everything still outstanding")
+    receiving.add_argument("--batch")
+    receiving.add_argument("--serial")
+    receiving.add_argument("--expiry", type=_date, metavar="YYYY-MM-DD")
+    receiving.add_argument("--put-away", metavar="LOCATION", help="put what was received away at once")
+    receiving.set_defaults(handler=_runner(_receive))
+    putaway = commands.add_parser("putaway", help="put an in-order's received items away to a location")
+    putaway.add_argument("in_order_id", type=int)
+    putaway.add_argument("location")
+    putaway.set_defaults(handler=_runner(_put_away))
+    returning = commands.add_parser("return", help="receive a return order back to stock or to quarantine")
+    returning.add_argument("return_order_id", type=int)
+    returning.add_argument("--line", action="append", required=True, metavar="ARTICLE=QTY",
+                           help="ArticleNumber (or #ReturnOrderLineId) and quantity; repeatable")
+    returning.add_argument("--cause", help="return cause code (created when unknown)")
+    returning.add_argument("--location", required=True, help="location the goods go to")
+    returning.add_argument("--quarantine", action="store_true", help="lock the goods (quarantine)")
+    returning.set_defaults(handler=_runner(_return))
+    prices = commands.add_parser("price-list", help="set a goods owner's price list")
+    prices.add_argument("goods_owner", help="goods owner id or code")
+    for name in ("per_order", "per_order_line", "per_parcel", "per_received_line", "storage_per_item_day"):
+        prices.add_argument(f"--{name.replace('_', '-')}", dest=name, type=_decimal)
+    prices.set_defaults(handler=_runner(_price_list))
+    invoicing = commands.add_parser("invoice", help="run invoicing for a goods owner and period [from, to)")
+    invoicing.add_argument("goods_owner", help="goods owner id or code")
+    invoicing.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    invoicing.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    invoicing.set_defaults(handler=_runner(_invoice))
+
+
+def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
+
+        engine = create_engine_for(settings.database_url)
+        try:
+            with session_scope(make_session_factory(engine)) as session:
+                print(action(session, args))
+        finally:
+            engine.dispose()
+        return 0
+
+    return run
+
+
+def _date(text: str) -> datetime:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+
+
+def _split(text: str) -> tuple[str, Decimal]:
+    key, _, quantity = text.rpartition("=")
+    if not key:
+        raise SystemExit(f"--line {text!r}: expected KEY=QTY")
+    return key, _decimal(quantity)
+
+
+def _receipt(text: str, args: argparse.Namespace) -> warehouse_inbound.Receipt:
+    key, quantity = _split(text)
+    extra = {"batch": args.batch, "serial": args.serial, "expiry_date": args.expiry}
+    if key.startswith("#"):
+        return warehouse_inbound.Receipt(quantity, line_id=int(key[1:]), **extra)
+    if key.startswith("@"):
+        return warehouse_inbound.Receipt(quantity, article_number=key[1:], **extra)
+    return warehouse_inbound.Receipt(quantity, external_order_line_code=key, **extra)
+
+
+def _in_order_text(in_order: InOrder) -> str:
+    return (f"in-order {in_order.id} ({in_order.goods_owner_order_number}): status {in_order.status} "
+            f"{IN_ORDER_STATUS_TEXTS.get(in_order.status, '')}")
+
+
+def _receive(session: Session, args: argparse.Namespace) -> str:
+    in_order = warehouse_inbound.find_in_order(session, in_order_id=args.in_order_id)
+    if args.all:
+        warehouse_inbound.receive_everything(session, in_order)
+    elif args.line:
+        warehouse_inbound.receive(session, in_order, [_receipt(text, args) for text in args.line])
+    else:
+        raise SystemExit("receive: give --line CODE=QTY (repeatable) or --all")
+    if args.put_away:
+        warehouse_inbound.put_away_all(session, in_order, args.put_away)
+    return _in_order_text(in_order)
+
+
+def _put_away(session: Session, args: argparse.Namespace) -> str:
+    in_order = warehouse_inbound.find_in_order(session, in_order_id=args.in_order_id)
+    items = warehouse_inbound.put_away_all(session, in_order, args.location)
+    return f"{_in_order_text(in_order)}; {len(items)} received item(s) put away at {args.location}"
+
+
+def _return(session: Session, args: argparse.Namespace) -> str:
+    return_order = warehouse_inbound.find_return_order(session, args.return_order_id)
+    receipts = []
+    for text in args.line:
+        key, quantity = _split(text)
+        by_line = {"return_line_id": int(key[1:])} if key.startswith("#") else {"article_number": key}
+        receipts.append(warehouse_inbound.ReturnReceipt(quantity, cause_code=args.cause, location_code=args.location,
+                                                        quarantine=args.quarantine, **by_line))
+    warehouse_inbound.receive_return(session, return_order, receipts)
+    return (f"return order {return_order.id}: status {return_order.status} "
+            f"{RETURN_STATUS_TEXTS.get(return_order.status, '')}")
+
+
+def goods_owner_id(session: Session, text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    from wms_soap.store.access import GoodsOwner
+
+    found = session.scalar(select(GoodsOwner.id).where(GoodsOwner.code == text))
+    if found is None:
+        raise SystemExit(f"no goods owner with code {text!r}")
+    return found
+
+
+def _price_list(session: Session, args: argparse.Namespace) -> str:
+    names = ("per_order", "per_order_line", "per_parcel", "per_received_line", "storage_per_item_day")
+    prices = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    price_list = invoices.set_price_list(session, goods_owner_id(session, args.goods_owner), **prices)
+    return "price list: " + ", ".join(f"{name}={getattr(price_list, name)}" for name in names)
+
+
+def _invoice(session: Session, args: argparse.Namespace) -> str:
+    invoice = warehouse_inbound.run_invoicing(session, goods_owner_id(session, args.goods_owner), args.start, args.end)
+    return (f"invoice {invoice.id} ({invoice.invoice_number}): {len(invoice.charges)} charge(s), "
+            f"amount {invoice.amount} {invoice.currency_code or ''}".rstrip())
