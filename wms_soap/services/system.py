@@ -117,3 +117,14 @@ def create_transporter_contract(session: Session, goods_owner_id: int, *, transp
     session.add(contract)
     session.flush()
     return contract
+
+
+def warehouse_of(session: Session, goods_owner_id: int) -> int | None:
+    """The warehouse the goods owner is stored in (whose status texts it sees), None when unknown."""
+    from wms_soap.store.access import GoodsOwner
+
+    column = getattr(GoodsOwner, "warehouse_id", None)
+    if column is None:
+        return None
+    warehouse_id: int | None = session.scalar(select(column).where(GoodsOwner.id == goods_owner_id))
+    return warehouse_id
