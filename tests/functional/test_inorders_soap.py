@@ -75,7 +75,7 @@ def test_query_by_numbers_and_cursor(api: GoodsOwnerClient) -> None:
 
     def query(**filters: Any) -> list[int]:
         result = api.call("GetInOrdersByQuery", query=t.InOrderFilters(**filters))
-        return [o.InOrderInfo.InOrderId for o in (result.InOrders.ReceivedInOrder if result.InOrders else [])]
+        return [o.InOrderInfo.InOrderId for o in (result.ReceivedInOrder if result is not None else [])]
 
     assert query(InOrderNumbersToGet=t.ArrayOfString(["PO-1", "PO-3"])) == [ids[1], ids[3]]
     pages, cursor = [], 0
@@ -112,7 +112,7 @@ def test_update_in_order_and_lines_and_status_reports(api: GoodsOwnerClient) -> 
 
     reports = api.call("GetInOrderStatusReports", query=t.InOrderStatusReportsQuery(
         InOrderNumbersToReport=t.ArrayOfString(["PO-7"])))
-    [report] = reports.InOrderStatusReports.InOrderStatusReport
+    [report] = reports.InOrderStatusReport  # zeep unwraps the one-element result
     assert (report.InOrderId, report.InOrderStatusNumber, report.AdvisedNumberOfItems) == (in_order_id, 200, 10)
     found = api.call("GetInOrderByOrderNumber", OrderNumber="PO-7")
     assert found.InOrderInfo.FreeText1 == "gate 3"

@@ -73,7 +73,7 @@ def test_legacy_get_invoices_and_process_invoice(finance: GoodsOwnerClient, invo
     t = finance.types
     legacy = finance.call("GetInvoices", query=t.GetInvoicesQuery(GetInvoiceRows=True,
                                                                   GetInvoiceId=t.ArrayOfInt([invoice_ids[0]])))
-    [invoice] = legacy.Invoices.Invoice
+    [invoice] = legacy.Invoice  # zeep unwraps the one-element result
     assert {row.OrderNumber for row in invoice.InvoiceRows.InvoiceRow} == {"WEB-1"}
     assert {row.TotalOrderCharges for row in invoice.InvoiceRows.InvoiceRow} == {45}
 

@@ -198,7 +198,7 @@ def run_invoicing(session: Session, goods_owner_id: int, period_start: datetime,
     charges = [*_order_charges(session, price_list, period_start, period_end),
                *_received_line_charges(session, price_list, period_start, period_end),
                *_storage_charges(session, price_list, period_start, period_end)]
-    invoice.charges = [c for c in charges if c.number_of_items]
+    invoice.charges = [c for c in charges if c.number_of_items and c.unit_price]
     invoice.amount = sum((c.price for c in invoice.charges), ZERO)
     session.add(invoice)
     session.flush()
