@@ -5,13 +5,24 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+from wms_soap.store.access import Warehouse
 
+from tests import factories
 from wms_soap.services import inventory, orders
 from wms_soap.services.customers import CustomerInput
 from wms_soap.services.order_refs import ArticleKey
 from wms_soap.services.orders import LineInput, OrderInput
 from wms_soap.store.articles import Article
+
+
+def make_owner(session: Session, code: str) -> int:
+    """A goods owner allowed API access, in the first warehouse (made if there is none); its id."""
+    warehouse = session.scalars(select(Warehouse).order_by(Warehouse.id)).first() or factories.make_warehouse(session)
+    owner = factories.make_goods_owner(session, warehouse=warehouse, code=code, api_access=True)
+    session.flush()
+    return int(owner.id)
 
 
 def make_article(session: Session, goods_owner_id: int, number: str, name: str | None = None) -> Article:

@@ -11,10 +11,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
-from tests.factories import make_goods_owner
 from wms_soap.store.db import session_scope
 
-from tests.orders_support import line, make_article, order_input
+from tests.orders_support import line, make_article, make_owner, order_input
 from wms_soap.services import orders
 from wms_soap.store.orders import Customer, Order
 
@@ -23,7 +22,7 @@ ROUNDS = 5
 
 def _setup(session_factory: sessionmaker[Session]) -> int:
     with session_scope(session_factory) as session:
-        goods_owner_id: int = make_goods_owner(session, code="RACE").id
+        goods_owner_id = make_owner(session, "RACE")
         make_article(session, goods_owner_id, "A-1")
     return goods_owner_id
 

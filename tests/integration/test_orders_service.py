@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
-from tests.factories import make_goods_owner
 
-from tests.orders_support import add_stock, create_order, customer, line, make_article, order_input
+from tests.orders_support import add_stock, create_order, customer, line, make_article, make_owner, order_input
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import order_queries, order_updates, orders, warehouse
 from wms_soap.services.customers import CustomerInput, RegisterRef, process_customer
@@ -23,7 +22,7 @@ from wms_soap.store.orders import Customer, Order, OrderStatusChange
 
 @pytest.fixture
 def owner(session: Session) -> int:
-    goods_owner_id: int = make_goods_owner(session, code="SHOP").id
+    goods_owner_id = make_owner(session, "SHOP")
     for number in ("A-1", "A-2", "A-3"):
         make_article(session, goods_owner_id, number)
     session.flush()
@@ -32,7 +31,7 @@ def owner(session: Session) -> int:
 
 @pytest.fixture
 def other_owner(session: Session) -> int:
-    goods_owner_id: int = make_goods_owner(session, code="OTHER").id
+    goods_owner_id = make_owner(session, "OTHER")
     make_article(session, goods_owner_id, "A-1")
     return goods_owner_id
 

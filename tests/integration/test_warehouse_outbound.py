@@ -7,9 +7,8 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy.orm import Session
-from tests.factories import make_goods_owner
 
-from tests.orders_support import add_stock, create_order, line, make_article
+from tests.orders_support import add_stock, create_order, line, make_article, make_owner
 from wms_soap.errors import Conflict
 from wms_soap.services import warehouse
 from wms_soap.services.order_queries import allocated_per_article_item
@@ -21,7 +20,7 @@ from wms_soap.store.orders import Order
 
 @pytest.fixture
 def owner(session: Session) -> int:
-    goods_owner_id: int = make_goods_owner(session, code="SHOP").id
+    goods_owner_id = make_owner(session, "SHOP")
     return goods_owner_id
 
 
