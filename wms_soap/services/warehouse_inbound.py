@@ -19,6 +19,7 @@ from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import inorders as inorder_service
 from wms_soap.services import invoices as invoice_service
 from wms_soap.services import returns as return_service
+from wms_soap.services.orders import record_return
 from wms_soap.store.inorders import (
     STATUS_CANCELLED,
     STATUS_RECEIVED,
@@ -28,7 +29,7 @@ from wms_soap.store.inorders import (
     InOrderReceivedItem,
 )
 from wms_soap.store.invoices import Invoice
-from wms_soap.store.orders import Order, OrderLine, PickedItem
+from wms_soap.store.orders import Order, OrderLine
 from wms_soap.store.returns import (
     STATUS_PARTIALLY_RETURNED,
     STATUS_RETURNED,
@@ -228,33 +229,18 @@ def receive_return(session: Session, return_order: ReturnOrder, receipts: list[R
         line.items.append(item)
         line.returned_number_of_items += receipt.number_of_items
         if order_line is not None:
-            order_line.returned_number_of_items += receipt.number_of_items
-            _mark_picked_items_returned(session, order_line, receipt.number_of_items, cause, now)
+            record_return(session, order_line, receipt.number_of_items, at=now,
+                          cause_code=cause.code if cause else None, cause_name=cause.name if cause else None)
         booked.append(item)
-    _close_return(return_order, order, now)
+    _close_return(return_order, now)
     session.flush()
     return booked
 
 
-def _mark_picked_items_returned(session: Session, order_line: OrderLine, quantity: Decimal, cause: Any,
-                                now: datetime) -> None:
-    picked = session.scalars(select(PickedItem).where(PickedItem.order_line_id == order_line.id,
-                                                      PickedItem.returned.is_(False)).order_by(PickedItem.id))
-    remaining = quantity
-    for item in picked:
-        if remaining <= 0:
-            break
-        item.returned, item.returned_at = True, now
-        item.return_cause_code = cause.code if cause is not None else None
-        item.return_cause_name = cause.name if cause is not None else None
-        remaining -= item.number_of_items
-
-
-def _close_return(return_order: ReturnOrder, order: Order, now: datetime) -> None:
+def _close_return(return_order: ReturnOrder, now: datetime) -> None:
     done = all(line.returned_number_of_items >= line.to_be_returned_number_of_items for line in return_order.lines)
     return_order.status = STATUS_RETURNED if done else STATUS_PARTIALLY_RETURNED
     return_order.last_returned_at = now
-    order.last_returned_at = order.updated_at = now
 
 
 # --- invoicing --------------------------------------------------------------------------------------------------
