@@ -266,7 +266,7 @@ def _merge_lines(session: Session, order: Order, lines: list[LineInput]) -> None
             if value is not None:
                 setattr(line, column, value)
         kept.append(line)
-    if order.status == st.ALLOCATED and (remaining or kept != list(order.lines)):
+    if order.status == st.ALLOCATED:
         release_allocations(order, source="api", comment="order lines changed")
     order.lines = kept
 

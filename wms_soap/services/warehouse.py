@@ -162,7 +162,8 @@ def _pick_line(session: Session, order: Order, line: OrderLine, request: PickReq
     if line.picked_number_of_items + wanted > line.ordered_number_of_items:
         raise Conflict(f"{_label(order)}: line {line.external_order_line_code or line.id} has "
                        f"{line.ordered_number_of_items - line.picked_number_of_items} left to pick, not {wanted}")
-    for item, take in _sources(session, line, request):
+    for item, available in _sources(session, line, request):
+        take = min(available, wanted)
         _take(session, order, line, item, take, at)
         wanted -= take
         if wanted <= 0:
@@ -220,7 +221,7 @@ def pack(session: Session, order_id: int, parcels: list[ParcelRequest], *, waybi
          goods_owner_id: int | None = None, at: datetime | None = None) -> Order:
     """Pack the picked, not yet packed items into new parcels (the first parcel takes them all)."""
     order = load_order(session, order_id, goods_owner_id)
-    unpacked = [item for item in order.picked_items if item.parcel_id is None and item.parcel is None]
+    unpacked = [item for item in order.picked_items if item.parcel_id is None]
     if not unpacked:
         raise Conflict(f"{_label(order)} has no picked items left to pack")
     if not parcels:
