@@ -3,6 +3,7 @@ users, the credentials e-mail and the audit log. Served at ``/admin/service.asmx
 ``admin_port`` is set."""
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from spyne import Application
@@ -22,7 +23,7 @@ ADMIN_PATH = "/admin/service.asmx"
 PORT_TYPE_NAME = "AdminServiceSoap"
 _REQUEST_KEY = "wms_soap.soap.admin.request"
 
-__all__ = ["ADMIN_PATH", "admin_url", "build_admin_wsdl", "create_admin_app"]
+__all__ = ["ADMIN_PATH", "admin_url", "build_admin_wsdl", "create_admin_app", "write_admin_wsdl"]
 
 
 def admin_url(settings: Settings) -> str:
@@ -51,6 +52,14 @@ def _build_wsdl(server: WsgiApplication, url: str) -> bytes:
 def build_admin_wsdl(settings: Settings) -> bytes:
     """The admin WSDL alone (no database, no security edge): for the committed snapshot."""
     return _build_wsdl(WsgiApplication(_application(None)), admin_url(settings))
+
+
+def write_admin_wsdl(settings: Settings, out_dir: Path) -> Path:
+    """Write the committed snapshot ``out_dir/wsdl/admin.wsdl``; returns its path."""
+    path = out_dir / "wsdl" / "admin.wsdl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(build_admin_wsdl(settings))
+    return path
 
 
 class AdminSoapApp:

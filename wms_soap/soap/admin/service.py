@@ -47,38 +47,38 @@ class AdminService(AdminServiceBase):
 
     # -- goods owners ------------------------------------------------------------------------------------------
 
-    @rpc(_returns=ArrayOfGoodsOwner)
+    @rpc(_returns=required(ArrayOfGoodsOwner))
     def ListGoodsOwners(ctx: Any) -> Any:
         return [convert.goods_owner(row) for row in admin.list_goods_owners(call_of(ctx).session)]
 
-    @rpc(Text, MaybeText, _args=("Code", "Name"), _returns=GoodsOwner)
+    @rpc(Text, MaybeText, _args=("Code", "Name"), _returns=required(GoodsOwner))
     def CreateGoodsOwner(ctx: Any, code: str, name: str | None) -> Any:
         call = call_of(ctx)
         return convert.goods_owner(admin.create_goods_owner(call.session, call.actor, code=code, name=name))
 
-    @rpc(Id, MaybeText, MaybeText, _args=("GoodsOwnerId", "Code", "Name"), _returns=GoodsOwner)
+    @rpc(Id, MaybeText, MaybeText, _args=("GoodsOwnerId", "Code", "Name"), _returns=required(GoodsOwner))
     def UpdateGoodsOwner(ctx: Any, goods_owner_id: int, code: str | None, name: str | None) -> Any:
         call = call_of(ctx)
         row = admin.update_goods_owner(call.session, call.actor, goods_owner_id, code=code, name=name)
         return convert.goods_owner(row)
 
-    @rpc(Id, _args=("GoodsOwnerId",), _returns=GoodsOwner)
+    @rpc(Id, _args=("GoodsOwnerId",), _returns=required(GoodsOwner))
     def AllowApiAccess(ctx: Any, goods_owner_id: int) -> Any:
         call = call_of(ctx)
         return convert.goods_owner(admin.set_api_access(call.session, call.actor, goods_owner_id, allowed=True))
 
-    @rpc(Id, _args=("GoodsOwnerId",), _returns=GoodsOwner)
+    @rpc(Id, _args=("GoodsOwnerId",), _returns=required(GoodsOwner))
     def RevokeApiAccess(ctx: Any, goods_owner_id: int) -> Any:
         call = call_of(ctx)
         return convert.goods_owner(admin.set_api_access(call.session, call.actor, goods_owner_id, allowed=False))
 
     # -- integration types -------------------------------------------------------------------------------------
 
-    @rpc(_returns=ArrayOfIntegrationType)
+    @rpc(_returns=required(ArrayOfIntegrationType))
     def ListIntegrationTypes(ctx: Any) -> Any:
         return [convert.integration_type(t) for t in admin.list_integration_types(call_of(ctx).session)]
 
-    @rpc(Text, _args=("Name",), _returns=IntegrationType)
+    @rpc(Text, _args=("Name",), _returns=required(IntegrationType))
     def AddIntegrationType(ctx: Any, name: str) -> Any:
         call = call_of(ctx)
         return convert.integration_type(admin.add_integration_type(call.session, call.actor, name))
@@ -88,7 +88,7 @@ class AdminService(AdminServiceBase):
     @rpc(Id, Text, MaybeText, Flag, Text, Text, MaybeText, Flag, MaybeText, Flag, Flag,
          _args=("GoodsOwnerId", "Username", "Password", "GeneratePassword", "Email", "IntegrationType",
                 "IntegrationName", "InvoiceAccess", "DigestSecret", "SendCredentials", "IncludePasswordInEmail"),
-         _returns=CreateApiUserResult)
+         _returns=required(CreateApiUserResult))
     def CreateApiUser(ctx: Any, goods_owner_id: int, username: str, password: str | None, generate: bool | None,
                       email: str, integration_type: str, integration_name: str | None, invoice_access: bool | None,
                       digest_secret: str | None, send: bool | None, include_password: bool | None) -> Any:
@@ -103,16 +103,16 @@ class AdminService(AdminServiceBase):
         call.send_credentials_after_commit(result, created, send=bool(send), include_password=bool(include_password))
         return result
 
-    @rpc(Id, _args=("GoodsOwnerId",), _returns=ArrayOfApiUser)
+    @rpc(Id, _args=("GoodsOwnerId",), _returns=required(ArrayOfApiUser))
     def ListApiUsers(ctx: Any, goods_owner_id: int) -> Any:
         return [convert.api_user(u) for u in admin.list_api_users(call_of(ctx).session, goods_owner_id)]
 
-    @rpc(Text, _args=("Username",), _returns=ApiUser)
+    @rpc(Text, _args=("Username",), _returns=required(ApiUser))
     def GetApiUser(ctx: Any, username: str) -> Any:
         return convert.api_user(admin.get_api_user(call_of(ctx).session, username))
 
     @rpc(Text, MaybeText, MaybeText, MaybeText, MaybeId,
-         _args=("Username", "Email", "IntegrationType", "IntegrationName", "GoodsOwnerId"), _returns=ApiUser)
+         _args=("Username", "Email", "IntegrationType", "IntegrationName", "GoodsOwnerId"), _returns=required(ApiUser))
     def UpdateApiUser(ctx: Any, username: str, email: str | None, integration_type: str | None,
                       integration_name: str | None, goods_owner_id: int | None) -> Any:
         call = call_of(ctx)
@@ -120,14 +120,14 @@ class AdminService(AdminServiceBase):
                                      integration_name=integration_name, goods_owner_id=goods_owner_id)
         return convert.api_user(admin.update_api_user(call.session, call.actor, username, change))
 
-    @rpc(Text, Text, _args=("Username", "Password"), _returns=ApiUser)
+    @rpc(Text, Text, _args=("Username", "Password"), _returns=required(ApiUser))
     def SetApiUserPassword(ctx: Any, username: str, password: str) -> Any:
         call = call_of(ctx)
         user = admin.set_api_user_password(call.session, call.actor, username, password, settings=call.settings)
         return convert.api_user(user)
 
     @rpc(Text, Flag, Flag, _args=("Username", "SendCredentials", "IncludePasswordInEmail"),
-         _returns=ResetApiUserPasswordResult)
+         _returns=required(ResetApiUserPasswordResult))
     def ResetApiUserPassword(ctx: Any, username: str, send: bool | None, include_password: bool | None) -> Any:
         call = call_of(ctx)
         created = admin.reset_api_user_password(call.session, call.actor, username, settings=call.settings)
@@ -135,22 +135,22 @@ class AdminService(AdminServiceBase):
         call.send_credentials_after_commit(result, created, send=bool(send), include_password=bool(include_password))
         return result
 
-    @rpc(Text, _args=("Username",), _returns=ApiUser)
+    @rpc(Text, _args=("Username",), _returns=required(ApiUser))
     def EnableApiUser(ctx: Any, username: str) -> Any:
         call = call_of(ctx)
         return convert.api_user(admin.set_api_user_enabled(call.session, call.actor, username, enabled=True))
 
-    @rpc(Text, _args=("Username",), _returns=ApiUser)
+    @rpc(Text, _args=("Username",), _returns=required(ApiUser))
     def DisableApiUser(ctx: Any, username: str) -> Any:
         call = call_of(ctx)
         return convert.api_user(admin.set_api_user_enabled(call.session, call.actor, username, enabled=False))
 
-    @rpc(Text, _args=("Username",), _returns=ApiUser)
+    @rpc(Text, _args=("Username",), _returns=required(ApiUser))
     def UnlockApiUser(ctx: Any, username: str) -> Any:
         call = call_of(ctx)
         return convert.api_user(admin.unlock_api_user(call.session, call.actor, username))
 
-    @rpc(Text, required(Boolean), _args=("Username", "Allowed"), _returns=ApiUser)
+    @rpc(Text, required(Boolean), _args=("Username", "Allowed"), _returns=required(ApiUser))
     def SetInvoiceAccess(ctx: Any, username: str, allowed: bool) -> Any:
         call = call_of(ctx)
         return convert.api_user(admin.set_invoice_access(call.session, call.actor, username, allowed=bool(allowed)))
@@ -163,7 +163,7 @@ class AdminService(AdminServiceBase):
     # -- automation users --------------------------------------------------------------------------------------
 
     @rpc(Text, MaybeText, Flag, MaybeText, _args=("Username", "Password", "GeneratePassword", "Email"),
-         _returns=CreateAutomationUserResult)
+         _returns=required(CreateAutomationUserResult))
     def CreateAutomationUser(ctx: Any, username: str, password: str | None, generate: bool | None,
                              email: str | None) -> Any:
         call = call_of(ctx)
@@ -173,23 +173,23 @@ class AdminService(AdminServiceBase):
         return CreateAutomationUserResult(User=convert.automation_user(created.user),
                                           GeneratedPassword=created.generated_password)
 
-    @rpc(_returns=ArrayOfAutomationUser)
+    @rpc(_returns=required(ArrayOfAutomationUser))
     def ListAutomationUsers(ctx: Any) -> Any:
         return [convert.automation_user(u) for u in admin.list_accounts(call_of(ctx).session, "automation")]
 
-    @rpc(Text, _args=("Username",), _returns=AutomationUser)
+    @rpc(Text, _args=("Username",), _returns=required(AutomationUser))
     def EnableAutomationUser(ctx: Any, username: str) -> Any:
         call = call_of(ctx)
         user = admin.set_account_enabled(call.session, call.actor, "automation", username, enabled=True)
         return convert.automation_user(user)
 
-    @rpc(Text, _args=("Username",), _returns=AutomationUser)
+    @rpc(Text, _args=("Username",), _returns=required(AutomationUser))
     def DisableAutomationUser(ctx: Any, username: str) -> Any:
         call = call_of(ctx)
         user = admin.set_account_enabled(call.session, call.actor, "automation", username, enabled=False)
         return convert.automation_user(user)
 
-    @rpc(Text, _args=("Username",), _returns=ResetAutomationUserPasswordResult)
+    @rpc(Text, _args=("Username",), _returns=required(ResetAutomationUserPasswordResult))
     def ResetAutomationUserPassword(ctx: Any, username: str) -> Any:
         call = call_of(ctx)
         reset = admin.reset_account_password(call.session, call.actor, "automation", username,
@@ -205,7 +205,7 @@ class AdminService(AdminServiceBase):
     # -- admin users -------------------------------------------------------------------------------------------
 
     @rpc(Text, MaybeText, Flag, MaybeText, _args=("Username", "Password", "GeneratePassword", "Email"),
-         _returns=CreateAdminUserResult)
+         _returns=required(CreateAdminUserResult))
     def CreateAdminUser(ctx: Any, username: str, password: str | None, generate: bool | None,
                         email: str | None) -> Any:
         call = call_of(ctx)
@@ -215,11 +215,11 @@ class AdminService(AdminServiceBase):
         return CreateAdminUserResult(User=convert.admin_user(created.user),
                                      GeneratedPassword=created.generated_password)
 
-    @rpc(_returns=ArrayOfAdminUser)
+    @rpc(_returns=required(ArrayOfAdminUser))
     def ListAdminUsers(ctx: Any) -> Any:
         return [convert.admin_user(u) for u in admin.list_accounts(call_of(ctx).session, "admin")]
 
-    @rpc(Text, _args=("Username",), _returns=AdminUserType)
+    @rpc(Text, _args=("Username",), _returns=required(AdminUserType))
     def DisableAdminUser(ctx: Any, username: str) -> Any:
         call = call_of(ctx)
         return convert.admin_user(admin.set_account_enabled(call.session, call.actor, "admin", username,
@@ -234,7 +234,7 @@ class AdminService(AdminServiceBase):
 
     @rpc(MaybeText, MaybeId, MaybeText, MaybeText, MaybeTime, MaybeTime, optional(Integer32), optional(Integer32),
          _args=("Username", "GoodsOwnerId", "Operation", "Outcome", "From", "To", "Page", "PageSize"),
-         _returns=AuditPage)
+         _returns=required(AuditPage))
     def QueryAudit(ctx: Any, username: str | None, goods_owner_id: int | None, operation: str | None,
                    outcome: str | None, since: Any, until: Any, page: int | None, page_size: int | None) -> Any:
         query = admin.AuditQuery(username=username, goods_owner_id=goods_owner_id, operation=operation,

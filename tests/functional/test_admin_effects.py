@@ -1,0 +1,80 @@
+"""What the admin changes do to the goods-owner API, on the very next call: API access and invoice access."""
+
+from typing import Any
+
+import pytest
+
+from tests.functional.admin_support import AdminWorld
+from tests.functional.security_helpers import envelope, operation, post
+
+WSI = "http://ongoingsystems.se/WSI"
+STRONG = "Str0ng-Passw0rd-42"
+
+
+@pytest.fixture
+def world(live_server: Any) -> AdminWorld:
+    return AdminWorld(live_server)
+
+
+@pytest.fixture
+def shop_user(world: AdminWorld) -> str:
+    """An API user of goods owner SHOP (API access allowed, invoice access off)."""
+    owner = world.client.CreateGoodsOwner(Code="SHOP", Name="Shop Ltd")
+    world.client.AllowApiAccess(GoodsOwnerId=owner.Id)
+    world.client.CreateApiUser(GoodsOwnerId=owner.Id, Username="WSIshop", Password=STRONG,
+                               Email="dev@shop.example", IntegrationType="Magento")
+    return "WSIshop"
+
+
+def _goods_owner_url(world: AdminWorld) -> str:
+    return f"{world.server.url.rstrip('/')}/{world.settings.warehouse}/service.asmx"
+
+
+def _get_invoices(world: AdminWorld, username: str) -> tuple[bool, str]:
+    """GetInvoicesByQuery with body credentials: (Success, Message) of the in-band result."""
+    body = operation("GetInvoicesByQuery", GoodsOwnerCode="SHOP", UserName=username, Password=STRONG,
+                     query="<tns:MaxInvoicesToGet>10</tns:MaxInvoicesToGet>")
+    response = post(_goods_owner_url(world), envelope(body), action=f"{WSI}/GetInvoicesByQuery")
+    assert response.status == 200, response.body
+    result = response.xml.find(f".//{{{WSI}}}GetInvoicesByQueryResult")
+    assert result is not None, response.body
+    return result.findtext(f"{{{WSI}}}Success") == "true", result.findtext(f"{{{WSI}}}Message") or ""
+
+
+def test_invoice_access_changes_the_very_next_call(world: AdminWorld, shop_user: str) -> None:
+    allowed, message = _get_invoices(world, shop_user)
+    assert not allowed and "not allowed to see invoicing information" in message
+
+    world.client.SetInvoiceAccess(Username=shop_user, Allowed=True)
+    assert _get_invoices(world, shop_user) == (True, "")
+
+    world.client.SetInvoiceAccess(Username=shop_user, Allowed=False)
+    allowed, message = _get_invoices(world, shop_user)
+    assert not allowed and "not allowed to see invoicing information" in message
+
+
+def test_revoking_api_access_refuses_the_goods_owners_users_at_once(world: AdminWorld, shop_user: str) -> None:
+    world.client.SetInvoiceAccess(Username=shop_user, Allowed=True)
+    owner_id = world.client.GetApiUser(Username=shop_user).GoodsOwnerId
+    assert _get_invoices(world, shop_user) == (True, "")  # also warms the verification cache
+
+    world.client.RevokeApiAccess(GoodsOwnerId=owner_id)
+    allowed, message = _get_invoices(world, shop_user)
+    assert not allowed and "Logon failed" in message
+
+    world.client.AllowApiAccess(GoodsOwnerId=owner_id)
+    assert _get_invoices(world, shop_user) == (True, "")
+
+
+def test_disabling_an_api_user_refuses_it_at_once(world: AdminWorld, shop_user: str) -> None:
+    world.client.SetInvoiceAccess(Username=shop_user, Allowed=True)
+    assert _get_invoices(world, shop_user) == (True, "")
+
+    world.client.DisableApiUser(Username=shop_user)
+    allowed, message = _get_invoices(world, shop_user)
+    assert not allowed and "Logon failed" in message
+
+    world.client.EnableApiUser(Username=shop_user)
+    assert _get_invoices(world, shop_user) == (True, "")
+
+
