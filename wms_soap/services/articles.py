@@ -462,6 +462,7 @@ def _check_structure_type(structure_type: str | None) -> None:
 def _apply_structure(session: Session, article: Article, structure: StructureInput, now: datetime) -> None:
     """Replace the article's children; each sub-definition is itself created or updated first."""
     session.flush()
+    existing = {component.child_article_id: component for component in article.components}
     components: dict[int, ArticleStructureComponent] = {}
     for number_of_items, child_data in structure.components:
         if number_of_items is None or number_of_items <= 0:
@@ -469,6 +470,8 @@ def _apply_structure(session: Session, article: Article, structure: StructureInp
         child = process_article(session, article.goods_owner_id, child_data, now=now).article
         if child.id == article.id:
             raise ValidationFailed("An article cannot be part of its own structure")
-        components[child.id] = ArticleStructureComponent(child=child, number_of_items=number_of_items)
+        component = existing.get(child.id) or ArticleStructureComponent(child=child)
+        component.number_of_items = number_of_items
+        components[child.id] = component
     article.structure_type = structure.structure_type
     article.components = list(components.values())
