@@ -76,7 +76,8 @@ def place_web_order(shop: GoodsOwnerClient, number: str) -> int:
                                    GoodsOwnerOrderNumber=number, DeliveryDate=datetime(2026, 5, 1)),
         Customer=t.Customer(CustomerOperation="CreateOrUpdate", CustomerIdentification="CustomerNumber",
                             CustomerNumber="C-1", Name="Ada Lovelace", Address="1 Analytical St",
-                            PostCode="11122", City="Stockholm", CountryCode="SE"),
+                            PostCode="11122", City="Stockholm", CountryCode="SE", IsVisible=True,
+                            NotifyBySMS=False, NotifyByEmail=False, NotifyByTelephone=False),
         CustomerOrderLines=t.ArrayOfCustomerOrderLine([
             t.CustomerOrderLine(OrderLineIdentification="ExternalOrderLineCode",
                                 ArticleIdentification="ArticleNumber", ExternalOrderLineCode="1",
