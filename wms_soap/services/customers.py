@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.order_locking import claim_write_lock
 from wms_soap.store.orders import Customer, OrderClass, OrderType, TermsOfDeliveryType, WayOfDeliveryType
 
 CUSTOMER_OPERATIONS = ("Create", "CreateOrUpdate", "CreateNotUpdate", "Find")
@@ -148,4 +149,5 @@ def resolve_register(session: Session, model: type[_Register], goods_owner_id: i
 
 def process_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer:
     """ProcessCustomer: the customer register alone."""
+    claim_write_lock(session)
     return resolve_customer(session, goods_owner_id, data)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import order_status as st
 from wms_soap.services.customers import CustomerInput, RegisterRef, resolve_customer, resolve_register, utcnow
+from wms_soap.services.order_locking import claim_write_lock
 from wms_soap.services.order_refs import ContractRef, resolve_contract
 from wms_soap.services.orders import (
     ClassesInput,
@@ -49,6 +50,7 @@ class LineUpdate:
 
 
 def update_order(session: Session, goods_owner_id: int, update: OrderUpdate) -> Order:
+    claim_write_lock(session)
     order = get_order_for(session, goods_owner_id, update.identification, order_id=update.order_id,
                           key=update.key)
     for column, value in update.values.items():
@@ -86,6 +88,7 @@ def _change_status(order: Order, status: int) -> None:
 
 def update_order_lines(session: Session, goods_owner_id: int, identification: str, lines: list[LineUpdate], *,
                        order_id: int | None = None, key: str | None = None) -> Order:
+    claim_write_lock(session)
     order = get_order_for(session, goods_owner_id, identification, order_id=order_id, key=key)
     for change in lines:
         line = _find_line(order, change)

@@ -26,6 +26,7 @@ from wms_soap.services.customers import (
     resolve_register,
     utcnow,
 )
+from wms_soap.services.order_locking import claim_write_lock
 from wms_soap.services.order_queries import (  # re-exported: the inventory answers read these from here
     OutboundQuantities as OutboundQuantities,
 )
@@ -142,6 +143,7 @@ def process_order(session: Session, goods_owner_id: int, data: OrderInput) -> Pr
     order the other call created.
     """
     _validate(data)
+    claim_write_lock(session)
     try:
         with session.begin_nested():
             return _process(session, goods_owner_id, data)

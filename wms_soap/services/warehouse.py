@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import order_status as st
 from wms_soap.services.customers import utcnow
+from wms_soap.services.order_locking import claim_write_lock
 from wms_soap.services.order_queries import allocated_per_article_item, with_details
 from wms_soap.services.order_refs import item_location_code, remove_stock
 from wms_soap.services.orders import cancel, release_allocations, set_status
@@ -50,6 +51,8 @@ class ParcelRequest:
 
 
 def load_order(session: Session, order_id: int, goods_owner_id: int | None = None) -> Order:
+    """The order with its details, for a change (on SQLite the write lock is taken first)."""
+    claim_write_lock(session)
     query = select(Order).where(Order.id == order_id)
     if goods_owner_id is not None:
         query = query.where(Order.goods_owner_id == goods_owner_id)

@@ -31,6 +31,7 @@ from wms_soap.soap.types.inorders import (
 from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderLine, InOrderReceivedItem
 
 Articles = dict[int, tuple[str | None, str | None]]
+StatusTexts = dict[int, str]
 
 
 def as_utc(moment: datetime | None) -> datetime | None:
@@ -216,10 +217,11 @@ def article_class(article_id: int, articles: Articles) -> ArticleClass:
     return ArticleClass(SystemId=article_id, ArticleNumber=number, Name=name, IsStockArticle=True)
 
 
-def received_in_order(in_order: InOrder, articles: Articles, goods_owner_code: str | None) -> ReceivedInOrder:
+def received_in_order(in_order: InOrder, articles: Articles, goods_owner_code: str | None,
+                      texts: StatusTexts) -> ReceivedInOrder:
     supplier = in_order.supplier
     return ReceivedInOrder(
-        InOrderInfo=received_in_order_info(in_order),
+        InOrderInfo=received_in_order_info(in_order, texts),
         InOrderSupplier=None if supplier is None else ReceivedInOrderSupplier(
             SupplierName=supplier.name, SupplierNumber=supplier.supplier_number),
         GoodsOwner=GoodsOwner(GoodsOwnerIdentification="SystemId", GoodsOwnerId=in_order.goods_owner_id,
@@ -231,7 +233,7 @@ def received_in_order(in_order: InOrder, articles: Articles, goods_owner_code: s
         ReceivedInOrderCustomerInfo(CustomerNumber=in_order.customer_number, Name=in_order.customer_name))
 
 
-def received_in_order_info(in_order: InOrder) -> ReceivedInOrderInfoClass:
+def received_in_order_info(in_order: InOrder, texts: StatusTexts) -> ReceivedInOrderInfoClass:
     type_ = in_order.in_order_type
     return ReceivedInOrderInfoClass(
         InOrderId=in_order.id, GoodsOwnerOrderNumber=in_order.goods_owner_order_number,
@@ -244,7 +246,7 @@ def received_in_order_info(in_order: InOrder) -> ReceivedInOrderInfoClass:
         Container=in_order.container, WayOfDelivery=in_order.way_of_delivery,
         InOrderTypeName=type_.name if type_ else None, InOrderTypeCode=type_.code if type_ else None,
         InOrderIsReturnType=in_order.is_return_type, InOrderStatusNumber=in_order.status,
-        InOrderStatusText=IN_ORDER_STATUS_TEXTS.get(in_order.status),
+        InOrderStatusText=texts.get(in_order.status, IN_ORDER_STATUS_TEXTS.get(in_order.status)),
         AdvisedNumberOfItems=advised_total(in_order), ReceivedNumberOfItems=received_total(in_order),
         InvoiceNumber=in_order.invoice_number, FreeText1=in_order.free_text1, FreeText2=in_order.free_text2,
         FreeText3=in_order.free_text3, FreeText4=in_order.free_text4, FreeText5=in_order.free_text5,
@@ -275,11 +277,11 @@ def received_item(item: InOrderReceivedItem, line: InOrderLine, articles: Articl
         OriginalArticleItemId=item.id, IsInReported=item.is_in_reported, IsLockedForSale=False)
 
 
-def status_report(in_order: InOrder) -> InOrderStatusReport:
+def status_report(in_order: InOrder, texts: StatusTexts) -> InOrderStatusReport:
     return InOrderStatusReport(
         InOrderId=in_order.id, GoodsOwnerId=in_order.goods_owner_id,
         GoodsOwnerInOrderNumber=in_order.goods_owner_order_number,
         ReceiveTime=wire_time(in_order.last_received_at), InDate=wire_time(in_order.in_date),
         GoodsOwnerReferenceNumber=in_order.goods_owner_reference, InOrderStatusNumber=in_order.status,
-        OrderStatusText=IN_ORDER_STATUS_TEXTS.get(in_order.status),
+        OrderStatusText=texts.get(in_order.status, IN_ORDER_STATUS_TEXTS.get(in_order.status)),
         ReceivedNumberOfItems=received_total(in_order), AdvisedNumberOfItems=advised_total(in_order))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wms_soap.errors import AuthenticationFailed
-from wms_soap.services import inorders
+from wms_soap.services import inorders, system
 from wms_soap.services.invoices import goods_owner_code
 from wms_soap.soap.convert import inorders as convert
 from wms_soap.soap.dispatch import Call, handler
@@ -32,7 +32,13 @@ def _wire(call: Call, found: list[InOrder]) -> list[ReceivedInOrder]:
     code = call.principal.goods_owner_code if call.principal else None
     if code is None and found:
         code = goods_owner_code(call.session, found[0].goods_owner_id)
-    return [convert.received_in_order(o, articles, code) for o in found]
+    texts = status_texts(call)
+    return [convert.received_in_order(o, articles, code, texts) for o in found]
+
+
+def status_texts(call: Call) -> dict[int, str]:
+    """The in-order status texts of this warehouse (configurable; the defaults otherwise)."""
+    return dict(system.in_order_statuses(call.session, None))
 
 
 @handler("ProcessInOrder")
@@ -84,4 +90,5 @@ def update_in_order_lines(call: Call, update: Any) -> UpdateInOrderLinesResult:
 def get_in_order_status_reports(call: Call, query: Any) -> InOrderStatusReportsResult:
     numbers = [n for n in (query.InOrderNumbersToReport or []) if n] if query is not None else None
     found = inorders.status_reports(call.session, numbers, goods_owner_id=goods_owner_id(call))
-    return InOrderStatusReportsResult(InOrderStatusReports=[convert.status_report(o) for o in found])
+    texts = status_texts(call)
+    return InOrderStatusReportsResult(InOrderStatusReports=[convert.status_report(o, texts) for o in found])
