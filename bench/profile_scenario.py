@@ -1,0 +1,91 @@
+"""Profile one scenario in-process (no sockets, no client): where does the server's time go?
+
+    .venv/bin/python -m bench.profile_scenario orders_query_100 --calls 20 --orders 1200
+
+Seeds a fresh SQLite database like ``bench.run`` does, builds the WSGI app with ``create_app`` (exactly what
+``wms-soap serve`` serves), replays the scenario's requests through it under pyinstrument, and writes
+``bench/results/profile-<scenario>.txt`` (and ``.html``). The text profile is what bench/README.md analyses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench import run
+from bench.loadgen import Request, RequestSource
+from bench.servers import wms_environment
+
+
+def wsgi_caller(app: Any, url_path: str) -> Callable[[Request], bytes]:
+    def call(request: Request) -> bytes:
+        environ = {
+            "REQUEST_METHOD": "POST", "PATH_INFO": url_path, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http", "REMOTE_ADDR": "127.0.0.1",
+            "CONTENT_TYPE": request.headers["Content-Type"], "CONTENT_LENGTH": str(len(request.body)),
+            "HTTP_SOAPACTION": request.headers.get("SOAPAction", ""), "wsgi.input": io.BytesIO(request.body),
+            "wsgi.errors": sys.stderr,
+        }
+        status: list[str] = []
+        body = b"".join(app(environ, lambda line, headers, exc_info=None: status.append(line)))
+        if not status[0].startswith("200"):
+            raise RuntimeError(f"{status[0]}: {body[:500]!r}")
+        return body
+    return call
+
+
+def replay(call: Callable[[Request], bytes], source: RequestSource, calls: int) -> float:
+    source.start(0, 1)
+    previous = None
+    started = time.perf_counter()
+    for _ in range(calls):
+        request = source.next(previous)
+        assert request is not None
+        previous = call(request)
+    return (time.perf_counter() - started) / calls
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from pyinstrument import Profiler
+    from wms_soap.app import create_app
+    from wms_soap.config import load_settings
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("scenario", choices=[s for s in run.SCENARIOS if s != "web_shop_mix"])
+    parser.add_argument("--calls", type=int, default=20)
+    parser.add_argument("--orders", type=int, default=1200)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--page-size", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=run.RESULTS)
+    args = parser.parse_args(argv)
+    options = run.Options(seconds=1, clients=1, threads=1, articles=args.articles, orders=args.orders,
+                          page_size=args.page_size, mix_clients=1, mix_seconds=1, scale=[], scale_seconds=1,
+                          scenarios=[args.scenario], scale_only=False)
+    with tempfile.TemporaryDirectory(prefix="wms-profile-") as tmp, \
+            run.fresh_database("sqlite", Path(tmp), "") as url:
+        data = run.seed_dataset(url, options)
+        settings = load_settings(env=wms_environment(url, Path(tmp), 8080, 1, "bench"))
+        call = wsgi_caller(create_app(settings), "/bench/service.asmx")
+        source = run.scenario_sources(data, options, run_tag="prof")[args.scenario][0]
+        replay(call, source, 3)  # warm up: caches, plans, first queries
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        mean = replay(call, source, args.calls)
+        profiler.stop()
+    args.out.mkdir(parents=True, exist_ok=True)
+    stem = args.out / f"profile-{args.scenario}"
+    header = f"scenario {args.scenario}: {args.calls} calls in-process, mean {mean * 1000:.1f} ms per call\n\n"
+    stem.with_suffix(".txt").write_text(header + profiler.output_text(unicode=False, color=False, show_all=False))
+    stem.with_suffix(".html").write_text(profiler.output_html())
+    print(header.strip(), "->", stem.with_suffix(".txt"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
