@@ -138,11 +138,13 @@ def process_in_order(session: Session, data: InOrderInput, *, goods_owner_id: in
         raise ValidationFailed(f"Unknown InOrderOperation {data.operation!r}")
     if existing is not None and data.operation == "Create":
         raise Conflict(f"An in-order with number {existing.goods_owner_order_number} already exists")
-    if existing is None:
-        in_order = _insert_in_order(session, data, goods_owner_id, username)
-        message = "In-order created"
-    else:
-        in_order = existing
+    in_order = _insert_in_order(session, data, goods_owner_id, username) if existing is None else None
+    message = "In-order created"
+    if in_order is None:
+        # Updating, or another request created the same number between our read and our insert.
+        in_order = existing or find_in_order_for_input(session, data, goods_owner_id)
+        if in_order is None or data.operation == "Create":
+            raise Conflict(f"An in-order with number {data.goods_owner_order_number} already exists")
         _apply_header(session, in_order, data, goods_owner_id, status=data.status_updated)
         message = "In-order updated"
     _apply_lines(session, in_order, data.lines, goods_owner_id)
@@ -163,7 +165,9 @@ def find_in_order_for_input(session: Session, data: InOrderInput, goods_owner_id
     return session.scalar(query.where(InOrder.goods_owner_order_number == data.goods_owner_order_number))
 
 
-def _insert_in_order(session: Session, data: InOrderInput, goods_owner_id: int, username: str | None) -> InOrder:
+def _insert_in_order(session: Session, data: InOrderInput, goods_owner_id: int,
+                     username: str | None) -> InOrder | None:
+    """The new in-order, or None when the unique number was taken concurrently."""
     if not data.goods_owner_order_number:
         raise ValidationFailed("GoodsOwnerOrderNumber is required")
     now = utcnow()
@@ -174,8 +178,8 @@ def _insert_in_order(session: Session, data: InOrderInput, goods_owner_id: int, 
     try:
         with session.begin_nested():
             session.add(in_order)
-    except IntegrityError as error:
-        raise Conflict(f"An in-order with number {data.goods_owner_order_number} already exists") from error
+    except IntegrityError:
+        return None
     return in_order
 
 
