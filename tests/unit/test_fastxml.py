@@ -172,3 +172,16 @@ def test_a_plan_is_built_once_per_type(protocols: tuple[Any, Any]) -> None:
     assert serializer.plan(order) is serializer.plan(order)
     names = [field.name for field in serializer.plan(order).fields]
     assert names == list(order._type_info)
+
+
+def test_a_derived_inventory_line_keeps_spynes_xsi_type(protocols: tuple[Any, Any]) -> None:
+    spyne_prot, fast_prot = protocols
+    result = BY_NAME["GetInventoryByQuery"].result_class()
+    detailed = RandomInstances(3, fill=1.0).complex(InventoryLineDetailed, 1)
+    result.InventoryLines = [detailed, None, RandomInstances(4, fill=1.0).complex(InventoryLine, 1)]
+    expected, actual = _ctx(spyne_prot, "GetInventoryByQuery", result), _ctx(fast_prot, "GetInventoryByQuery", result)
+    spyne_prot.serialize(expected, spyne_prot.RESPONSE)
+    fast_prot.serialize(actual, fast_prot.RESPONSE)
+    written = etree.tostring(actual.out_document)
+    assert b'type="tns:InventoryLineDetailed"' in written
+    assert written == etree.tostring(expected.out_document)

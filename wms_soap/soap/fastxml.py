@@ -102,17 +102,18 @@ class PlanSerializer:
 
     # --- plans ---------------------------------------------------------------------------------------------
     def plan(self, cls: Any) -> Plan:
-        """The plan of a complex type, built on first use (cycles resolve through the cache)."""
+        """The plan of a complex type, built on first use and published only when complete (the waitress threads
+        share it). Member types get their plans lazily, on first write, so recursive types need no special case."""
         found = self._plans.get(cls)
         if found is not None:
             return found
-        plan = self._plans[cls] = Plan(cls)
+        plan = Plan(cls)
         if issubclass(cls, Array):
             (member, item_cls), = cls._type_info.items()
             plan.item = self._field(cls, member, item_cls)
         else:
             plan.fields = self._fields(cls)
-        return plan
+        return self._plans.setdefault(cls, plan)
 
     def _fields(self, cls: Any) -> tuple[Field, ...]:
         base = getattr(cls, "__extends__", None)
