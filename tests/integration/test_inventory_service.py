@@ -202,3 +202,16 @@ def test_transporter_contracts(session: Session, owner: int) -> None:
     found = system.find_transporter_contract(session, owner, transporter_code="DHL", service_code="PARCEL")
     assert found is not None and found.customer_number == "C-1"
     assert system.find_transporter_contract(session, owner, transporter_code="UPS") is None
+
+
+def test_demo_seeding_is_repeatable(session: Session, owner: int) -> None:
+    from wms_soap.services.demo_articles import seed_demo_articles
+
+    first = seed_demo_articles(session, owner)
+    again = seed_demo_articles(session, owner)
+    assert first == again and len(first) == 5
+    rows = {row.article.article_number: row for row in inventory.inventory(session, owner)}
+    assert rows["MUG-BLUE"].stock.number_of_items == 120
+    assert rows["MUG-GIFTSET"].article.kind == "Structure"
+    assert rows["LAMP-OIL"].article.dangerous_goods[0].un_number == "1223"
+    assert [c.service_code for c in system.transporter_contracts(session, owner)] == ["PALLET", "PARCEL"]
