@@ -54,7 +54,7 @@ def digest_token(secret: str, created: str, nonce: bytes = NONCE) -> str:
 
 
 def test_known_answer_vector_from_wss4j() -> None:
-    # UsernameTokenTest.testUsernameTokenWithEncodedPasswordBaseline: the secret is the password equivalent SHA1("password").
+    # WSS4J UsernameTokenTest.testUsernameTokenWithEncodedPasswordBaseline (secret = the equivalent SHA1("password")).
     nonce = base64.b64decode("0x7bXAPZVn40AdCD0Xbt0g==")
     secret = hashlib.sha1(b"password").digest()
     assert password_digest(nonce, "2010-06-28T15:16:37Z", secret) == b"C0rena/6gKpRZ9ATj+e6ss5sAbQ="
@@ -133,7 +133,8 @@ def test_stale_and_future_created_are_refused(created: str) -> None:
 
 def test_expired_timestamp_is_refused_and_a_valid_one_accepted() -> None:
     def stamp(created: str, expires: str) -> str:
-        return f"<wsu:Timestamp><wsu:Created>{created}</wsu:Created><wsu:Expires>{expires}</wsu:Expires></wsu:Timestamp>"
+        inner = f"<wsu:Created>{created}</wsu:Created><wsu:Expires>{expires}</wsu:Expires>"
+        return f"<wsu:Timestamp>{inner}</wsu:Timestamp>"
 
     ok = security(username_token(), stamp("2026-11-29T05:59:00Z", "2026-11-29T06:04:00Z"))
     assert parse_security_header(ok, NOW).username == "WSIalice"
