@@ -82,7 +82,8 @@ def _day_after(value: datetime) -> datetime:
 
 def with_details(query: Select[Order]) -> Select[Order]:
     return query.options(
-        selectinload(Order.lines).selectinload(OrderLine.article),
+        # Orders show an article's own columns only: its many registers stay unloaded.
+        selectinload(Order.lines).selectinload(OrderLine.article).lazyload("*"),
         selectinload(Order.lines).selectinload(OrderLine.allocations),
         selectinload(Order.picked_items),
         selectinload(Order.parcels),
@@ -219,32 +220,40 @@ class OutboundQuantities:
     booked: Decimal = Decimal(0)
     allocated: Decimal = Decimal(0)
     picked_to_be_collected: Decimal = Decimal(0)
+    picked_to_be_reported: Decimal = Decimal(0)
+    returned_to_be_reported: Decimal = Decimal(0)
 
 
 def outbound_quantities(session: Session, goods_owner_id: int,
                         article_ids: Iterable[int] | None = None) -> dict[int, OutboundQuantities]:
-    """Per article: booked (ordered, not yet picked, on open orders), allocated, and picked not yet collected."""
+    """Per article: booked (ordered, not yet picked, on open orders), allocated, picked not yet collected, and
+    picked or returned quantities the goods owner has not reported yet."""
     ids = list(article_ids) if article_ids is not None else None
-    open_order = and_(Order.id == OrderLine.order_id, Order.goods_owner_id == goods_owner_id,
-                      Order.status < st.SENT)
-    article_filter = [OrderLine.article_id.in_(ids)] if ids is not None else []
-    booked = dict(session.execute(
-        select(OrderLine.article_id,
-               func.sum(OrderLine.ordered_number_of_items - OrderLine.picked_number_of_items))
-        .join(Order, open_order).where(*article_filter).group_by(OrderLine.article_id)).tuples().all())
-    allocated = dict(session.execute(
-        select(OrderLine.article_id, func.sum(OrderAllocation.number_of_items))
-        .join(OrderLine, OrderLine.id == OrderAllocation.order_line_id).join(Order, open_order)
-        .where(*article_filter).group_by(OrderLine.article_id)).tuples().all())
-    picked = dict(session.execute(
-        select(OrderLine.article_id, func.sum(PickedItem.number_of_items))
-        .join(OrderLine, OrderLine.id == PickedItem.order_line_id)
-        .join(Order, and_(Order.id == OrderLine.order_id, Order.goods_owner_id == goods_owner_id,
-                          Order.status < st.COLLECTED))
-        .where(*article_filter).group_by(OrderLine.article_id)).tuples().all())
-    return {article_id: OutboundQuantities(_dec(booked.get(article_id)), _dec(allocated.get(article_id)),
-                                           _dec(picked.get(article_id)))
-            for article_id in {*booked, *allocated, *picked}}
+    where = [OrderLine.article_id.in_(ids)] if ids is not None else []
+
+    def totals(amount: Any, join: Any, *conditions: Any, max_status: int = st.CANCELLED) -> dict[int, Any]:
+        query = select(OrderLine.article_id, func.sum(amount)).select_from(join).join(
+            Order, and_(Order.id == OrderLine.order_id, Order.goods_owner_id == goods_owner_id,
+                        Order.status < max_status))
+        return dict(session.execute(query.where(*where, *conditions).group_by(OrderLine.article_id)).tuples().all())
+
+    allocation_join = OrderAllocation.__table__.join(OrderLine, OrderLine.id == OrderAllocation.order_line_id)
+    picked_join = PickedItem.__table__.join(OrderLine, OrderLine.id == PickedItem.order_line_id)
+    reported = func.coalesce(OrderLine.reported_number_of_items, 0)
+    reported_returned = func.coalesce(OrderLine.reported_returned_number_of_items, 0)
+    figures = {
+        "booked": totals(OrderLine.ordered_number_of_items - OrderLine.picked_number_of_items, OrderLine,
+                         max_status=st.SENT),
+        "allocated": totals(OrderAllocation.number_of_items, allocation_join, max_status=st.SENT),
+        "picked_to_be_collected": totals(PickedItem.number_of_items, picked_join, max_status=st.COLLECTED),
+        "picked_to_be_reported": totals(OrderLine.picked_number_of_items - reported, OrderLine,
+                                        OrderLine.picked_number_of_items > reported),
+        "returned_to_be_reported": totals(OrderLine.returned_number_of_items - reported_returned, OrderLine,
+                                          OrderLine.returned_number_of_items > reported_returned),
+    }
+    article_set = {article_id for values in figures.values() for article_id in values}
+    return {article_id: OutboundQuantities(**{name: _dec(values.get(article_id)) for name, values in figures.items()})
+            for article_id in article_set}
 
 
 def allocated_per_article_item(session: Session,
