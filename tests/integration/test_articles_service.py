@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from tests.factories import make_goods_owner
+from wms_soap.store.db import session_scope
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import articles
@@ -253,3 +255,34 @@ def test_find_article_by_every_identification(session: Session, owner: int) -> N
     assert articles.find_article(session, owner, "ArticleName", name="Cup") is article
     with pytest.raises(NotFound, match="ArticleNumber A-2"):
         articles.find_article(session, owner, "ArticleNumber", article_number="A-2")
+
+
+def _race(session_factory: sessionmaker[Session], owner_id: int, number: str) -> list[object]:
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def create() -> None:
+        barrier.wait()
+        try:
+            with session_scope(session_factory) as session:
+                outcomes.append(articles.process_article(session, owner_id, ArticleInput(
+                    identification="ArticleNumber", article_number=number)).article.id)
+        except Exception as error:  # the assertion shows what came out
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=create) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_two_concurrent_creates_yield_one_article(session_factory: sessionmaker[Session]) -> None:
+    """Two requests creating one article number at the same moment, on two connections: one article."""
+    with session_scope(session_factory) as session:
+        owner_id = make_goods_owner(session, code="RACE").id
+    for round_ in range(3):
+        outcomes = _race(session_factory, owner_id, f"RACE-{round_}")
+        assert len(outcomes) == 2 and all(isinstance(o, int) for o in outcomes), outcomes
+        assert len(set(outcomes)) == 1

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
@@ -212,21 +213,29 @@ def process_article(session: Session, goods_owner_id: int, data: ArticleInput, *
                              article_number=data.article_number, product_code=data.product_code, name=data.name)
     created = article is None
     if article is None:
-        article = _new_article(session, goods_owner_id, data, now)
+        article, created = _new_article(session, goods_owner_id, data, now)
     _apply(session, article, data, now)
     session.flush()
     return ArticleOutcome(article, created)
 
 
-def _new_article(session: Session, goods_owner_id: int, data: ArticleInput, now: datetime) -> Article:
+def _new_article(session: Session, goods_owner_id: int, data: ArticleInput, now: datetime) -> tuple[Article, bool]:
+    """A new article, or the one a concurrent request created with the same number meanwhile (created=False)."""
     if data.identification == "SystemId":
         raise NotFound(f"Article with SystemId {data.system_id} was not found")
     if not (data.article_number or "").strip():
         raise ValidationFailed("ArticleNumber is required to create an article")
     article = Article(goods_owner_id=goods_owner_id, article_number=data.article_number, kind="Stock",
                       is_stock_article=True, is_active=True, created_at=now, updated_at=now)
-    session.add(article)
-    return article
+    try:
+        with session.begin_nested():
+            session.add(article)
+    except IntegrityError:
+        existing = lookup_article(session, goods_owner_id, "ArticleNumber", article_number=data.article_number)
+        if existing is None:
+            raise
+        return existing, False
+    return article, True
 
 
 def _apply(session: Session, article: Article, data: ArticleInput, now: datetime) -> None:
