@@ -1,0 +1,28 @@
+"""The inbound demo step: an in-order partly received, a return against a shipped order, and an invoice."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+from tests.factories import make_goods_owner
+
+from wms_soap.demo_inbound import DEMO_IN_ORDER, seed_inbound
+from wms_soap.demo_orders import seed_orders
+from wms_soap.services import inorders, invoices
+from wms_soap.store.returns import ReturnOrder
+
+
+def test_seed_inbound_after_orders(session: Session) -> None:
+    owner = make_goods_owner(session, code="DEMO")
+    seed_orders(session, owner.id)
+
+    seeded = seed_inbound(session, owner.id)
+
+    in_order = inorders.get_in_order_by_number(session, DEMO_IN_ORDER, goods_owner_id=owner.id)
+    assert in_order is not None and in_order.id == seeded.in_order_id and in_order.status == 400
+    assert inorders.received_total(in_order) == 60
+    return_order = session.get(ReturnOrder, seeded.return_order_id)
+    assert return_order is not None and return_order.status == 500
+    [invoice] = invoices.query_invoices(session, invoices.InvoiceQuery(with_rows=True), goods_owner_id=owner.id)
+    assert invoice.id == seeded.invoice_id and invoice.amount > 0
+    assert {c.article_code for c in invoice.charges} >= {"ORDER", "PARCEL", "INLINE"}
+    assert seed_inbound(session, owner.id).in_order_id is None  # a second run changes nothing
