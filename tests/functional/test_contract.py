@@ -161,3 +161,15 @@ def test_soap12_requests_are_answered_in_soap12(bare_server: SoapServer) -> None
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/soap+xml")
     assert etree.fromstring(response.content).tag == "{http://www.w3.org/2003/05/soap-envelope}Envelope"
+
+
+def test_the_app_serves_the_same_contract_at_both_addresses(live_server: Any) -> None:
+    plain = f"{live_server.base_url}/service.asmx"
+    by_warehouse = requests.get(f"{live_server.url}?WSDL", timeout=30)
+    assert by_warehouse.status_code == 200
+    assert requests.get(f"{plain}?wsdl", timeout=30).content == by_warehouse.content
+    client = zeep.Client(f"{live_server.url}?WSDL", settings=_strict())
+    for address in (live_server.url, plain):
+        for port in ("ServiceSoap", "ServiceSoap12"):
+            status = client.create_service(f"{{{TNS}}}{port}", address).GetSystemStatus()
+            assert status.IsRunning is True
