@@ -1,0 +1,9 @@
+"""Every table model, imported so that ``Base.metadata`` (and Alembic) sees the whole schema.
+
+Add one line per area module; keep the list explicit.
+"""
+
+from wms_soap.store import access, articles, inorders, inventory, invoices, orders, returns
+from wms_soap.store.base import Base
+
+__all__ = ["Base", "access", "articles", "inorders", "inventory", "invoices", "orders", "returns"]
