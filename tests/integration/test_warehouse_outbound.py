@@ -69,6 +69,7 @@ def test_allocation_is_all_or_nothing_and_earliest_expiry_first(session: Session
     early = add_stock(session, owner, article, 2, location="B-01", batch="EARLY",
                       expiry_date=datetime(2030, 1, 1, tzinfo=UTC))
     big = create_order(session, owner, "O-2", [line("A-1", 6, "1")])
+    session.commit()
     with pytest.raises(Conflict, match="not enough stock"):
         warehouse.allocate_order(session, big)
     session.rollback()
@@ -97,7 +98,8 @@ def test_pick_from_a_chosen_article_item_and_stock_never_negative(session: Sessi
                                                            article_item_id=second)])
     assert order.status == 200 and [i.batch for i in order.picked_items] == ["B2"]
     assert items_left(session, first, second) == [Decimal(2), Decimal(3)]
-    with pytest.raises(Conflict):
+    session.commit()
+    with pytest.raises(Conflict, match="holds 2"):
         warehouse.pick(session, order_id, [PickRequest(Decimal(3), external_order_line_code="1",
                                                        article_item_id=first)])
     session.rollback()

@@ -235,7 +235,7 @@ def outbound_quantities(session: Session, goods_owner_id: int,
         query = select(OrderLine.article_id, func.sum(amount)).select_from(join).join(
             Order, and_(Order.id == OrderLine.order_id, Order.goods_owner_id == goods_owner_id,
                         Order.status < max_status))
-        return dict(session.execute(query.where(*where, *conditions).group_by(OrderLine.article_id)).tuples().all())
+        return dict(session.execute(query.where(*where, *conditions).group_by(OrderLine.article_id)).all())
 
     allocation_join = OrderAllocation.__table__.join(OrderLine, OrderLine.id == OrderAllocation.order_line_id)
     picked_join = PickedItem.__table__.join(OrderLine, OrderLine.id == PickedItem.order_line_id)
@@ -263,7 +263,7 @@ def allocated_per_article_item(session: Session,
         .group_by(OrderAllocation.article_item_id)
     if article_item_ids is not None:
         query = query.where(OrderAllocation.article_item_id.in_(list(article_item_ids)))
-    return {item_id: _dec(total) for item_id, total in session.execute(query).tuples()}
+    return {item_id: _dec(total) for item_id, total in session.execute(query)}
 
 
 def _dec(value: object) -> Decimal:

@@ -117,7 +117,7 @@ def _free_stock(session: Session, line: OrderLine) -> list[tuple[ArticleItem, De
     if line.serial:
         query = query.where(ArticleItem.serial == line.serial)
     items = list(session.scalars(query.order_by(ArticleItem.expiry_date.is_(None), ArticleItem.expiry_date,
-                                                ArticleItem.id).with_for_update()))
+                                                ArticleItem.id).with_for_update(of=ArticleItem)))
     session.flush()
     reserved = allocated_per_article_item(session, [item.id for item in items])
     free = [(item, Decimal(item.number_of_items) - reserved.get(item.id, Decimal(0))) for item in items]
@@ -180,14 +180,17 @@ def _pick_line(session: Session, order: Order, line: OrderLine, request: PickReq
 def _sources(session: Session, line: OrderLine, request: PickRequest) -> list[tuple[ArticleItem, Decimal]]:
     wanted = request.number_of_items
     if request.article_item_id is not None:
-        item = session.get(ArticleItem, request.article_item_id, with_for_update=True)
+        item = session.get(ArticleItem, request.article_item_id, with_for_update={"of": ArticleItem})
         if item is None or item.article_id != line.article_id:
             raise NotFound(f"Article item {request.article_item_id} of article "
                            f"{line.article.article_number} was not found")
-        return [(item, min(wanted, Decimal(item.number_of_items)))]
+        if Decimal(item.number_of_items) < wanted:
+            raise Conflict(f"Article item {item.id} holds {Decimal(item.number_of_items).normalize()}, "
+                           f"cannot pick {wanted} from it")
+        return [(item, wanted)]
     sources: list[tuple[ArticleItem, Decimal]] = []
     for allocation in list(line.allocations):
-        item = session.get(ArticleItem, allocation.article_item_id, with_for_update=True)
+        item = session.get(ArticleItem, allocation.article_item_id, with_for_update={"of": ArticleItem})
         if item is not None:
             sources.append((item, min(allocation.number_of_items, Decimal(item.number_of_items))))
     sources.extend(_free_stock(session, line))
