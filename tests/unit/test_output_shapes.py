@@ -2,7 +2,8 @@
 
 For each operation a result is built with every complex member and list filled (a few levels deep) and every
 primitive left ``None``: the output defaults must fill required value types, nillable ones must come out as
-``xsi:nil``, the rest must be left out. The answers go through the real WSGI mount in-process (no sockets).
+``xsi:nil``, the rest must be left out. The answers go through the real WSGI mount in-process (no sockets), are
+validated against our XSD, and are read by a strict zeep client built from the reference WSDL.
 """
 
 import io
@@ -11,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import zeep
 from lxml import etree
 from spyne import ComplexModel
 from spyne.model.complex import Array, XmlAttribute
@@ -20,7 +22,9 @@ from wms_soap.soap.contract import OPERATIONS, Operation
 from wms_soap.soap.primitives import TNS
 from wms_soap.soap.wsgi import GoodsOwnerSoapApp
 
-SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "service.xsd"
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA = REPO / "schema" / "service.xsd"
+REFERENCE = REPO.parent / "shared" / "contract" / "ongoing-service-2024.wsdl"
 PRINCIPAL = Principal(kind="api", user_id=1, username="WSI-test", goods_owner_id=1, goods_owner_code="TEST")
 DEPTH = 3
 
@@ -64,7 +68,7 @@ def schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMA)))
 
 
-def _call(app: GoodsOwnerSoapApp, operation: str) -> tuple[str, etree._Element]:
+def _call(app: GoodsOwnerSoapApp, operation: str) -> tuple[str, bytes]:
     body = (f'<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><{operation} xmlns="{TNS}"/>'
             f"</s:Body></s:Envelope>").encode()
     status: list[str] = []
@@ -73,14 +77,29 @@ def _call(app: GoodsOwnerSoapApp, operation: str) -> tuple[str, etree._Element]:
                "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8080", "wsgi.url_scheme": "http",
                "HTTP_SOAPACTION": f'"{TNS}/{operation}"'}
     answer = b"".join(app(environ, lambda code, headers: status.append(code)))
-    body_element = etree.fromstring(answer).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
-    assert body_element is not None
-    return status[0], body_element[0]
+    return status[0], answer
 
 
 @pytest.mark.parametrize("operation", [op.name for op in OPERATIONS])
 def test_a_sparse_answer_is_schema_valid(app: GoodsOwnerSoapApp, schema: etree.XMLSchema, operation: str) -> None:
-    status, answer = _call(app, operation)
-    assert status.startswith("200"), etree.tostring(answer)
+    status, envelope = _call(app, operation)
+    assert status.startswith("200"), envelope
+    answer = etree.fromstring(envelope).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")[0]
     assert etree.QName(answer).localname == f"{operation}Response"
     schema.assertValid(answer)
+
+
+@pytest.fixture(scope="module")
+def reference_client() -> zeep.Client:
+    return zeep.Client(str(REFERENCE), settings=zeep.Settings(strict=True))
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="the reference contract (../shared) is absent")
+@pytest.mark.parametrize("operation", [op.name for op in OPERATIONS])
+def test_zeep_built_from_the_reference_parses_the_sparse_answer_strictly(
+        app: GoodsOwnerSoapApp, reference_client: zeep.Client, operation: str) -> None:
+    _, envelope = _call(app, operation)
+    binding = reference_client.service._binding
+    reply = SimpleNamespace(status_code=200, content=envelope, encoding="utf-8",
+                            headers={"Content-Type": "text/xml; charset=utf-8"})
+    binding.process_reply(reference_client, binding.get(operation), reply)  # raises on anything it cannot read
