@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -209,6 +209,7 @@ def process_article(session: Session, goods_owner_id: int, data: ArticleInput, *
     if data.structure is not None:
         _check_structure_type(data.structure.structure_type)
     now = now or utcnow()
+    _claim_write_lock(session)
     article = lookup_article(session, goods_owner_id, data.identification, system_id=data.system_id,
                              article_number=data.article_number, product_code=data.product_code, name=data.name)
     created = article is None
@@ -217,6 +218,13 @@ def process_article(session: Session, goods_owner_id: int, data: ArticleInput, *
     _apply(session, article, data, now)
     session.flush()
     return ArticleOutcome(article, created)
+
+
+def _claim_write_lock(session: Session) -> None:
+    """On SQLite, write before reading, so a concurrent create is waited for (busy timeout) and then seen; a
+    deferred transaction that read first could not upgrade to a writer ("database is locked")."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(Article).where(Article.id == -1).values(id=Article.id))
 
 
 def _new_article(session: Session, goods_owner_id: int, data: ArticleInput, now: datetime) -> tuple[Article, bool]:
