@@ -57,6 +57,12 @@ def security_headers(header_children: Sequence[etree._Element] | None) -> list[e
     return [child for child in header_children or () if child.tag == SECURITY_TAG]
 
 
+def presented_username(security: etree._Element) -> str | None:
+    """The Username a Security header names, for the audit trail, whether or not the rest is valid."""
+    name = security.findtext("wsse:UsernameToken/wsse:Username", namespaces=NS)
+    return name.strip()[:200] if name and name.strip() else None
+
+
 def parse_security_header(security: etree._Element, now: datetime) -> UsernameToken:
     """Read and check the one UsernameToken of ``security``; the password itself is verified by the caller."""
     _check_timestamp(security, now)
