@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 import zeep.exceptions
-from tests.factories import make_api_user, make_goods_owner
-from wms_soap.store.db import session_scope
 
+from tests.factories import make_api_user, make_goods_owner
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import make_article, make_shipped_order
 from wms_soap.security.policy import INVOICE_DENIED
 from wms_soap.services import invoices
+from wms_soap.store.db import session_scope
 
 START, END = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
 
