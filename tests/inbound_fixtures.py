@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -34,7 +35,7 @@ def in_order_input(number: str, lines: dict[str, tuple[str, Decimal | int]], *, 
 
 
 def create_in_order(session: Session, goods_owner_id: int, number: str,
-                    lines: dict[str, tuple[str, Decimal | int]], **fields: object) -> int:
+                    lines: dict[str, tuple[str, Decimal | int]], **fields: Any) -> int:
     outcome = inorders.process_in_order(session, in_order_input(number, lines, **fields),
                                         goods_owner_id=goods_owner_id)
     return outcome.in_order_id
