@@ -89,8 +89,9 @@ def order_line(t: Any, article: str, quantity: int, code: str | None = None, *,
 
 
 def orders_query(shop: Shop, **filters: Any) -> list[Any]:
+    """GetOrdersByQuery's orders (zeep unwraps the one-element GetOrdersResult to its ArrayOfOrder)."""
     result = shop.GetOrdersByQuery(query=shop.t.OrderFilters(**filters))
-    return list(result.Orders.Order) if result is not None and result.Orders is not None else []
+    return list(result.Order) if result is not None else []
 
 
 def test_process_order_creates_and_get_order_reads_it(shop: Shop) -> None:
@@ -172,7 +173,7 @@ def test_remove_cancels_and_update_order_and_lines(shop: Shop, owners: dict[str,
         OrderUpdateIdentification=t.OrderUpdateIdentification(OrderIdentificationType="GoodsOwnerOrderNumber",
                                                               GoodsOwnerOrderNumber="SO-U"),
         UpdateOrderStatus=t.UpdateOrderStatus(OrderStatus=300), UpdateOrderWaybill=t.UpdateOrderWaybill(Waybill="WB"),
-        UpdateOrderFreeText3=t.UpdateOrderFreeText3(FreeText3="three")))
+        UpdateOrderFreeText3=t.UpdateOrderFreeText3(OrderFreeText3="three")))
     assert (updated.Success, updated.OrderId) == (True, created.OrderId)
     lines = shop.UpdateOrderLines(UpdateOrderLines=t.UpdateOrderLines(
         UpdateOrderIdentification=t.UpdateOrderIdentification(OrderIdentificationType="SystemId",
@@ -252,7 +253,7 @@ def test_warehouse_moves_are_visible_through_get_orders_by_query(shop: Shop, liv
     assert [o.OrderInfo.OrderId for o in open_ones] == [waiting]
     reports = shop.GetOrderStatusReports(query=t.OrderStatusReportsQuery(
         OrderNumbersToReport=t.ArrayOfString(string=["SO-W", "SO-WAIT", "NONE"])))
-    assert [(r.GoodsOwnerOrderNumber, r.OrderStatusIsDelivered) for r in reports.OrderStatusReports.OrderStatusReport] \
+    assert [(r.GoodsOwnerOrderNumber, r.OrderStatusIsDelivered) for r in reports.OrderStatusReport] \
         == [("SO-W", True), ("SO-WAIT", False)]
 
 
