@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from wms_soap.store.access import Warehouse
 
 from tests import factories
 from wms_soap.services import inventory, orders
 from wms_soap.services.customers import CustomerInput
 from wms_soap.services.order_refs import ArticleKey
 from wms_soap.services.orders import LineInput, OrderInput
+from wms_soap.store.access import Warehouse
 from wms_soap.store.articles import Article
 
 
@@ -64,4 +64,7 @@ def order_input(number: str, lines: list[LineInput] | None, *, operation: str = 
 
 
 def create_order(session: Session, goods_owner_id: int, number: str, lines: list[LineInput], **values: object) -> int:
-    return orders.process_order(session, goods_owner_id, order_input(number, lines, **values)).order_id
+    """CreateOrUpdate an order with a customer; ``values`` are order columns."""
+    data = order_input(number, lines)
+    data.values.update(values)
+    return orders.process_order(session, goods_owner_id, data).order_id

@@ -10,8 +10,6 @@ from typing import Any
 
 import pytest
 import zeep
-from wms_soap.store.access import GoodsOwner
-from wms_soap.store.db import session_scope
 from zeep.exceptions import Fault as ZeepFault
 
 from tests import factories
@@ -19,7 +17,9 @@ from tests.orders_support import add_stock, create_order, line, make_article, ma
 from wms_soap.security.passwords import hash_password
 from wms_soap.services import warehouse
 from wms_soap.soap.contract import BY_NAME
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
+from wms_soap.store.db import session_scope
 
 PASSWORD = "correct horse battery staple"
 SHOP = {"GoodsOwnerCode": "SHOP", "UserName": "WSIshop", "Password": PASSWORD}

@@ -11,10 +11,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
-from wms_soap.store.db import session_scope
 
 from tests.orders_support import line, make_article, make_owner, order_input
 from wms_soap.services import orders
+from wms_soap.store.db import session_scope
 from wms_soap.store.orders import Customer, Order
 
 ROUNDS = 5
