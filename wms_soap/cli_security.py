@@ -51,12 +51,15 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
         user=args.user, goods_owner=args.goods_owner, since=args.since, until=args.until, outcome=args.outcome,
         limit=args.limit,
     )
-    session_factory = make_session_factory(create_engine_for(settings.database_url))
-    with session_factory() as session:
-        rows = audit.query(session, audit_filter)
-        print("\t".join(_COLUMNS))
-        for row in rows:
-            print("\t".join(_cell(getattr(row, column)) for column in _COLUMNS))
+    engine = create_engine_for(settings.database_url)
+    try:
+        with make_session_factory(engine)() as session:
+            rows = audit.query(session, audit_filter)
+            print("\t".join(_COLUMNS))
+            for row in rows:
+                print("\t".join(_cell(getattr(row, column)) for column in _COLUMNS))
+    finally:
+        engine.dispose()
     return 0
 
 
@@ -69,9 +72,12 @@ def _cell(value: object) -> str:
 
 
 def run_unlock(args: argparse.Namespace, settings: Settings) -> int:
-    session_factory = make_session_factory(create_engine_for(settings.database_url))
-    with session_scope(session_factory) as session:
-        found = lockout.unlock(session, "api", args.username)
+    engine = create_engine_for(settings.database_url)
+    try:
+        with session_scope(make_session_factory(engine)) as session:
+            found = lockout.unlock(session, "api", args.username)
+    finally:
+        engine.dispose()
     if not found:
         print(f"No API user named {args.username}", file=sys.stderr)
         return 1

@@ -55,6 +55,8 @@ def two_servers(settings: Any, database_url: str, session_factory: Any) -> Itera
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
+            if process.stdout is not None:
+                process.stdout.close()
 
 
 def test_replayed_nonce_is_refused_by_the_other_process(two_servers: list[str]) -> None:
