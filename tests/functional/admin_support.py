@@ -51,7 +51,7 @@ class AdminWorld:
 
     def __init__(self, server: Any, admin_username: str = "root-admin") -> None:
         self.server = server
-        self.url = server.url.rstrip("/") + ADMIN_PATH
+        self.url = server.admin_url
         self.admin_username = admin_username
         self.settings = server.settings
         self.session_factory = server.session_factory
@@ -88,7 +88,7 @@ def add_admin_user(session_factory: Any, username: str, password: str) -> None:
 def http_get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     """A plain GET (status, body), e.g. for ``?wsdl``."""
     parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=30)
     try:
         connection.request("GET", f"{parts.path}?{parts.query}" if parts.query else parts.path, headers=headers or {})
         answer = connection.getresponse()

@@ -1,5 +1,6 @@
 """A real SMTP server (aiosmtpd) on a free port, for the credentials e-mail tests."""
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ class _PortZeroController(Controller):
     """aiosmtpd's Controller bound to port 0: learns the port the OS chose before its start-up probe."""
 
     def _trigger_server(self) -> None:
-        assert self.server is not None
+        assert isinstance(self.server, asyncio.Server)
         self.port = self.server.sockets[0].getsockname()[1]
         super()._trigger_server()
 

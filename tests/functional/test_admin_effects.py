@@ -26,15 +26,11 @@ def shop_user(world: AdminWorld) -> str:
     return "WSIshop"
 
 
-def _goods_owner_url(world: AdminWorld) -> str:
-    return f"{world.server.url.rstrip('/')}/{world.settings.warehouse}/service.asmx"
-
-
 def _get_invoices(world: AdminWorld, username: str) -> tuple[bool, str]:
     """GetInvoicesByQuery with body credentials: (Success, Message) of the in-band result."""
     body = operation("GetInvoicesByQuery", GoodsOwnerCode="SHOP", UserName=username, Password=STRONG,
                      query="<tns:MaxInvoicesToGet>10</tns:MaxInvoicesToGet>")
-    response = post(_goods_owner_url(world), envelope(body), action=f"{WSI}/GetInvoicesByQuery")
+    response = post(world.server.url, envelope(body), action=f"{WSI}/GetInvoicesByQuery")
     assert response.status == 200, response.body
     result = response.xml.find(f".//{{{WSI}}}GetInvoicesByQueryResult")
     assert result is not None, response.body

@@ -8,25 +8,22 @@ writes every change to the audit log, in the same transaction as the change, wit
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import cast
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from wms_soap.config import Settings
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.security.passwords import check_password_policy, generate_password, hash_password, verify_password
+from wms_soap.security.passwords import check_password_policy, generate_password, verify_password
 from wms_soap.security.principal import Principal
 from wms_soap.security.secretbox import SecretBox
 from wms_soap.services import access
 from wms_soap.services.mail import IntegrationDetails, service_urls
 from wms_soap.store.access import AdminUser, ApiUser, AuditEntry, AutomationUser, GoodsOwner, IntegrationType
 
-AccountKind = Literal["automation", "admin"]
-ACCOUNT_MODELS: dict[AccountKind, type[AutomationUser] | type[AdminUser]] = {
-    "automation": AutomationUser,
-    "admin": AdminUser,
-}
+ACCOUNT_MODELS = access.ACCOUNT_MODELS
+AccountKind = access.AccountKind
 ACCOUNT_LABELS: dict[AccountKind, str] = {"automation": "automation user", "admin": "admin user"}
 CHANGED = "changed"
 """The audit outcome of a change row: it carries a description of what changed, written by this module."""
@@ -95,7 +92,7 @@ def update_goods_owner(session: Session, actor: Principal, goods_owner_id: int, 
 
 def set_api_access(session: Session, actor: Principal, goods_owner_id: int, *, allowed: bool) -> GoodsOwnerRow:
     owner = get_goods_owner(session, goods_owner_id)
-    owner.api_access = allowed
+    access.set_api_access(owner, allowed)
     operation = "AllowApiAccess" if allowed else "RevokeApiAccess"
     state = "allowed" if allowed else "revoked"
     record_change(session, actor, operation, f"API access {state} for goods owner {owner.code}", owner.id)
@@ -109,7 +106,7 @@ def is_other(item: IntegrationType) -> bool:
 
 
 def list_integration_types(session: Session) -> list[IntegrationType]:
-    return list(session.scalars(select(IntegrationType).order_by(IntegrationType.name)))
+    return access.list_integration_types(session)
 
 
 def add_integration_type(session: Session, actor: Principal, name: str | None) -> IntegrationType:
@@ -199,17 +196,11 @@ def _integration_label(user: ApiUser) -> str:
 
 
 def list_api_users(session: Session, goods_owner_id: int) -> list[ApiUser]:
-    get_goods_owner(session, goods_owner_id)
-    return list(session.scalars(select(ApiUser).where(ApiUser.goods_owner_id == goods_owner_id)
-                                .order_by(ApiUser.username)))
+    return access.list_api_users(session, get_goods_owner(session, goods_owner_id))
 
 
 def get_api_user(session: Session, username: str | None) -> ApiUser:
-    name = _required(username, "Username")
-    user = session.scalar(select(ApiUser).where(ApiUser.username == name))
-    if user is None:
-        raise NotFound(f"There is no API user {name}: ListApiUsers shows a goods owner's users")
-    return user
+    return access.find_api_user(session, _required(username, "Username"))
 
 
 def update_api_user(session: Session, actor: Principal, username: str | None, change: ApiUserChange) -> ApiUser:
@@ -226,8 +217,7 @@ def update_api_user(session: Session, actor: Principal, username: str | None, ch
 def set_api_user_password(session: Session, actor: Principal, username: str | None, password: str | None, *,
                           settings: Settings) -> ApiUser:
     user = get_api_user(session, username)
-    check_password_policy(_required(password, "Password"), settings.password_min_length)
-    user.password_hash = hash_password(password or "")
+    access.set_password(user, password or "", settings)
     record_change(session, actor, "SetApiUserPassword", f"password of API user {user.username} set",
                   user.goods_owner_id)
     return user
@@ -237,7 +227,7 @@ def reset_api_user_password(session: Session, actor: Principal, username: str | 
                             settings: Settings) -> PasswordIssued:
     user = get_api_user(session, username)
     password, generated = _choose_password(None, True, settings)
-    user.password_hash = hash_password(password)
+    access.set_password(user, password, settings)
     record_change(session, actor, "ResetApiUserPassword", f"password of API user {user.username} reset",
                   user.goods_owner_id)
     return PasswordIssued(user, password, generated)
@@ -271,7 +261,7 @@ def set_invoice_access(session: Session, actor: Principal, username: str | None,
 def delete_api_user(session: Session, actor: Principal, username: str | None) -> None:
     user = get_api_user(session, username)
     record_change(session, actor, "DeleteApiUser", f"API user {user.username} deleted", user.goods_owner_id)
-    session.delete(user)
+    access.delete_api_user(session, user)
 
 
 def integration_details(session: Session, issued: PasswordIssued, *, settings: Settings,
@@ -311,21 +301,22 @@ def create_account(session: Session, actor: Principal, kind: AccountKind, new: N
                    settings: Settings) -> AccountIssued:
     username = _required(new.username, "Username")
     password, generated = _choose_password(new.password, new.generate_password, settings)
-    user = access.create_account(session, kind, username=username, password=password, email=new.email)
+    user = access.create_account(session, kind, username=username, password=password, email=new.email,
+                                 settings=settings)
     session.flush()
     record_change(session, actor, _operation("Create", kind), f"{ACCOUNT_LABELS[kind]} {user.username} created")
     return AccountIssued(user, generated)
 
 
 def list_accounts(session: Session, kind: AccountKind) -> Sequence[AutomationUser | AdminUser]:
-    model = ACCOUNT_MODELS[kind]
-    return list(session.scalars(select(model).order_by(model.username)))
+    return access.list_accounts(session, kind)
 
 
 def get_account(session: Session, kind: AccountKind, username: str | None) -> AutomationUser | AdminUser:
     name = _required(username, "Username")
     model = ACCOUNT_MODELS[kind]
-    user = session.scalar(select(model).where(model.username == name))
+    query = select(model).where(func.lower(model.username) == name.lower())
+    user = cast(AutomationUser | AdminUser | None, session.scalar(query))
     if user is None:
         lister = "ListAutomationUsers" if kind == "automation" else "ListAdminUsers"
         raise NotFound(f"There is no {ACCOUNT_LABELS[kind]} {name}: {lister} shows them")
@@ -347,7 +338,7 @@ def reset_account_password(session: Session, actor: Principal, kind: AccountKind
                            settings: Settings) -> AccountIssued:
     user = get_account(session, kind, username)
     password, generated = _choose_password(None, True, settings)
-    user.password_hash = hash_password(password)
+    access.set_password(user, password, settings)
     record_change(session, actor, _operation("Reset", kind) + "Password",
                   f"password of {ACCOUNT_LABELS[kind]} {user.username} reset")
     return AccountIssued(user, generated)
@@ -359,6 +350,7 @@ def delete_account(session: Session, actor: Principal, kind: AccountKind, userna
         raise Conflict("You cannot delete your own admin user")
     record_change(session, actor, _operation("Delete", kind), f"{ACCOUNT_LABELS[kind]} {user.username} deleted")
     session.delete(user)
+    session.flush()
 
 
 def change_own_password(session: Session, actor: Principal, current: str | None, new: str | None, *,
@@ -368,10 +360,11 @@ def change_own_password(session: Session, actor: Principal, current: str | None,
         raise NotFound("Your admin user no longer exists")
     if not verify_password(user.password_hash, current or ""):
         raise ValidationFailed("CurrentPassword is not your current password: give the password you logged on with")
-    check_password_policy(_required(new, "NewPassword"), settings.password_min_length)
+    if not new:
+        raise ValidationFailed("NewPassword is required")
     if new == current:
         raise ValidationFailed("NewPassword must differ from CurrentPassword")
-    user.password_hash = hash_password(new or "")
+    access.set_password(user, new, settings)
     record_change(session, actor, "ChangeOwnPassword", f"admin user {user.username} changed their own password")
 
 
@@ -397,7 +390,7 @@ class AuditPage:
     total: int
 
 
-def _audit_filter(query: AuditQuery) -> Select[tuple[AuditEntry]]:
+def _audit_filter(query: AuditQuery) -> Select[AuditEntry]:
     statement = select(AuditEntry)
     for column, value in ((AuditEntry.username, query.username), (AuditEntry.goods_owner_id, query.goods_owner_id),
                           (AuditEntry.operation, query.operation), (AuditEntry.outcome, query.outcome)):

@@ -81,7 +81,8 @@ def _password_note(details: IntegrationDetails) -> str:
 def _plain_text(details: IntegrationDetails) -> str:
     rows = "\n".join(f"{label}: {value}" for label, value in _lines(details))
     usage = ("Authenticate with the username and password (WS-Security UsernameToken or the UserName/Password "
-             "fields on SOAP, HTTP Basic on REST). SOAP calls name the goods owner code, REST paths the goods owner id.")
+             "fields on SOAP, HTTP Basic on REST). SOAP calls name the goods owner code, REST paths the goods "
+             "owner id.")
     return f"Hello,\n\n{_INTRO}\n\n{rows}\n\n{usage}\n{_password_note(details)}\n"
 
 

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.config import Settings
 from wms_soap.soap.admin import wsdl
-from wms_soap.soap.admin.edge import AdminRequest
+from wms_soap.soap.admin.edge import AdminEdge, AdminRequest
 from wms_soap.soap.admin.service import AdminService
 from wms_soap.soap.admin.types import TNS
-from wms_soap.soap.auth import SoapEdge, harden_wsgi
+from wms_soap.soap.auth import harden_wsgi
 from wms_soap.soap.protocol import GoodsOwnerSoap11
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -34,7 +34,7 @@ def admin_url(settings: Settings) -> str:
     return f"{settings.public_url.rstrip('/')}{ADMIN_PATH}"
 
 
-def _application(edge: SoapEdge | None) -> Application:
+def _application(edge: AdminEdge | None) -> Application:
     extra = {"auth": edge} if edge is not None else {}
     return Application([AdminService], tns=TNS, name=PORT_TYPE_NAME,
                        in_protocol=GoodsOwnerSoap11(validator=None, **extra),
@@ -68,8 +68,8 @@ class AdminSoapApp:
     def __init__(self, settings: Settings, session_factory: sessionmaker[Session]) -> None:
         self.settings = settings
         self.session_factory = session_factory
-        self.server = WsgiApplication(_application(SoapEdge(settings, session_factory, face="admin",
-                                                            namespace=TNS)))
+        self.server = WsgiApplication(_application(AdminEdge(settings, session_factory, face="admin",
+                                                             namespace=TNS)))
         self.server.event_manager.add_listener("wsgi_call", _attach_request)
         self.wsdl = _build_wsdl(self.server, admin_url(settings))
 

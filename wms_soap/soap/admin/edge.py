@@ -24,7 +24,7 @@ from wms_soap.errors import (
 from wms_soap.security.principal import Principal
 from wms_soap.services import admin, mail
 from wms_soap.soap.admin import convert
-from wms_soap.soap.auth import authenticate_call
+from wms_soap.soap.auth import SoapEdge, authenticate_call
 from wms_soap.soap.context import RequestContext
 
 _FAULT_CODES: tuple[tuple[type[WmsError], str], ...] = (
@@ -34,6 +34,24 @@ _FAULT_CODES: tuple[tuple[type[WmsError], str], ...] = (
     (AuthenticationFailed, "Client.AuthenticationFailed"),
     (PermissionDenied, "Client.PermissionDenied"),
 )
+
+
+class AdminEdge(SoapEdge):
+    """The security edge of the admin face: credentials come from the WS-Security header only.
+
+    The admin operations carry ``GoodsOwnerId`` and ``Password`` elements as data (the goods owner to change, the
+    new password), so the goods-owner face's body-credential reading must not see them: the body's children are
+    hidden from it while it runs.
+    """
+
+    def before_body(self, ctx: Any, header: Any, body: Any) -> None:
+        children = list(body)
+        for child in children:
+            body.remove(child)
+        try:
+            super().before_body(ctx, header, body)
+        finally:
+            body.extend(children)
 
 
 def fault_for(error: WmsError) -> Fault:

@@ -11,6 +11,7 @@ from spyne import Boolean, DateTime, Integer32, Unicode, rpc
 from wms_soap.services import admin
 from wms_soap.soap.admin import convert
 from wms_soap.soap.admin.edge import AdminServiceBase, call_of
+from wms_soap.soap.admin.types import AdminUser as AdminUserType
 from wms_soap.soap.admin.types import (
     ApiUser,
     ArrayOfAdminUser,
@@ -30,7 +31,6 @@ from wms_soap.soap.admin.types import (
     optional,
     required,
 )
-from wms_soap.soap.admin.types import AdminUser as AdminUserType
 
 Text = required(Unicode)
 MaybeText = optional(Unicode)

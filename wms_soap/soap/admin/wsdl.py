@@ -58,9 +58,20 @@ def prune_and_inline(root: etree._Element) -> None:
         inline_wrappers(schema, used)
 
 
+def sort_schema(root: etree._Element) -> None:
+    """Named types, then elements, each by name: Spyne's own order depends on hash seeds, the snapshot must not."""
+    for schema in root.iter(f"{{{XS}}}schema"):
+        declarations = [child for child in schema if child.tag in (f"{{{XS}}}complexType", f"{{{XS}}}element")]
+        for child in declarations:
+            schema.remove(child)
+        declarations.sort(key=lambda child: (child.tag != f"{{{XS}}}complexType", child.get("name") or ""))
+        schema.extend(declarations)
+
+
 def finish(root: etree._Element) -> None:
     set_soap_actions(root)
     prune_and_inline(root)
+    sort_schema(root)
     service = root.find(_w("service"))
     if service is not None:
         root.append(service)
