@@ -1,0 +1,69 @@
+"""``wms-soap warehouse receive|putaway|return|price-list|invoice`` drive the inbound side from the shell."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from tests.factories import make_goods_owner
+from tests.inbound_fixtures import create_in_order, make_article, make_shipped_order
+from wms_soap.cli import main
+from wms_soap.services import returns
+from wms_soap.store.db import session_scope
+from wms_soap.store.inorders import InOrder
+from wms_soap.store.inventory import ArticleItem
+from wms_soap.store.invoices import Invoice
+
+
+@pytest.fixture
+def cli_env(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WMS_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("WMS_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("WMS_SECRET_KEY", settings.secret_key)
+
+
+@pytest.fixture
+def world(session_factory: sessionmaker[Session]) -> dict[str, int]:
+    with session_scope(session_factory) as session:
+        owner = make_goods_owner(session, code="CLI")
+        shirt = make_article(session, owner.id, "SHIRT")
+        make_article(session, owner.id, "CAP")
+        in_order_id = create_in_order(session, owner.id, "PO-CLI", {"10": ("SHIRT", 5), "20": ("CAP", 2)})
+        order = make_shipped_order(session, owner.id, "WEB-CLI", {"1": (shirt, 2)},
+                                   shipped_at=datetime.now(UTC))
+        return_order = returns.process_return_order(session, returns.ReturnOrderInput(
+            order_id=order.id, lines=[returns.ReturnLineInput("ArticleNumber", 2, article_number="SHIRT")]),
+            goods_owner_id=owner.id)
+        return {"owner": owner.id, "in_order": in_order_id, "return_order": return_order.id}
+
+
+@pytest.mark.usefixtures("cli_env")
+def test_inbound_commands(world: dict[str, int], session_factory: sessionmaker[Session],
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    in_order = str(world["in_order"])
+    assert main(["warehouse", "receive", in_order, "--line", "10=3", "--batch", "LOT-9",
+                 "--expiry", "2027-01-31"]) == 0
+    assert "status 400 Receiving" in capsys.readouterr().out
+    assert main(["warehouse", "putaway", in_order, "A-01"]) == 0
+    assert main(["warehouse", "receive", in_order, "--all", "--put-away", "A-02"]) == 0
+    assert "status 500 Received" in capsys.readouterr().out
+    assert main(["warehouse", "receive", in_order, "--all"]) == 1
+    assert "closed" in capsys.readouterr().err
+    assert main(["warehouse", "return", str(world["return_order"]), "--line", "SHIRT=2", "--cause", "SIZE",
+                 "--location", "Q-01", "--quarantine"]) == 0
+    assert "status 500 Returned" in capsys.readouterr().out
+    assert main(["warehouse", "price-list", "CLI", "--per-order", "20", "--per-received-line", "4"]) == 0
+    today = datetime.now(UTC).date()
+    assert main(["warehouse", "invoice", "CLI", "--from", f"{today:%Y-%m-01}", "--to", "2099-01-01"]) == 0
+    assert "amount 28" in capsys.readouterr().out  # one shipped order, two received lines
+
+    with session_factory() as session:
+        received = session.scalars(select(InOrder).where(InOrder.id == world["in_order"])).one()
+        assert [line.received_number_of_items for line in received.lines] == [5, 2]
+        batches = {(i.location.code, i.batch, i.is_locked) for i in session.scalars(select(ArticleItem))}
+        assert batches == {("A-01", "LOT-9", False), ("A-02", None, False), ("Q-01", None, True)}
+        assert session.scalars(select(Invoice)).one().amount == 28
