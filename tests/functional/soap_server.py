@@ -8,12 +8,16 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import requests
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session, sessionmaker
 from waitress import wasyncore
 from waitress.server import create_server
 
+from wms_soap.config import Settings, load_settings
 from wms_soap.soap.wsgi import GoodsOwnerSoapApp, create_goods_owner_app, service_url
 
 SOAP11_CONTENT_TYPE = "text/xml; charset=utf-8"
@@ -33,6 +37,16 @@ class SoapServer:
         if soap_action is not None:
             headers["SOAPAction"] = soap_action
         return requests.post(path or self.url, data=body, headers=headers, timeout=30)
+
+
+def wire_only_settings(data_dir: Path) -> Settings:
+    """Settings for a mount that never touches the database (``contract_only`` servers with recording handlers)."""
+    return load_settings(env={"WMS_DATA_DIR": str(data_dir), "WMS_DATABASE_URL": "sqlite://"})
+
+
+def no_database() -> sessionmaker[Session]:
+    """A session factory on an empty in-memory database, for handlers that never use ``call.session``."""
+    return sessionmaker(create_engine("sqlite://"))
 
 
 def _not_ready(environ: dict[str, Any], start_response: Any) -> list[bytes]:

@@ -12,7 +12,7 @@ import zeep
 import zeep.exceptions
 from lxml import etree
 
-from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, serve_soap
+from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, no_database, serve_soap, wire_only_settings
 from wms_soap.soap.contract import OPERATIONS
 from wms_soap.soap.dispatch import registered_handlers
 from wms_soap.soap.handlers import load_all
@@ -39,10 +39,10 @@ def server(settings: Any, session_factory: Any) -> Iterator[SoapServer]:
         yield running
 
 
-@pytest.fixture
-def bare_server(settings: Any, session_factory: Any) -> Iterator[SoapServer]:
+@pytest.fixture(scope="module")
+def bare_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SoapServer]:
     """The mount with GetSystemStatus as its only handler."""
-    with serve_soap(settings, session_factory, contract_only=True,
+    with serve_soap(wire_only_settings(tmp_path_factory.mktemp("wire")), no_database(), contract_only=True,
                     handler_map={"GetSystemStatus": get_system_status}) as running:
         yield running
 

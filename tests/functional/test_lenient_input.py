@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, serve_soap
+from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, no_database, serve_soap, wire_only_settings
 from wms_soap.security.principal import Principal
 from wms_soap.soap.context import Credentials
 from wms_soap.soap.dispatch import Call
@@ -78,15 +78,23 @@ def _inventory() -> InventoryResult:
     return InventoryResult(InventoryLines=[plain, detailed], GoodsOwnerId=1)
 
 
-@pytest.fixture
-def recorder() -> Recorder:
+@pytest.fixture(scope="module")
+def module_recorder() -> Recorder:
     return Recorder()
 
 
 @pytest.fixture
-def server(settings: Any, session_factory: Any, recorder: Recorder) -> Iterator[SoapServer]:
-    with serve_soap(settings, session_factory, contract_only=True, handler_map=recorder.handlers(),
-                    auth_hook=recorder.authenticate) as running:
+def recorder(module_recorder: Recorder) -> Recorder:
+    module_recorder.calls.clear()
+    module_recorder.credentials = None
+    return module_recorder
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, module_recorder: Recorder) -> Iterator[SoapServer]:
+    """One wire-only server for the module: the handlers record, they never touch the database."""
+    with serve_soap(wire_only_settings(tmp_path_factory.mktemp("wire")), no_database(), contract_only=True,
+                    handler_map=module_recorder.handlers(), auth_hook=module_recorder.authenticate) as running:
         yield running
 
 
