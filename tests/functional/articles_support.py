@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import zeep
-from tests.factories import make_api_user, make_goods_owner
 
+from tests.factories import make_api_user, make_goods_owner
 from wms_soap.store.db import session_scope
 
 PASSWORD = "correct horse battery staple"
@@ -18,6 +18,7 @@ class ArticlesClient:
     """Calls goods-owner operations with the body credentials (UserName, Password, GoodsOwnerCode/Id)."""
 
     client: zeep.Client
+    service: Any
     goods_owner_code: str
     goods_owner_id: int
     username: str
@@ -33,7 +34,7 @@ class ArticlesClient:
             credentials["GoodsOwnerId"] = self.goods_owner_id
         else:
             credentials["GoodsOwnerCode"] = self.goods_owner_code
-        return getattr(self.client.service, operation)(**credentials, **payload)
+        return getattr(self.service, operation)(**credentials, **payload)
 
     def article(self, number: str, **fields: Any) -> Any:
         """ProcessArticle by ArticleNumber with the given ArticleDefinition fields."""
@@ -49,5 +50,22 @@ def make_client(live_server: Any, code: str) -> ArticlesClient:
         owner = make_goods_owner(session, code=code)
         make_api_user(session, owner, username=username, password=PASSWORD)
         owner_id = owner.id
-    client = zeep.Client(f"{live_server.url}?WSDL", settings=zeep.Settings(strict=True))
-    return ArticlesClient(client, code, owner_id, username)
+    client = _parsed_wsdl() or _parse(f"{live_server.url}?WSDL")
+    return ArticlesClient(client, client.create_service(BINDING, live_server.url), code, owner_id, username)
+
+
+BINDING = "{http://ongoingsystems.se/WSI}ServiceSoap"
+
+
+_PARSED: list[zeep.Client] = []
+
+
+def _parsed_wsdl() -> zeep.Client | None:
+    """Parsing the served WSDL takes seconds; every live server serves the same one (only the address differs), so
+    the first one parsed serves all, each server reached through ``create_service`` with its own address."""
+    return _PARSED[0] if _PARSED else None
+
+
+def _parse(url: str) -> zeep.Client:
+    _PARSED.append(zeep.Client(url, settings=zeep.Settings(strict=True)))
+    return _PARSED[0]
