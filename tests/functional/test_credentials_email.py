@@ -3,9 +3,11 @@
 import dataclasses
 import socket
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
+from tests.functional.admin_support import AdminWorld
 from tests.functional.smtp_server import Mailbox, running_smtp_server
 from wms_soap.config import Settings
 from wms_soap.services.mail import IntegrationDetails, send_credentials, service_urls
@@ -17,10 +19,22 @@ def mailbox() -> Mailbox:
 
 
 @pytest.fixture
-def mail_settings(settings: Settings, mailbox: Mailbox) -> Iterator[Settings]:
-    with running_smtp_server(mailbox) as (host, port):
-        yield dataclasses.replace(settings, smtp_host=host, smtp_port=port, smtp_starttls=False,
-                                  smtp_user=None, smtp_password=None, smtp_from="wms@example.test")
+def smtp_address(mailbox: Mailbox) -> Iterator[tuple[str, int]]:
+    with running_smtp_server(mailbox) as address:
+        yield address
+
+
+@pytest.fixture
+def settings(settings: Settings, smtp_address: tuple[str, int]) -> Settings:
+    """The shared settings (and so the live server) sending through this module's SMTP server."""
+    host, port = smtp_address
+    return dataclasses.replace(settings, smtp_host=host, smtp_port=port, smtp_starttls=False, smtp_user=None,
+                               smtp_password=None, smtp_from="wms@example.test")
+
+
+@pytest.fixture
+def mail_settings(settings: Settings) -> Settings:
+    return settings
 
 
 def _details(settings: Settings, *, password: str | None = None, invoice_access: bool = False) -> IntegrationDetails:
@@ -110,3 +124,78 @@ def test_no_smtp_server_configured_is_reported(settings: Settings) -> None:
 
     assert not outcome.sent
     assert outcome.error is not None and "WMS_SMTP_HOST" in outcome.error
+
+
+# -- through the admin service --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def world(live_server: Any) -> AdminWorld:
+    return AdminWorld(live_server)
+
+
+@pytest.fixture
+def shop(world: AdminWorld) -> Any:
+    owner = world.client.CreateGoodsOwner(Code="SHOP", Name="Shop Ltd")
+    return world.client.AllowApiAccess(GoodsOwnerId=owner.Id)
+
+
+def _create(world: AdminWorld, shop: Any, **extra: Any) -> Any:
+    args: dict[str, Any] = {"GoodsOwnerId": shop.Id, "Username": "WSIshop1", "Email": "dev@shop.example",
+                            "IntegrationType": "Other", "IntegrationName": "Your System", "SendCredentials": True}
+    args.update(extra)
+    return world.client.CreateApiUser(**args)
+
+
+def test_create_api_user_sends_the_credentials_email(world: AdminWorld, shop: Any, mailbox: Mailbox) -> None:
+    result = _create(world, shop, Password="Str0ng-Passw0rd-42")
+
+    email = result.CredentialsEmail
+    assert email.Requested and email.Sent and not email.PasswordIncluded and email.Error is None
+    assert email.Recipient == "dev@shop.example"
+    plain, html = _parts(mailbox)
+    server = world.server
+    for text in (plain, html):
+        assert server.url in text and f"{server.url}?WSDL" in text
+        assert f"{server.base_url}/{world.settings.warehouse}/api/v1/" in text
+        assert "WSIshop1" in text and "Other: Your System" in text
+    assert f"Goods owner id: {shop.Id}" in plain and "Goods owner code: SHOP" in plain
+    assert "Invoice data allowed: no" in plain
+    assert "Str0ng-Passw0rd-42" not in plain + html
+
+
+def test_the_password_is_in_the_email_only_when_asked(world: AdminWorld, shop: Any, mailbox: Mailbox) -> None:
+    result = _create(world, shop, GeneratePassword=True, IncludePasswordInEmail=True, InvoiceAccess=True)
+
+    assert result.CredentialsEmail.Sent and result.CredentialsEmail.PasswordIncluded
+    plain, html = _parts(mailbox)
+    assert f"Password: {result.GeneratedPassword}" in plain and result.GeneratedPassword in html
+    assert "Invoice data allowed: yes" in plain
+
+
+def test_no_email_unless_asked(world: AdminWorld, shop: Any, mailbox: Mailbox) -> None:
+    result = _create(world, shop, Password="Str0ng-Passw0rd-42", SendCredentials=False)
+
+    assert not result.CredentialsEmail.Requested and not result.CredentialsEmail.Sent
+    assert mailbox.messages == []
+
+
+def test_a_failed_email_still_creates_the_user(world: AdminWorld, shop: Any, mailbox: Mailbox) -> None:
+    mailbox.refuse_with = "554 Transaction failed: spam suspected"
+
+    result = _create(world, shop, Password="Str0ng-Passw0rd-42")
+
+    email = result.CredentialsEmail
+    assert email.Requested and not email.Sent
+    assert "554" in email.Error and "spam suspected" in email.Error
+    assert world.client.GetApiUser(Username="WSIshop1").GoodsOwnerId == shop.Id
+    assert world.api_user_can_log_on("WSIshop1", "Str0ng-Passw0rd-42")
+
+
+def test_a_password_reset_can_send_the_new_password(world: AdminWorld, shop: Any, mailbox: Mailbox) -> None:
+    _create(world, shop, Password="Str0ng-Passw0rd-42", SendCredentials=False)
+
+    reset = world.client.ResetApiUserPassword(Username="WSIshop1", SendCredentials=True, IncludePasswordInEmail=True)
+
+    assert reset.CredentialsEmail.Sent
+    plain, _ = _parts(mailbox)
+    assert f"Password: {reset.GeneratedPassword}" in plain
