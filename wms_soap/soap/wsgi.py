@@ -65,7 +65,12 @@ def _harden(app: WsgiApp, settings: Settings) -> WsgiApp:
 
 def _application(service: Any, protocol: Any, edge: Any, name: str) -> Application:
     """One Spyne application per SOAP version; the names differ only because Spyne keeps a global registry of
-    applications by (namespace, name). The published WSDL is the SOAP 1.1 one's (``ServiceSoap``)."""
+    applications by (namespace, name). The published WSDL is the SOAP 1.1 one's (``ServiceSoap``).
+
+    ``validator=None`` on input, on purpose: ASMX reads leniently, and Spyne's soft validation refuses what real
+    clients send (``<X/>`` strings, ``xsi:nil`` filters, missing required value elements); lxml validation refuses
+    any element order and unknown elements. Values that cannot be read at all still give a Client fault; the
+    services check the rules. ``polymorphic=True`` on output writes derived types with ``xsi:type``."""
     extra = {"auth": edge} if edge is not None else {}
     return Application([service], tns=TNS, name=name,
                        in_protocol=protocol(validator=None, **extra),
