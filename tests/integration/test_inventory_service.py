@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.factories import make_goods_owner
 
+from tests.factories import make_goods_owner
 from wms_soap.errors import Conflict, ValidationFailed
 from wms_soap.services import inventory, system
 from wms_soap.services.articles import ArticleInput, BarcodeInput, process_article
@@ -215,3 +215,17 @@ def test_demo_seeding_is_repeatable(session: Session, owner: int) -> None:
     assert rows["MUG-GIFTSET"].article.kind == "Structure"
     assert rows["LAMP-OIL"].article.dangerous_goods[0].un_number == "1223"
     assert [c.service_code for c in system.transporter_contracts(session, owner)] == ["PALLET", "PARCEL"]
+
+
+def test_orders_and_in_orders_flow_into_the_figures(session: Session, owner: int) -> None:
+    """The real seams of the orders and in-orders areas: an open order books, an open in-order is to receive."""
+    from tests.inbound_fixtures import create_in_order
+    from tests.orders_support import create_order, line
+
+    cup = article(session, owner, "CUP", order_point=10)
+    stock(session, owner, cup, 8)
+    create_order(session, owner, "SO-1", [line("CUP", 3, "1")])
+    create_in_order(session, owner, "PO-1", {"10": ("CUP", 20)})
+    [row] = inventory.inventory(session, owner)
+    assert (row.stock.number_of_items, row.stock.booked, row.stock.sellable, row.stock.to_receive) == (8, 3, 5, 20)
+    assert numbers(session, owner, below_stock_limit_considering_booked=True) == ["CUP"]
