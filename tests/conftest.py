@@ -3,10 +3,11 @@
 Databases:
 - SQLite (default): the schema is migrated once per test session into a template file, which is copied for every
   test (a copy is much faster than running the migrations again).
-- PostgreSQL (when ``WMS_TEST_DATABASE_URL`` is set): migrated once per session; before every test all tables are
-  emptied with ``TRUNCATE ... RESTART IDENTITY CASCADE`` and the reference rows the migrations seed (integration
-  types, status texts, ...) are inserted again with their original ids, so every test sees a freshly migrated
-  database. Tests on PostgreSQL therefore cannot run in parallel against one database.
+- PostgreSQL (when ``WMS_TEST_DATABASE_URL`` is set): the schema is dropped and migrated once per session; before
+  every test the tables that have rows are emptied (DELETE, children first), every sequence is restarted, and the
+  reference rows the migrations seed (integration types, status texts, ...) are inserted again with their original
+  ids, so every test sees a freshly migrated database. Tests on PostgreSQL therefore cannot run in parallel
+  against one database.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.config import Settings, load_settings
@@ -74,23 +75,42 @@ def _seeded_rows(engine: Engine) -> Snapshot:
 
 
 def _reset_postgres(url: str, seed: Snapshot) -> None:
+    """Empty the tables that have rows, restart every sequence, and put the seeded reference rows back with their
+    ids. DELETE (children first), not TRUNCATE: TRUNCATE costs tens of milliseconds per table even when empty, and
+    its CASCADE pulls in every table that refers to a goods owner, which made each test's setup take seconds."""
     engine = create_engine_for(url)
     try:
         with engine.begin() as connection:
-            names = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            filled = set(_tables_with_rows(connection))
+            for table in reversed(Base.metadata.sorted_tables):
+                if table.name in filled:
+                    connection.execute(table.delete())
+            connection.execute(text(
+                "SELECT setval(c.oid::regclass, 1, false) FROM pg_class c "
+                "WHERE c.relkind = 'S' AND c.relnamespace = 'public'::regnamespace"
+            ))
             for table in Base.metadata.sorted_tables:
                 rows = seed.get(table.name)
-                if not rows:
-                    continue
-                connection.execute(insert(table), rows)
-                if "id" in table.c and table.c.id.autoincrement is not False:
-                    connection.execute(text(
-                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                        f"(SELECT max(id) FROM \"{table.name}\"))"
-                    ))
+                if rows:
+                    connection.execute(insert(table), rows)
+                    _continue_sequence(connection, table.name)
     finally:
         engine.dispose()
+
+
+def _tables_with_rows(connection: Connection) -> list[str]:
+    probes = " UNION ALL ".join(
+        f"SELECT '{table.name}' WHERE EXISTS (SELECT 1 FROM \"{table.name}\")" for table in Base.metadata.sorted_tables
+    )
+    return list(connection.execute(text(probes)).scalars())
+
+
+def _continue_sequence(connection: Connection, table: str) -> None:
+    connection.execute(text(
+        f"SELECT setval(pg_get_serial_sequence('{table}', c.column_name), (SELECT max(id) FROM \"{table}\")) "
+        f"FROM information_schema.columns c WHERE c.table_name = '{table}' AND c.column_name = 'id' "
+        "AND pg_get_serial_sequence(c.table_name, c.column_name) IS NOT NULL"
+    ))
 
 
 @pytest.fixture
