@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.order_locking import claim_write_lock
 from wms_soap.store.inorders import (
     IN_ORDER_STATUS_TEXTS,
     STATUS_CANCELLED,
@@ -128,6 +129,7 @@ class ProcessInOrderOutcome:
 def process_in_order(session: Session, data: InOrderInput, *, goods_owner_id: int,
                      username: str | None = None) -> ProcessInOrderOutcome:
     """Create, create-or-update or cancel (Remove) one in-order with its lines."""
+    claim_write_lock(session)
     existing = find_in_order_for_input(session, data, goods_owner_id)
     if data.operation == "Remove":
         if existing is None:
@@ -228,12 +230,26 @@ def resolve_supplier(session: Session, data: SupplierInput, goods_owner_id: int)
     if supplier is None:
         if data.operation == "Find":
             raise NotFound(f"Supplier {data.number or data.name} was not found")
-        supplier = Supplier(goods_owner_id=goods_owner_id, supplier_number=data.number or data.name or "")
-        session.add(supplier)
+        supplier = _insert_supplier(session, goods_owner_id, data.number or data.name or "")
     if data.operation != "Find":
         for name in ("name", "address", "post_code", "city", "country_code"):
             if getattr(data, name) is not None:
                 setattr(supplier, name, getattr(data, name))
+    return supplier
+
+
+def _insert_supplier(session: Session, goods_owner_id: int, number: str) -> Supplier:
+    """A new supplier, or the one another request created with the same number a moment ago."""
+    supplier = Supplier(goods_owner_id=goods_owner_id, supplier_number=number)
+    try:
+        with session.begin_nested():
+            session.add(supplier)
+    except IntegrityError:
+        found = session.scalar(select(Supplier).where(Supplier.goods_owner_id == goods_owner_id,
+                                                      Supplier.supplier_number == number))
+        if found is None:
+            raise
+        return found
     return supplier
 
 
