@@ -1,8 +1,10 @@
 """Helpers of the admin-service functional tests: zeep clients with a WS-Security UsernameToken."""
 
+import dataclasses
 import http.client
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,11 +16,14 @@ from zeep.exceptions import Fault
 from zeep.transports import Transport
 from zeep.wsse.username import UsernameToken
 
+from wms_soap.app import create_admin_only_app
+from wms_soap.config import Settings as AppSettings
 from wms_soap.errors import AuthenticationFailed
 from wms_soap.security.authenticator import Authenticator
 from wms_soap.security.authenticator import Credentials as AuthCredentials
 from wms_soap.security.passwords import hash_password
 from wms_soap.security.policy import Face
+from wms_soap.serving import BoundServer
 from wms_soap.store.access import AdminUser, ApiUser
 from wms_soap.store.db import session_scope
 
@@ -95,3 +100,24 @@ def http_get(url: str, headers: dict[str, str] | None = None) -> tuple[int, byte
         return answer.status, answer.read()
     finally:
         connection.close()
+
+
+@dataclass(frozen=True)
+class AdminOnlyServer:
+    """The admin service alone on its own address, as ``WMS_ADMIN_PORT`` runs it."""
+
+    admin_url: str
+    settings: AppSettings
+    session_factory: Any
+
+
+@contextmanager
+def running_admin_only_server(settings: AppSettings, session_factory: Any) -> Iterator[AdminOnlyServer]:
+    bound = BoundServer(settings, host="127.0.0.1", port=0, threads=settings.threads)
+    try:
+        admin_settings = dataclasses.replace(settings, admin_host="127.0.0.1", admin_port=bound.port)
+        bound.mount(create_admin_only_app(admin_settings, session_factory=session_factory))
+        bound.start()
+        yield AdminOnlyServer(f"{bound.url}{ADMIN_PATH}", admin_settings, session_factory)
+    finally:
+        bound.stop()

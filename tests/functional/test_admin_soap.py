@@ -1,5 +1,10 @@
-"""The admin SOAP service through zeep over HTTP: every operation, every rule, and who may call it."""
+"""The admin SOAP service through zeep over HTTP: every operation, every rule, and who may call it.
 
+These run against the admin service on its own address (``WMS_ADMIN_PORT``); the effect and e-mail tests use it at
+``/admin/service.asmx`` of the main address.
+"""
+
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -7,8 +12,16 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from tests.functional.admin_support import ADMIN_PASSWORD, AdminWorld, admin_client, fault, http_get
+from tests.functional.admin_support import (
+    ADMIN_PASSWORD,
+    AdminWorld,
+    admin_client,
+    fault,
+    http_get,
+    running_admin_only_server,
+)
 from tests.functional.security_helpers import envelope, post
+from wms_soap.config import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 TNS = "urn:wms-soap:admin:1"
@@ -17,8 +30,9 @@ STRONG = "Str0ng-Passw0rd-42"
 
 
 @pytest.fixture
-def world(live_server: Any) -> AdminWorld:
-    return AdminWorld(live_server)
+def world(settings: Settings, session_factory: Any) -> Iterator[AdminWorld]:
+    with running_admin_only_server(settings, session_factory) as server:
+        yield AdminWorld(server)
 
 
 @pytest.fixture
