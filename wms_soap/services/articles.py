@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.store.articles import (
@@ -144,6 +144,16 @@ class ArticleInput:
 class ArticleOutcome:
     article: Article
     created: bool
+
+
+READ_MODEL_OPTIONS = (
+    selectinload(Article.group), selectinload(Article.category), selectinload(Article.vat_code),
+    selectinload(Article.color), selectinload(Article.size), selectinload(Article.goods_category),
+    selectinload(Article.main_supplier), selectinload(Article.taric_numbers),
+    selectinload(Article.dangerous_goods).selectinload(ArticleDangerousGoods.shipping_names),
+)
+"""Loader options for queries whose articles become the wire read model (ArticleClass): a few batched
+SELECTs instead of one per article and relation."""
 
 
 # --- finding ---

@@ -19,7 +19,7 @@ from sqlalchemy import Select, case, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.articles import utcnow
+from wms_soap.services.articles import READ_MODEL_OPTIONS, utcnow
 from wms_soap.store.articles import Article, ArticleBarcode
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location
 
@@ -97,7 +97,8 @@ def inventory(session: Session, goods_owner_id: int, query: InventoryQuery | Non
 
 
 def _filtered(goods_owner_id: int, query: InventoryQuery) -> Select[Article]:
-    statement = select(Article).where(Article.goods_owner_id == goods_owner_id).order_by(Article.id)
+    statement = (select(Article).where(Article.goods_owner_id == goods_owner_id).order_by(Article.id)
+                 .options(*READ_MODEL_OPTIONS))
     if query.system_id_from is not None:
         statement = statement.where(Article.id >= query.system_id_from)
     if query.article_numbers:

@@ -170,27 +170,26 @@ class Article(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
-    group: Mapped[ArticleGroup | None] = relationship(lazy="selectin")
-    category: Mapped[ArticleCategory | None] = relationship(lazy="selectin")
-    vat_code: Mapped[VatCode | None] = relationship(lazy="selectin")
-    color: Mapped[ArticleColor | None] = relationship(lazy="selectin")
-    size: Mapped[ArticleSize | None] = relationship(lazy="selectin")
-    goods_category: Mapped[GoodsCategory | None] = relationship(lazy="selectin")
-    main_supplier: Mapped[ArticleSupplier | None] = relationship(lazy="selectin")
-    names: Mapped[list[ArticleName]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by="ArticleName.id")
+    group: Mapped[ArticleGroup | None] = relationship()
+    category: Mapped[ArticleCategory | None] = relationship()
+    vat_code: Mapped[VatCode | None] = relationship()
+    color: Mapped[ArticleColor | None] = relationship()
+    size: Mapped[ArticleSize | None] = relationship()
+    goods_category: Mapped[GoodsCategory | None] = relationship()
+    main_supplier: Mapped[ArticleSupplier | None] = relationship()
+    names: Mapped[list[ArticleName]] = relationship(cascade="all, delete-orphan", order_by="ArticleName.id")
     barcodes: Mapped[list[ArticleBarcode]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by="ArticleBarcode.id")
+        cascade="all, delete-orphan", order_by="ArticleBarcode.id")
     taric_numbers: Mapped[list[ArticleTaricNumber]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by="ArticleTaricNumber.id")
+        cascade="all, delete-orphan", order_by="ArticleTaricNumber.id")
     dangerous_goods: Mapped[list[ArticleDangerousGoods]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by="ArticleDangerousGoods.id")
+        cascade="all, delete-orphan", order_by="ArticleDangerousGoods.id")
     alternative_suppliers: Mapped[list[ArticleAlternativeSupplier]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by="ArticleAlternativeSupplier.id")
+        cascade="all, delete-orphan", order_by="ArticleAlternativeSupplier.id")
     components: Mapped[list[ArticleStructureComponent]] = relationship(
         cascade="all, delete-orphan", foreign_keys="ArticleStructureComponent.parent_article_id",
         order_by="ArticleStructureComponent.id")
-    class_links: Mapped[list[ArticleClassLink]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    class_links: Mapped[list[ArticleClassLink]] = relationship(cascade="all, delete-orphan")
 
 
 class ArticleName(Base):
@@ -237,7 +236,7 @@ class ArticleAlternativeSupplier(Base):
     lead_time: Mapped[int | None] = mapped_column(Integer)
     supplier_article_number: Mapped[str | None] = mapped_column(String(200))
 
-    supplier: Mapped[ArticleSupplier] = relationship(lazy="selectin")
+    supplier: Mapped[ArticleSupplier] = relationship()
 
 
 class ArticleStructureComponent(Base):
@@ -251,7 +250,7 @@ class ArticleStructureComponent(Base):
     child_article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
     number_of_items: Mapped[Decimal] = mapped_column(Quantity)
 
-    child: Mapped[Article] = relationship(foreign_keys=[child_article_id], lazy="selectin")
+    child: Mapped[Article] = relationship(foreign_keys=[child_article_id])
 
 
 class ArticleDangerousGoods(Base):
@@ -271,7 +270,7 @@ class ArticleDangerousGoods(Base):
     flash_point: Mapped[Decimal | None] = mapped_column(Measure)
 
     shipping_names: Mapped[list[ArticleDangerousGoodsName]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by="ArticleDangerousGoodsName.id")
+        cascade="all, delete-orphan", order_by="ArticleDangerousGoodsName.id")
 
 
 class ArticleDangerousGoodsName(Base):
@@ -293,4 +292,4 @@ class ArticleClassLink(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
     article_class_id: Mapped[int] = mapped_column(ForeignKey("article_classes.id"))
 
-    article_class: Mapped[ArticleClass] = relationship(lazy="selectin")
+    article_class: Mapped[ArticleClass] = relationship()
