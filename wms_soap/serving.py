@@ -63,4 +63,7 @@ class BoundServer:
 
     def _close_all(self) -> None:
         for channel in list(self.server._map.values()):
-            channel.handle_close()
+            if channel is self.server:
+                channel.close()  # the listener: its handle_close would only log "unhandled close event"
+            else:
+                channel.handle_close()
