@@ -6,17 +6,29 @@ warehouse side (``services/warehouse_inbound.py``) receives and puts away agains
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.inorder_queries import (
+    InboundQuantities,
+    InOrderQuery,
+    advised_total,
+    article_names,
+    get_in_order,
+    get_in_order_by_number,
+    inbound_quantities,
+    query_in_orders,
+    received_total,
+    status_reports,
+)
 from wms_soap.services.order_locking import claim_write_lock
 from wms_soap.store.inorders import (
     IN_ORDER_STATUS_TEXTS,
@@ -25,12 +37,19 @@ from wms_soap.store.inorders import (
     STATUS_RECEIVED,
     InOrder,
     InOrderLine,
-    InOrderReceivedItem,
     InOrderType,
     Supplier,
 )
 
 ZERO = Decimal(0)
+
+__all__ = [  # the area's service API: the writes below, and the reads of inorder_queries
+    "ArticleRef", "InOrderInput", "InOrderLineInput", "InOrderLineUpdate", "InOrderQuery", "InOrderTypeInput",
+    "InOrderUpdate", "InboundQuantities", "ProcessInOrderOutcome", "SupplierInput", "advised_total",
+    "article_names", "cancel_in_order", "find_article", "get_in_order", "get_in_order_by_number",
+    "inbound_quantities", "process_in_order", "query_in_orders", "received_total", "resolve_supplier",
+    "set_status", "status_reports", "update_in_order", "update_in_order_lines",
+]
 
 
 def utcnow() -> datetime:
@@ -58,16 +77,6 @@ def find_article(session: Session, goods_owner_id: int, ref: ArticleRef) -> Any:
 
     return find(session, goods_owner_id, ref.identification, system_id=ref.system_id, article_number=ref.number,
                 product_code=ref.product_code, name=ref.name)
-
-
-def article_names(session: Session, article_ids: set[int]) -> dict[int, tuple[str | None, str | None]]:
-    if not article_ids:
-        return {}
-    from wms_soap.store.articles import Article
-
-    rows = session.execute(select(Article.id, Article.article_number, Article.name)
-                           .where(Article.id.in_(article_ids)))
-    return {article_id: (number, name) for article_id, number, name in rows}
 
 
 # --- inputs -----------------------------------------------------------------------------------------------------
@@ -313,133 +322,6 @@ def _match_line(session: Session, in_order: InOrder, data: InOrderLineInput,
     return next((line for line in in_order.lines if getattr(line, key) == wanted), None)
 
 
-# --- reads ------------------------------------------------------------------------------------------------------
-
-@dataclass
-class InOrderQuery:
-    """GetInOrdersByQuery's InOrderFilters, every field."""
-
-    in_date_from: datetime | None = None
-    in_date_to: datetime | None = None
-    last_receive_time_from: datetime | None = None
-    last_receive_time_to: datetime | None = None
-    status_from: int | None = None
-    status_to: int | None = None
-    created_by_wsi_external_system_id: int | None = None
-    created_by_session_request_id_is_null: bool | None = None
-    is_return_type: bool | None = None
-    numbers: list[str] | None = None
-    only_undeclared: bool = False
-    only_diffing_received_to_reported: bool = False
-    only_diffing_received_to_acknowledged: bool = False
-    serial_numbers: list[str] | None = None
-    created_by_username: str | None = None
-    last_updated_from: datetime | None = None
-    last_updated_to: datetime | None = None
-    ids: list[int] | None = None
-    max_count: int | None = None
-    id_from: int | None = None
-    last_receive_time_or_last_updated_from: datetime | None = None
-    status_changed_from: datetime | None = None
-    changed_from: datetime | None = None
-
-
-def _line_exists(*conditions: Any) -> Any:
-    return exists(select(InOrderLine.id).where(InOrderLine.in_order_id == InOrder.id, *conditions))
-
-
-def _range(column: Any, low: Any, high: Any) -> list[Any]:
-    return [c for c in (column >= low if low is not None else None,
-                        column <= high if high is not None else None) if c is not None]
-
-
-def _query_conditions(q: InOrderQuery) -> list[Any]:
-    conditions = [*_range(InOrder.in_date, q.in_date_from, q.in_date_to),
-                  *_range(InOrder.last_received_at, q.last_receive_time_from, q.last_receive_time_to),
-                  *_range(InOrder.status, q.status_from, q.status_to),
-                  *_range(InOrder.updated_at, q.last_updated_from, q.last_updated_to)]
-    if q.is_return_type is not None:
-        conditions.append(InOrder.is_return_type == q.is_return_type)
-    if q.numbers:
-        conditions.append(InOrder.goods_owner_order_number.in_(q.numbers))
-    if q.ids:
-        conditions.append(InOrder.id.in_(q.ids))
-    if q.id_from is not None:
-        conditions.append(InOrder.id >= q.id_from)
-    if q.created_by_username:
-        conditions.append(InOrder.created_by_username == q.created_by_username)
-    if q.created_by_wsi_external_system_id is not None:
-        conditions.append(InOrder.id.is_(None))  # no external systems are recorded here: nothing matches
-    if q.status_changed_from is not None:
-        conditions.append(InOrder.status_changed_at >= q.status_changed_from)
-    if q.changed_from is not None:
-        conditions.append(InOrder.updated_at >= q.changed_from)
-    if q.last_receive_time_or_last_updated_from is not None:
-        moment = q.last_receive_time_or_last_updated_from
-        conditions.append(or_(InOrder.last_received_at >= moment, InOrder.updated_at >= moment))
-    if q.only_undeclared:
-        conditions.append(InOrder.customs_declared_date.is_(None))
-    if q.only_diffing_received_to_reported:
-        reported = func.coalesce(InOrderLine.reported_number_of_items, ZERO)
-        conditions.append(_line_exists(InOrderLine.received_number_of_items != reported))
-    if q.only_diffing_received_to_acknowledged:
-        acknowledged = func.coalesce(InOrderLine.acknowledged_number_of_items, ZERO)
-        conditions.append(_line_exists(InOrderLine.received_number_of_items != acknowledged))
-    if q.serial_numbers:
-        conditions.append(_line_exists(InOrderLine.received_items.any(InOrderReceivedItem.serial.in_(
-            q.serial_numbers))))
-    return conditions
-
-
-def _loaded(query: Select[InOrder]) -> Select[InOrder]:
-    return query.options(selectinload(InOrder.lines).selectinload(InOrderLine.received_items))
-
-
-def query_in_orders(session: Session, query: InOrderQuery, *, goods_owner_id: int) -> list[InOrder]:
-    """In-orders matching every given filter, by id; ``max_count`` and ``id_from`` page through them."""
-    statement = _loaded(select(InOrder).where(InOrder.goods_owner_id == goods_owner_id,
-                                              and_(True, *_query_conditions(query))).order_by(InOrder.id))
-    if query.max_count is not None and query.max_count > 0:
-        statement = statement.limit(query.max_count)
-    return list(session.scalars(statement))
-
-
-def get_in_order_by_number(session: Session, number: str | None, *, goods_owner_id: int) -> InOrder | None:
-    if not number:
-        return None
-    return session.scalar(_loaded(select(InOrder).where(InOrder.goods_owner_id == goods_owner_id,
-                                                        InOrder.goods_owner_order_number == number)))
-
-
-def get_in_order(session: Session, *, goods_owner_id: int, number: str | None = None,
-                 in_order_id: int | None = None) -> InOrder:
-    query = select(InOrder).where(InOrder.goods_owner_id == goods_owner_id)
-    if in_order_id:
-        found = session.scalar(query.where(InOrder.id == in_order_id))
-    elif number:
-        found = session.scalar(query.where(InOrder.goods_owner_order_number == number))
-    else:
-        raise ValidationFailed("Give the in-order's GoodsOwnerOrderNumber or InOrderId")
-    if found is None:
-        raise NotFound(f"In-order {number or in_order_id} was not found")
-    return found
-
-
-def status_reports(session: Session, numbers: Collection[str] | None, *, goods_owner_id: int) -> list[InOrder]:
-    statement = _loaded(select(InOrder).where(InOrder.goods_owner_id == goods_owner_id).order_by(InOrder.id))
-    if numbers:
-        statement = statement.where(InOrder.goods_owner_order_number.in_(list(numbers)))
-    return list(session.scalars(statement))
-
-
-def advised_total(in_order: InOrder) -> Decimal:
-    return sum((line.advised_number_of_items for line in in_order.lines), ZERO)
-
-
-def received_total(in_order: InOrder) -> Decimal:
-    return sum((line.received_number_of_items for line in in_order.lines), ZERO)
-
-
 # --- UpdateInOrder / UpdateInOrderLines -------------------------------------------------------------------------
 
 @dataclass
@@ -502,40 +384,3 @@ def _identified_line(in_order: InOrder, update: InOrderLineUpdate) -> InOrderLin
                 and line.external_order_line_code == update.external_order_line_code:
             return line
     raise NotFound(f"In-order line {update.external_order_line_code or update.line_id} was not found")
-
-
-# --- quantities for inventory answers ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class InboundQuantities:
-    to_receive: Decimal = ZERO
-    received_to_be_finished: Decimal = ZERO
-    received_to_be_reported: Decimal = ZERO
-
-
-def inbound_quantities(session: Session, goods_owner_id: int,
-                       article_ids: Collection[int] | None = None) -> dict[int, InboundQuantities]:
-    """Per article: still to receive on open in-orders, received but not put away, received but not reported."""
-    outstanding = case((InOrder.status < STATUS_RECEIVED,
-                        InOrderLine.advised_number_of_items - InOrderLine.received_number_of_items), else_=ZERO)
-    open_lines = (select(InOrderLine.article_id,
-                         func.sum(outstanding),
-                         func.sum(InOrderLine.received_number_of_items
-                                  - func.coalesce(InOrderLine.reported_number_of_items, ZERO)))
-                  .join(InOrder, InOrder.id == InOrderLine.in_order_id)
-                  .where(InOrder.goods_owner_id == goods_owner_id, InOrder.status < STATUS_CANCELLED)
-                  .group_by(InOrderLine.article_id))
-    unfinished = (select(InOrderLine.article_id, func.sum(InOrderReceivedItem.number_of_items))
-                  .join(InOrderLine, InOrderLine.id == InOrderReceivedItem.in_order_line_id)
-                  .join(InOrder, InOrder.id == InOrderLine.in_order_id)
-                  .where(InOrder.goods_owner_id == goods_owner_id, InOrderReceivedItem.put_away_at.is_(None))
-                  .group_by(InOrderLine.article_id))
-    if article_ids is not None:
-        open_lines = open_lines.where(InOrderLine.article_id.in_(list(article_ids)))
-        unfinished = unfinished.where(InOrderLine.article_id.in_(list(article_ids)))
-    finished = {article_id: Decimal(total or 0) for article_id, total in session.execute(unfinished)}
-    result: dict[int, InboundQuantities] = {}
-    for article_id, to_receive, to_report in session.execute(open_lines):
-        result[article_id] = InboundQuantities(max(Decimal(to_receive or 0), ZERO),
-                                               finished.get(article_id, ZERO), Decimal(to_report or 0))
-    return result
