@@ -57,10 +57,13 @@ def post(
     if action is not None and not soap12:
         headers["SOAPAction"] = f'"{action}"'
     try:
-        if chunked:
-            connection.request("POST", parts.path, body=iter([body]), headers=headers, encode_chunked=True)
-        else:
-            connection.request("POST", parts.path, body=body, headers=headers)
+        try:
+            if chunked:
+                connection.request("POST", parts.path, body=iter([body]), headers=headers, encode_chunked=True)
+            else:
+                connection.request("POST", parts.path, body=body, headers=headers)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered (413) before reading the whole body; its answer is still there to read
         answer = connection.getresponse()
         return Response(answer.status, answer.getheader("Content-Type") or "", answer.read())
     finally:

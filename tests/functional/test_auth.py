@@ -289,7 +289,7 @@ def test_every_logon_failure_looks_and_takes_the_same(url: str, session_factory:
         "wrong goods owner": ("WSIshop", PASSWORD, "OTHER"),
     }
     samples: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(6):  # round robin, so that load from elsewhere hits every case alike
+    for _ in range(8):  # round robin, so that load from elsewhere hits every case alike
         for name, (user, password, code) in cases.items():
             start = time.perf_counter()
             response = process_article(url, user, password, code=code)
@@ -297,7 +297,7 @@ def test_every_logon_failure_looks_and_takes_the_same(url: str, session_factory:
             assert file_result(response) == ("false", LOGON_FAILED), name
     timings = {name: min(values) for name, values in samples.items()}  # the least disturbed call of each
     fastest, slowest = min(timings.values()), max(timings.values())
-    assert slowest < fastest * 1.5 + 0.005, timings
+    assert slowest < fastest * 1.5 + 0.010, timings
 
 
 def test_namespace_of_the_wsi_face(url: str) -> None:
