@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy.orm import Session
-from tests.factories import make_goods_owner
 
+from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article, make_shipped_order
 from wms_soap.errors import Conflict, ValidationFailed
 from wms_soap.services import returns, warehouse_inbound
@@ -96,3 +96,13 @@ def test_partial_return_and_unshipped_order(session: Session, shipped: Order) ->
     with pytest.raises(Conflict, match="not been shipped"):
         warehouse_inbound.receive_return(session, return_order, [
             ReturnReceipt(Decimal(1), return_line_id=return_order.lines[0].id)])
+
+
+def test_a_new_return_starts_once_the_last_one_is_complete(session: Session, shipped: Order) -> None:
+    first = warehouse_inbound.find_return_order(session, announce(session, shipped, lines=[
+        ReturnLineInput("ArticleNumber", Decimal(1), article_number="SHOE")]))
+    warehouse_inbound.receive_return(session, first, [
+        ReturnReceipt(Decimal(1), return_line_id=first.lines[0].id, location_code="RET-01")])
+    assert first.status == 500
+    second = announce(session, shipped, lines=[ReturnLineInput("ArticleNumber", Decimal(1), article_number="SHOE")])
+    assert second != first.id

@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session, selectinload
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.inorders import article_names
 from wms_soap.store.orders import Order, OrderLine
-from wms_soap.store.returns import RETURN_STATUS_TEXTS, STATUS_NOTIFIED, ReturnCause, ReturnOrder, ReturnOrderLine
+from wms_soap.store.returns import (
+    RETURN_STATUS_TEXTS,
+    STATUS_NOTIFIED,
+    STATUS_RETURNED,
+    ReturnCause,
+    ReturnOrder,
+    ReturnOrderLine,
+)
 
 ZERO = Decimal(0)
 
@@ -107,8 +114,9 @@ def _existing_return_order(session: Session, order: Order, data: ReturnOrderInpu
     if data.return_order_identification == "ReturnOrderNumber":
         if not data.return_order_number:
             raise ValidationFailed("ReturnOrderNumber is not supplied")
-        query = query.where(ReturnOrder.return_order_number == data.return_order_number)
-    return session.scalar(query)
+        return session.scalar(query.where(ReturnOrder.return_order_number == data.return_order_number))
+    # By customer order: the order's open return; once that is fully returned, a new return order starts.
+    return session.scalar(query.where(ReturnOrder.status != STATUS_RETURNED))
 
 
 def resolve_cause(session: Session, data: ReturnCauseInput, goods_owner_id: int) -> ReturnCause | None:
