@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
+
+import pytest
 
 from wms_soap.soap.convert import orders as convert
+from wms_soap.soap.convert.orders_out import build
+from wms_soap.soap.types.common import (
+    ArticleClass,
+    Consignee,
+    Order,
+    OrderInfoType,
+    OrderPalletItemInfo,
+    PickedArticleItem,
+    PickedOrderLine,
+)
 from wms_soap.soap.types.orders import (
     Customer,
     CustomerOrder,
@@ -91,3 +104,14 @@ def test_line_update() -> None:
         UpdateReportedNumberOfItems=UpdateOrderLineReportedNumberOfItems(ReportedNumberOfItems=Decimal(2))))
     assert (change.identification, change.order_line_id, change.number_of_items) == ("OrderLineId", 4, None)
     assert change.values == {"reported_number_of_items": Decimal(2)}
+
+
+@pytest.mark.parametrize("cls", [ArticleClass, Order, OrderInfoType, PickedOrderLine, PickedArticleItem,
+                                 OrderPalletItemInfo, Consignee])
+def test_build_makes_what_the_spyne_constructor_makes(cls: Any) -> None:
+    values: dict[str, Any] = {"Success": True} if cls is Order else {}
+    first_field = next(iter(dict(cls._type_info)))
+    values[first_field] = values.get(first_field) or None
+    assert build(cls, **values).__dict__ == cls(**values).__dict__
+    with pytest.raises(TypeError, match="no field"):
+        build(cls, NoSuchField=1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar, cast
 
 from wms_soap.services import order_status as st
 from wms_soap.services.order_queries import as_utc
@@ -30,6 +31,24 @@ from wms_soap.soap.types.orders import OrderStatusReport
 from wms_soap.store.orders import Customer, Order, OrderLine, Parcel, PickedItem
 
 StatusText = Callable[[int], str]
+T = TypeVar("T")
+
+
+@cache
+def _defaults(cls: Any) -> dict[str, Any]:
+    return dict(cls().__dict__)
+
+
+def build(cls: type[T], **values: Any) -> T:
+    """``cls(**values)`` without Spyne's per-field ``__init__`` walk, which dominates answering many wide orders."""
+    defaults = _defaults(cast(Any, cls))
+    unknown = values.keys() - defaults.keys()
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)}")
+    made = cls.__new__(cls)
+    made.__dict__.update(defaults)
+    made.__dict__.update(values)
+    return made
 
 
 def default_status_text(number: int) -> str:
@@ -48,7 +67,7 @@ def file_result(order_id: int, order_number: str | None, message: str) -> FileRe
 def article_class(article: Any) -> ArticleClass | None:
     if article is None:
         return None
-    return ArticleClass(SystemId=article.id, ArticleNumber=article.article_number, Name=article.name,
+    return build(ArticleClass, SystemId=article.id, ArticleNumber=article.article_number, Name=article.name,
                         ProductCode=getattr(article, "product_code", None), IsStockArticle=True)
 
 
@@ -58,10 +77,10 @@ def consignee(customer: Customer | None) -> Consignee | None:
     c = customer
     invoice = None
     if c.invoice_name or c.invoice_address:
-        invoice = ConsigneeInvoiceAddress(Name=c.invoice_name, Address=c.invoice_address,
+        invoice = build(ConsigneeInvoiceAddress, Name=c.invoice_name, Address=c.invoice_address,
                                           PostCode=c.invoice_post_code, City=c.invoice_city,
                                           CountryCode=c.invoice_country_code)
-    return Consignee(
+    return build(Consignee,
         Id=c.id, Name=c.name, Address=c.address, Address2=c.address2, Address3=c.address3, PostCode=c.post_code,
         City=c.city, CountryCode=c.country_code, CountryStateCode=c.country_state_code, TelePhone=c.telephone,
         MobilePhone=c.mobile_phone, Remark=c.remark, Email=c.email, DeliveryInstruction=c.delivery_instruction,
@@ -73,7 +92,7 @@ def consignee(customer: Customer | None) -> Consignee | None:
 def _notify(flag: bool | None, value: str | None) -> NotifyClass | None:
     if flag is None and value is None:
         return None
-    return NotifyClass(ToBeNotified=flag, Value=value)
+    return build(NotifyClass, ToBeNotified=flag, Value=value)
 
 
 def _sum(values: Any) -> Decimal:
@@ -81,7 +100,7 @@ def _sum(values: Any) -> Decimal:
 
 
 def order_info(o: Order, status_text: StatusText) -> OrderInfoType:
-    return OrderInfoType(
+    return build(OrderInfoType,
         OrderId=o.id, ReferenceNumber=o.reference_number, ProfitCenter=o.profit_center,
         Communication=o.communication, GoodsOwnerOrderNumber=o.goods_owner_order_number,
         GoodsOwnerOrderId=o.goods_owner_order_id, TransporterOrderNumber=o.transporter_order_number,
@@ -109,16 +128,16 @@ def order_info(o: Order, status_text: StatusText) -> OrderInfoType:
         FreeText3=o.free_text3, MarketPlace=o.market_place, MarketPlaceOrderNumber=o.market_place_order_number,
         ReturnWaybill=o.return_waybill, PreparedTransportDocumentId=o.prepared_transport_document_id,
         WarehouseInstruction=o.warehouse_instruction,
-        TermsOfDeliveryType=TermsOfDeliveryTypeInfo(Code=o.terms_of_delivery_type.code,
+        TermsOfDeliveryType=build(TermsOfDeliveryTypeInfo, Code=o.terms_of_delivery_type.code,
                                                     Name=o.terms_of_delivery_type.name)
         if o.terms_of_delivery_type else None,
-        OrderClasses=[OrderClassInfo(Code=c.code, Name=c.name) for c in o.classes] or None,
+        OrderClasses=[build(OrderClassInfo, Code=c.code, Name=c.name) for c in o.classes] or None,
         OrderFreeDateTime1=_time(o.order_free_datetime1), OrderFreeDateTime2=_time(o.order_free_datetime2),
     )
 
 
 def picked_order_line(line: OrderLine) -> PickedOrderLine:
-    return PickedOrderLine(
+    return build(PickedOrderLine,
         Article=article_class(line.article), OrderLineSystemId=line.id, DeliveryDate=_time(line.delivery_date),
         LastPickingTime=_time(line.last_picking_time), OrderLineComment=line.comment,
         OrderedNumberOfItems=line.ordered_number_of_items, PickedNumberOfItems=line.picked_number_of_items,
@@ -140,7 +159,7 @@ def picked_article_item(item: PickedItem, lines: dict[int, OrderLine], parcels: 
                         ) -> PickedArticleItem:
     line = lines.get(item.order_line_id)
     parcel = parcels.get(item.parcel_id) if item.parcel_id is not None else None
-    return PickedArticleItem(
+    return build(PickedArticleItem,
         Article=article_class(line.article if line else None), ArticleItemId=item.article_item_id or 0,
         InDate=_time(item.in_date), Serial=item.serial, BatchNo=item.batch,
         ExternalOrderLineCode=line.external_order_line_code if line else None,
@@ -152,15 +171,15 @@ def picked_article_item(item: PickedItem, lines: dict[int, OrderLine], parcels: 
 
 
 def pallet_item(parcel: Parcel, items: list[PickedItem]) -> OrderPalletItemInfo:
-    return OrderPalletItemInfo(
+    return build(OrderPalletItemInfo,
         Id=parcel.id, LabelId=parcel.label_id, PalletTypeCode=parcel.pallet_type_code,
         NumberOfItems=_sum(i.number_of_items for i in items if i.parcel_id == parcel.id),
         Weight=parcel.weight, Volume=parcel.volume, IsReturnType=False, IsTaPalletItem=parcel.is_transporter_item,
-        Tracking=PalletItemTrackingInfo(TrackingUrl=parcel.tracking_url) if parcel.tracking_url else None)
+        Tracking=build(PalletItemTrackingInfo, TrackingUrl=parcel.tracking_url) if parcel.tracking_url else None)
 
 
 def tracking(order: Order) -> list[OrderTrackingInfo] | None:
-    found = [OrderTrackingInfo(TrackingUrl=p.tracking_url, Waybill=order.waybill or p.label_id,
+    found = [build(OrderTrackingInfo, TrackingUrl=p.tracking_url, Waybill=order.waybill or p.label_id,
                                Created=_time(p.created_at), IsReturn=False)
              for p in order.parcels if p.tracking_url or p.label_id]
     return found or None
@@ -169,7 +188,7 @@ def tracking(order: Order) -> list[OrderTrackingInfo] | None:
 def order_out(order: Order, status_text: StatusText = default_status_text) -> WireOrder:
     lines = {line.id: line for line in order.lines}
     parcels = {parcel.id: parcel for parcel in order.parcels}
-    return WireOrder(
+    return build(WireOrder,
         Consignee=consignee(order.customer), OrderInfo=order_info(order, status_text), Success=True,
         PickedOrderLines=[picked_order_line(line) for line in order.lines],
         PickedArticleItems=[picked_article_item(i, lines, parcels) for i in order.picked_items],
@@ -181,13 +200,13 @@ def transporter(contract: Any) -> TransporterClass | None:
     if contract is None:
         return None
     carrier = contract.transporter
-    return TransporterClass(Name=carrier.name if carrier else None, Code=carrier.code if carrier else None,
+    return build(TransporterClass, Name=carrier.name if carrier else None, Code=carrier.code if carrier else None,
                             ServiceCode=contract.service_code, Id=contract.id,
                             TransporterName=carrier.name if carrier else None)
 
 
 def status_report(order: Order, status_text: StatusText = default_status_text) -> OrderStatusReport:
-    return OrderStatusReport(
+    return build(OrderStatusReport,
         OrderId=order.id, GoodsOwnerId=order.goods_owner_id, GoodsOwnerOrderNumber=order.goods_owner_order_number,
         PickingTime=_time(order.last_picking_time), DeliveryDate=_time(order.delivery_date),
         GoodsOwnerReferenceNumber=order.reference_number, OrderStatusNumber=order.status,
