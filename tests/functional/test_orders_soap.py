@@ -20,6 +20,7 @@ from wms_soap.soap.contract import BY_NAME
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
 from wms_soap.store.db import session_scope
+from wms_soap.store.inventory import OrderStatusText
 
 PASSWORD = "correct horse battery staple"
 SHOP = {"GoodsOwnerCode": "SHOP", "UserName": "WSIshop", "Password": PASSWORD}
@@ -297,3 +298,13 @@ def test_cursor_paging_over_many_orders(shop: Shop, live_server: Any, owners: di
         seen.extend(o.OrderInfo.OrderId for o in page)
         cursor = page[-1].OrderInfo.OrderId + 1
     assert seen == created
+
+
+def test_status_texts_are_the_warehouse_s_own(shop: Shop, live_server: Any, owners: dict[str, int]) -> None:
+    with session_scope(live_server.session_factory) as session:
+        owner = session.get(GoodsOwner, owners["SHOP"])
+        assert owner is not None
+        session.add(OrderStatusText(warehouse_id=owner.warehouse_id, number=200, text="Waiting for picking"))
+    t = shop.t
+    created = shop.ProcessOrder(co=customer_order(t, "SO-T", [order_line(t, "A-1", 1, "1")]))
+    assert shop.GetOrder(OrderId=created.OrderId).OrderInfo.OrderStatusText == "Waiting for picking"

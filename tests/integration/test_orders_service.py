@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session
 
 from tests.orders_support import add_stock, create_order, customer, line, make_article, make_owner, order_input
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_queries, order_updates, orders, warehouse
+from wms_soap.services import order_queries, order_updates, orders, system, warehouse
 from wms_soap.services.customers import CustomerInput, RegisterRef, process_customer
 from wms_soap.services.order_queries import OrderQuery, SpecialFilters
+from wms_soap.services.order_refs import ContractRef
 from wms_soap.services.order_updates import LineUpdate, OrderUpdate
 from wms_soap.services.orders import ClassesInput
+from wms_soap.soap.convert.orders_out import order_out
 from wms_soap.store.orders import Customer, Order, OrderStatusChange
 
 
@@ -330,3 +332,19 @@ def test_history_is_ordered(session: Session, owner: int) -> None:
     rows = session.scalars(select(OrderStatusChange).where(OrderStatusChange.order_id == order_id)
                            .order_by(OrderStatusChange.id)).all()
     assert [(r.from_status, r.to_status) for r in rows] == [(None, 200), (200, 300)]
+
+
+def test_transporter_contract_is_found_or_created(session: Session, owner: int) -> None:
+    contract = system.create_transporter_contract(session, owner, transporter_code="DHL", service_code="EXP")
+    data = order_input("TC-1", [line("A-1", 1, "1")])
+    data.transporter_contract = ContractRef("CodeAndServiceCode", "Find", "Prepaid", "DHL", "EXP")
+    order = load(session, orders.process_order(session, owner, data).order_id)
+    assert (order.transporter_contract_id, order.transport_payment) == (contract.id, "Prepaid")
+    assert order_out(order).Transporter.Code == "DHL"
+    missing = order_input("TC-2", [line("A-1", 1, "1")])
+    missing.transporter_contract = ContractRef("Code", "Find", None, "UPS")
+    with pytest.raises(NotFound, match="UPS"):
+        orders.process_order(session, owner, missing)
+    missing.transporter_contract = ContractRef("Code", "CreateOrUpdate", None, "UPS")
+    created = load(session, orders.process_order(session, owner, missing).order_id)
+    assert created.transporter_contract is not None and created.transporter_contract.transporter.code == "UPS"

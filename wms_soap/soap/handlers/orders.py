@@ -19,6 +19,7 @@ from wms_soap.soap.types.orders import (
     UpdateOrderLinesResult,
     UpdateOrderResult,
 )
+from wms_soap.store.access import GoodsOwner
 
 
 def goods_owner_of(call: Call) -> int:
@@ -29,8 +30,9 @@ def goods_owner_of(call: Call) -> int:
 
 
 def status_texts(call: Call) -> wire_out.StatusText:
-    """The order status texts, read once per request."""
-    texts = dict(system.order_statuses(call.session, None))
+    """The order status texts of the caller's warehouse, read once per request."""
+    owner = call.session.get(GoodsOwner, goods_owner_of(call))
+    texts = dict(system.order_statuses(call.session, owner.warehouse_id if owner is not None else None))
     return lambda number: texts.get(number, str(number))
 
 
