@@ -20,7 +20,7 @@ from tests.functional.admin_support import (
     http_get,
     running_admin_only_server,
 )
-from tests.functional.security_helpers import envelope, post
+from tests.functional.security_helpers import envelope, post, security_header
 from wms_soap.config import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -94,6 +94,19 @@ def test_a_call_without_credentials_is_refused(world: AdminWorld) -> None:
     assert response.status == 500
     code, message = response.fault()
     assert code.endswith("AuthenticationFailed") and "Logon failed" in message
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (f'<AllowApiAccess xmlns="{TNS}"/>', "GoodsOwnerId is required"),
+    (f'<SetInvoiceAccess xmlns="{TNS}"><Username>WSIx</Username></SetInvoiceAccess>', "Allowed is required"),
+    (f'<GetApiUser xmlns="{TNS}"><Username/></GetApiUser>', "Username is required"),
+])
+def test_missing_required_values_are_named(world: AdminWorld, body: str, expected: str) -> None:
+    response = post(world.url, envelope(body, security_header(world.admin_username, ADMIN_PASSWORD)))
+
+    assert response.status == 500
+    code, message = response.fault()
+    assert code.endswith("ValidationFailed") and expected in message
 
 
 def test_a_wrong_password_is_refused(world: AdminWorld) -> None:
@@ -423,6 +436,9 @@ def test_every_change_is_audited_with_the_admin_who_made_it(world: AdminWorld, s
     assert all(e.Face == "admin" for e in _entries(page))
     assert "WSIaudit" in _entries(page)[1].Detail and "SHOP" in _entries(page)[1].Detail
     assert _entries(page)[1].GoodsOwnerId == owner.Id
+    assert _entries(page)[1].ClientAddress == "127.0.0.1"
+    call_rows = _entries(svc.QueryAudit(Operation="CreateApiUser", Outcome="ok"))
+    assert [row.RequestId for row in call_rows] == [_entries(page)[1].RequestId]
     assert STRONG not in "".join(e.Detail or "" for e in _entries(page))
 
 

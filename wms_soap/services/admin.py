@@ -36,10 +36,15 @@ GENERATED_PASSWORD_LENGTH = 20
 
 def record_change(session: Session, actor: Principal, operation: str, detail: str,
                   goods_owner_id: int | None = None) -> None:
-    """One audit row for a change, in the change's own transaction: both are kept, or neither."""
+    """One audit row for a change, in the change's own transaction: both are kept, or neither.
+
+    The calling face may put ``request_id`` and ``client_address`` in ``session.info``; they tie the change to the
+    per-call audit row of the same request.
+    """
     session.add(AuditEntry(
         at=datetime.now(UTC), face="admin", username=actor.username, goods_owner_id=goods_owner_id,
-        operation=operation, outcome=CHANGED, duration_ms=0, client_address=None, request_id="", detail=detail[:2000],
+        operation=operation, outcome=CHANGED, duration_ms=0, client_address=session.info.get("client_address"),
+        request_id=session.info.get("request_id", ""), detail=detail[:2000],
     ))
 
 
@@ -67,8 +72,8 @@ def _row(session: Session, owner: GoodsOwner) -> GoodsOwnerRow:
     return GoodsOwnerRow(owner, count or 0)
 
 
-def get_goods_owner(session: Session, goods_owner_id: int) -> GoodsOwner:
-    owner = session.get(GoodsOwner, goods_owner_id)
+def get_goods_owner(session: Session, goods_owner_id: int | None) -> GoodsOwner:
+    owner = session.get(GoodsOwner, _required_id(goods_owner_id, "GoodsOwnerId"))
     if owner is None:
         raise NotFound(f"There is no goods owner with id {goods_owner_id}: ListGoodsOwners shows the ids")
     return owner
@@ -249,7 +254,10 @@ def unlock_api_user(session: Session, actor: Principal, username: str | None) ->
     return user
 
 
-def set_invoice_access(session: Session, actor: Principal, username: str | None, *, allowed: bool) -> ApiUser:
+def set_invoice_access(session: Session, actor: Principal, username: str | None, *,
+                       allowed: bool | None) -> ApiUser:
+    if allowed is None:
+        raise ValidationFailed("Allowed is required: true to allow invoice data, false to deny it")
     user = get_api_user(session, username)
     user.invoice_access = allowed
     state = "allowed" if allowed else "denied"
@@ -428,5 +436,5 @@ def _required(value: str | None, name: str) -> str:
 
 def _required_id(value: int | None, name: str) -> int:
     if value is None:
-        raise ValidationFailed(f"{name} is required")
+        raise ValidationFailed(f"{name} is required: ListGoodsOwners shows the ids")
     return value

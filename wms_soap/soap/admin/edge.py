@@ -110,6 +110,7 @@ class AdminServiceBase(Service):
             if principal is None or principal.kind != "admin":
                 raise AuthenticationFailed()
             request.principal = principal
+            request.session.info.update(request_id=request.request_id, client_address=request.client_addr)
             result = super().call_wrapper(ctx, args)
             request.finish()
         except WmsError as error:

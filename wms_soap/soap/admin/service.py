@@ -151,9 +151,9 @@ class AdminService(AdminServiceBase):
         return convert.api_user(admin.unlock_api_user(call.session, call.actor, username))
 
     @rpc(Text, required(Boolean), _args=("Username", "Allowed"), _returns=required(ApiUser))
-    def SetInvoiceAccess(ctx: Any, username: str, allowed: bool) -> Any:
+    def SetInvoiceAccess(ctx: Any, username: str, allowed: bool | None) -> Any:
         call = call_of(ctx)
-        return convert.api_user(admin.set_invoice_access(call.session, call.actor, username, allowed=bool(allowed)))
+        return convert.api_user(admin.set_invoice_access(call.session, call.actor, username, allowed=allowed))
 
     @rpc(Text, _args=("Username",))
     def DeleteApiUser(ctx: Any, username: str) -> None:
