@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from wms_soap import __version__, cli_access
-from wms_soap.config import Settings, load_settings
+from wms_soap.config import Settings, derived_public_url, load_settings
 from wms_soap.errors import WmsError
 
 Subparsers = Any  # argparse._SubParsersAction: private, so not spelled out
@@ -138,8 +138,8 @@ def _with_address(settings: Settings, host: str | None, port: int | None, thread
 
 def _bound_settings(live: Settings, configured: Settings, bound_port: int) -> Settings:
     """The settings for the real address: a public URL that was only derived from host and port follows them."""
-    derived = configured.public_url == f"http://{configured.host}:{configured.port}"
-    public_url = f"http://{live.host}:{bound_port}" if derived else live.public_url
+    derived = configured.public_url == derived_public_url(configured.host, configured.port)
+    public_url = derived_public_url(live.host, bound_port) if derived else live.public_url
     return dataclasses.replace(live, port=bound_port, public_url=public_url)
 
 

@@ -170,9 +170,15 @@ def load_settings(env: Mapping[str, str] | None = None, config_file: Path | None
     host = values.get("host") or "127.0.0.1"
     port = values.get("port", 8080)
     values["database_url"] = values.get("database_url") or f"sqlite:///{data_dir / DEFAULT_DATABASE_FILE}"
-    values["public_url"] = values.get("public_url") or f"http://{host}:{port}"
+    values["public_url"] = values.get("public_url") or derived_public_url(host, port)
     values["secret_key"] = values.get("secret_key") or _stored_secret_key(data_dir)
     return Settings(data_dir=data_dir, **values)
+
+
+def derived_public_url(host: str, port: int) -> str:
+    """The public URL when none is configured: this address (a wildcard address is not one a client can call)."""
+    client_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://{client_host}:{port}"
 
 
 def _from_env(environ: Mapping[str, str]) -> dict[str, tuple[str, Any]]:

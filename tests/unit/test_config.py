@@ -49,6 +49,7 @@ def test_environment_values_are_parsed(tmp_path: Path) -> None:
 def test_public_url_follows_host_and_port_by_default(tmp_path: Path) -> None:
     settings = load_settings(env=base_env(tmp_path, WMS_HOST="10.0.0.5", WMS_PORT="8181"))
     assert settings.public_url == "http://10.0.0.5:8181"
+    assert load_settings(env=base_env(tmp_path, WMS_HOST="0.0.0.0")).public_url == "http://127.0.0.1:8080"
 
 
 @pytest.mark.parametrize(("key", "value", "fragment"), [
