@@ -197,7 +197,7 @@ def create_api_user(session: Session, owner: GoodsOwner, *, username: str, passw
     """A new API user of ``owner``. ``digest_secret`` is the already encrypted PasswordDigest secret, if any."""
     if not owner.api_access:
         raise Conflict(f"The goods owner {owner.code} is not allowed API access: allow it first "
-                       f"(wms-soap goods-owner allow-api {owner.code})")
+                       f"(AllowApiAccess on the admin service, or wms-soap goods-owner allow-api {owner.code})")
     name = _checked_username(session, username, api_user=True)
     item, free_name = _integration(session, integration_type, integration_name)
     user = ApiUser(
