@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 @dataclass
@@ -16,8 +17,20 @@ class Mailbox:
     """Collects every message the server accepts; ``refuse_with`` makes it refuse the data instead."""
 
     refuse_with: str | None = None
+    login: tuple[str, str] | None = None
     messages: list[EmailMessage] = field(default_factory=list)
     envelopes: list[Any] = field(default_factory=list)
+    logins: list[str] = field(default_factory=list)
+
+    def authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+        """Accept exactly ``login`` (AUTH is offered without TLS here: the test server only listens on loopback)."""
+        if not isinstance(auth_data, LoginPassword) or self.login is None:
+            return AuthResult(success=False, handled=False)
+        given = (auth_data.login.decode(), auth_data.password.decode())
+        if given != self.login:
+            return AuthResult(success=False, handled=False)
+        self.logins.append(given[0])
+        return AuthResult(success=True)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.refuse_with is not None:
@@ -40,7 +53,8 @@ class _PortZeroController(Controller):
 
 @contextmanager
 def running_smtp_server(mailbox: Mailbox) -> Iterator[tuple[str, int]]:
-    controller = _PortZeroController(mailbox, hostname="127.0.0.1", port=0)
+    controller = _PortZeroController(mailbox, hostname="127.0.0.1", port=0, authenticator=mailbox.authenticate,
+                                     auth_require_tls=False)
     controller.start()
     try:
         yield controller.hostname, controller.port

@@ -107,6 +107,25 @@ def test_a_refusing_server_is_reported_not_raised(mail_settings: Settings, mailb
     assert mailbox.messages == []
 
 
+def test_the_configured_smtp_login_is_used(mail_settings: Settings, mailbox: Mailbox) -> None:
+    mailbox.login = ("mailer", "Mail-Passw0rd")
+    with_login = dataclasses.replace(mail_settings, smtp_user="mailer", smtp_password="Mail-Passw0rd")
+
+    assert send_credentials(with_login, _details(with_login)).sent
+
+    assert mailbox.logins == ["mailer"] and len(mailbox.messages) == 1
+
+
+def test_a_refused_smtp_login_is_reported(mail_settings: Settings, mailbox: Mailbox) -> None:
+    mailbox.login = ("mailer", "Mail-Passw0rd")
+    wrong = dataclasses.replace(mail_settings, smtp_user="mailer", smtp_password="wrong")
+
+    outcome = send_credentials(wrong, _details(wrong))
+
+    assert not outcome.sent and outcome.error is not None and "535" in outcome.error
+    assert mailbox.messages == []
+
+
 def test_an_unreachable_server_is_reported(settings: Settings) -> None:
     with socket.socket() as probe:  # a port that nobody listens on: bound, never listening
         probe.bind(("127.0.0.1", 0))
