@@ -348,3 +348,19 @@ def test_transporter_contract_is_found_or_created(session: Session, owner: int) 
     missing.transporter_contract = ContractRef("Code", "CreateOrUpdate", None, "UPS")
     created = load(session, orders.process_order(session, owner, missing).order_id)
     assert created.transporter_contract is not None and created.transporter_contract.transporter.code == "UPS"
+
+
+def test_the_consignee_address_is_kept_when_the_customer_changes_later(session: Session, owner: int) -> None:
+    data = order_input("CS-1", [line("A-1", 1, "1")])
+    data.customer = customer("C-9", city="Uppsala", address="Old street 1")
+    first = orders.process_order(session, owner, data).order_id
+    process_customer(session, owner, customer("C-9", city="Lund", address="New street 2"))
+    data = order_input("CS-2", [line("A-1", 1, "1")])
+    data.customer = customer("C-9", operation="Find")
+    second = orders.process_order(session, owner, data).order_id
+    old, new = load(session, first), load(session, second)
+    assert old.customer_id == new.customer_id
+    assert (old.consignee_city, old.consignee_address) == ("Uppsala", "Old street 1")
+    assert (new.consignee_city, new.consignee_address) == ("Lund", "New street 2")
+    wire = order_out(old).Consignee
+    assert (wire.City, wire.Address, wire.CustomerNumber) == ("Uppsala", "Old street 1", "C-9")

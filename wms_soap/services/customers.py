@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.order_locking import claim_write_lock
-from wms_soap.store.orders import Customer, OrderClass, OrderType, TermsOfDeliveryType, WayOfDeliveryType
+from wms_soap.store.orders import (
+    CONSIGNEE_FIELDS,
+    Customer,
+    Order,
+    OrderClass,
+    OrderType,
+    TermsOfDeliveryType,
+    WayOfDeliveryType,
+)
 
 CUSTOMER_OPERATIONS = ("Create", "CreateOrUpdate", "CreateNotUpdate", "Find")
 CUSTOMER_IDENTIFICATIONS = ("ExternalCustomerCode", "SystemId", "CustomerNumber", "FullNameAndAddress")
@@ -98,6 +106,13 @@ def resolve_customer(session: Session, goods_owner_id: int, data: CustomerInput)
         _apply(customer, data.values)
         customer.updated_at = utcnow()
     return customer
+
+
+def set_consignee(order: Order, customer: Customer) -> None:
+    """Make the customer the order's consignee, copying its delivery address onto the order."""
+    order.customer = customer
+    for name in CONSIGNEE_FIELDS:
+        setattr(order, f"consignee_{name}", getattr(customer, name))
 
 
 def _create_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer:

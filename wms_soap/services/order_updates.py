@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import order_status as st
-from wms_soap.services.customers import CustomerInput, RegisterRef, resolve_customer, resolve_register, utcnow
+from wms_soap.services.customers import (
+    CustomerInput,
+    RegisterRef,
+    resolve_customer,
+    resolve_register,
+    set_consignee,
+    utcnow,
+)
 from wms_soap.services.order_locking import claim_write_lock
 from wms_soap.services.order_refs import ContractRef, resolve_contract
 from wms_soap.services.orders import (
@@ -68,7 +75,7 @@ def update_order(session: Session, goods_owner_id: int, update: OrderUpdate) -> 
                                          if cls not in order.classes]
     if update.customer is not None:
         ensure_changeable(order)
-        order.customer = resolve_customer(session, goods_owner_id, update.customer)
+        set_consignee(order, resolve_customer(session, goods_owner_id, update.customer))
     if update.status is not None:
         _change_status(order, update.status)
     order.updated_at = utcnow()

@@ -24,6 +24,7 @@ from wms_soap.services.customers import (
     RegisterRef,
     resolve_customer,
     resolve_register,
+    set_consignee,
     utcnow,
 )
 from wms_soap.services.order_locking import claim_write_lock
@@ -215,7 +216,7 @@ def _fill(session: Session, order: Order, data: OrderInput) -> None:
         if value is not None:
             setattr(order, column, value)
     if data.customer is not None:
-        order.customer = resolve_customer(session, goods_owner_id, data.customer)
+        set_consignee(order, resolve_customer(session, goods_owner_id, data.customer))
     _set_registers(session, order, data)
     if data.transporter_contract is not None:
         order.transporter_contract_id = resolve_contract(session, goods_owner_id, data.transporter_contract)

@@ -179,6 +179,19 @@ class Order(Base):
     warehouse_instruction: Mapped[str | None] = mapped_column(Text)
     order_free_datetime1: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     order_free_datetime2: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The delivery address as it was when the order got it (the customer register may change later).
+    consignee_name: Mapped[str | None] = mapped_column(String(300))
+    consignee_address: Mapped[str | None] = mapped_column(String(300))
+    consignee_address2: Mapped[str | None] = mapped_column(String(300))
+    consignee_address3: Mapped[str | None] = mapped_column(String(300))
+    consignee_post_code: Mapped[str | None] = mapped_column(String(50))
+    consignee_city: Mapped[str | None] = mapped_column(String(200))
+    consignee_country_code: Mapped[str | None] = mapped_column(String(10))
+    consignee_country_state_code: Mapped[str | None] = mapped_column(String(20))
+    consignee_telephone: Mapped[str | None] = mapped_column(String(100))
+    consignee_mobile_phone: Mapped[str | None] = mapped_column(String(100))
+    consignee_email: Mapped[str | None] = mapped_column(String(254))
+    consignee_door_code: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     status_changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -203,6 +216,11 @@ class Order(Base):
         back_populates="order", cascade="all, delete-orphan", order_by="Parcel.id")
     history: Mapped[list[OrderStatusChange]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderStatusChange.id")
+
+
+CONSIGNEE_FIELDS = ("name", "address", "address2", "address3", "post_code", "city", "country_code",
+                    "country_state_code", "telephone", "mobile_phone", "email", "door_code")
+"""Address columns an order copies from its customer (``consignee_<field>`` on the order)."""
 
 
 class OrderLine(Base):

@@ -28,7 +28,7 @@ from wms_soap.soap.types.common import (
 )
 from wms_soap.soap.types.common import Order as WireOrder
 from wms_soap.soap.types.orders import OrderStatusReport
-from wms_soap.store.orders import Customer, Order, OrderLine, Parcel, PickedItem
+from wms_soap.store.orders import Order, OrderLine, Parcel, PickedItem
 
 StatusText = Callable[[int], str]
 T = TypeVar("T")
@@ -71,22 +71,24 @@ def article_class(article: Any) -> ArticleClass | None:
                         ProductCode=getattr(article, "product_code", None), IsStockArticle=True)
 
 
-def consignee(customer: Customer | None) -> Consignee | None:
-    if customer is None:
+def consignee(order: Order) -> Consignee | None:
+    """The order's delivery address as copied when it got its customer, with the customer's register data."""
+    c = order.customer
+    if c is None:
         return None
-    c = customer
     invoice = None
     if c.invoice_name or c.invoice_address:
         invoice = build(ConsigneeInvoiceAddress, Name=c.invoice_name, Address=c.invoice_address,
-                                          PostCode=c.invoice_post_code, City=c.invoice_city,
-                                          CountryCode=c.invoice_country_code)
-    return build(Consignee,
-        Id=c.id, Name=c.name, Address=c.address, Address2=c.address2, Address3=c.address3, PostCode=c.post_code,
-        City=c.city, CountryCode=c.country_code, CountryStateCode=c.country_state_code, TelePhone=c.telephone,
-        MobilePhone=c.mobile_phone, Remark=c.remark, Email=c.email, DeliveryInstruction=c.delivery_instruction,
-        NotifyByEmail=c.notify_by_email, NotifyBySms=c.notify_by_sms, NotifyByTelephone=c.notify_by_telephone,
-        CustomerNumber=c.customer_number, InvoiceAddress=invoice, DoorCode=c.door_code,
-        CustomerVATNumber=c.vat_number, OrganisationNumber=c.organisation_number)
+                        PostCode=c.invoice_post_code, City=c.invoice_city, CountryCode=c.invoice_country_code)
+    return build(
+        Consignee, Id=c.id, Name=order.consignee_name, Address=order.consignee_address,
+        Address2=order.consignee_address2, Address3=order.consignee_address3, PostCode=order.consignee_post_code,
+        City=order.consignee_city, CountryCode=order.consignee_country_code,
+        CountryStateCode=order.consignee_country_state_code, TelePhone=order.consignee_telephone,
+        MobilePhone=order.consignee_mobile_phone, Remark=c.remark, Email=order.consignee_email,
+        DeliveryInstruction=c.delivery_instruction, NotifyByEmail=c.notify_by_email, NotifyBySms=c.notify_by_sms,
+        NotifyByTelephone=c.notify_by_telephone, CustomerNumber=c.customer_number, InvoiceAddress=invoice,
+        DoorCode=order.consignee_door_code, CustomerVATNumber=c.vat_number, OrganisationNumber=c.organisation_number)
 
 
 def _notify(flag: bool | None, value: str | None) -> NotifyClass | None:
@@ -189,7 +191,7 @@ def order_out(order: Order, status_text: StatusText = default_status_text) -> Wi
     lines = {line.id: line for line in order.lines}
     parcels = {parcel.id: parcel for parcel in order.parcels}
     return build(WireOrder,
-        Consignee=consignee(order.customer), OrderInfo=order_info(order, status_text), Success=True,
+        Consignee=consignee(order), OrderInfo=order_info(order, status_text), Success=True,
         PickedOrderLines=[picked_order_line(line) for line in order.lines],
         PickedArticleItems=[picked_article_item(i, lines, parcels) for i in order.picked_items],
         OrderPalletItems=[pallet_item(p, order.picked_items) for p in order.parcels],
