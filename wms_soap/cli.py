@@ -103,11 +103,14 @@ def serve(settings: Settings, *, host: str | None = None, port: int | None = Non
     main_server = BoundServer(live, host=live.host, port=live.port, threads=live.threads)
     servers = [main_server]
     try:
-        live = _bound_settings(live, settings, main_server.port)
-        main_server.mount(create_app(live, session_factory=session_factory))
+        admin_server = None
         if live.admin_port is not None:
             admin_server = BoundServer(live, host=live.admin_host or live.host, port=live.admin_port, threads=2)
             servers.append(admin_server)
+            live = dataclasses.replace(live, admin_port=admin_server.port)
+        live = _bound_settings(live, settings, main_server.port)
+        main_server.mount(create_app(live, session_factory=session_factory))
+        if admin_server is not None:
             admin_server.mount(create_admin_only_app(live, session_factory=session_factory))
             print(f"Admin service on {admin_server.url}/admin/service.asmx", flush=True)
             admin_server.start()

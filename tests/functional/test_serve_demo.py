@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -101,6 +102,23 @@ def test_serve_answers_on_port_0_and_stops_on_sigterm(server_env: dict[str, str]
         assert f'location="{base}/demo/service.asmx"'.encode() in response.read()
     assert server.stop() == 0
     assert server.wait_for("Stopped") == "Stopped"
+
+
+def test_admin_service_on_its_own_port(server_env: dict[str, str], database_url: str,
+                                       started: list[ServerProcess]) -> None:
+    env = {**server_env, "WMS_DATABASE_URL": database_url, "WMS_ADMIN_PORT": "0"}
+    server = ServerProcess(["serve", "--port", "0"], env)
+    started.append(server)
+    admin = server.wait_for("Admin service on ").removeprefix("Admin service on ")
+    base = server.wait_for("Serving on ").removeprefix("Serving on ")
+    assert not admin.startswith(base)
+    with urllib.request.urlopen(f"{admin}?wsdl", timeout=60) as response:
+        assert f'location="{admin}"'.encode() in response.read()
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{base}/admin/service.asmx?wsdl", timeout=30)
+    refused.value.close()
+    assert refused.value.code == 404
+    assert server.stop() == 0
 
 
 def test_serve_refuses_an_uninitialised_database(server_env: dict[str, str], tmp_path: Path) -> None:
