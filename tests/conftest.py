@@ -81,6 +81,8 @@ def _reset_postgres(url: str, seed: Snapshot) -> None:
     engine = create_engine_for(url)
     try:
         with engine.begin() as connection:
+            # A connection some earlier test leaked in a transaction would make this wait forever: fail instead.
+            connection.execute(text("SET LOCAL lock_timeout = '20s'"))
             filled = set(_tables_with_rows(connection))
             for table in reversed(Base.metadata.sorted_tables):
                 if table.name in filled:
