@@ -155,6 +155,10 @@ def test_a_goods_owner_is_created_updated_allowed_and_revoked(svc: Any) -> None:
 
     updated = svc.UpdateGoodsOwner(GoodsOwnerId=created.Id, Name="Renamed")
     assert updated.Name == "Renamed" and updated.Code == "NEW"
+    svc.CreateGoodsOwner(Code="OLD")
+    with fault("old", "taken", code="Conflict"):
+        svc.UpdateGoodsOwner(GoodsOwnerId=created.Id, Code="old")
+    assert svc.UpdateGoodsOwner(GoodsOwnerId=created.Id, Code="NEWER").Code == "NEWER"
     assert svc.AllowApiAccess(GoodsOwnerId=created.Id).ApiAccess is True
     assert svc.RevokeApiAccess(GoodsOwnerId=created.Id).ApiAccess is False
 

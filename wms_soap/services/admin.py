@@ -30,6 +30,7 @@ CHANGED = "changed"
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
 GENERATED_PASSWORD_LENGTH = 20
+INTEGRATION_NAME_LENGTH = 100
 
 
 # -- audit ------------------------------------------------------------------------------------------------------
@@ -90,8 +91,8 @@ def update_goods_owner(session: Session, actor: Principal, goods_owner_id: int, 
                        name: str | None) -> GoodsOwnerRow:
     owner = get_goods_owner(session, goods_owner_id)
     changes = access.update_goods_owner(session, owner, code=code, name=name)
-    record_change(session, actor, "UpdateGoodsOwner", f"goods owner {owner.id}: {changes or 'nothing changed'}",
-                  owner.id)
+    if changes:
+        record_change(session, actor, "UpdateGoodsOwner", f"goods owner {owner.id}: {changes}", owner.id)
     return _row(session, owner)
 
 
@@ -116,6 +117,8 @@ def list_integration_types(session: Session) -> list[IntegrationType]:
 
 def add_integration_type(session: Session, actor: Principal, name: str | None) -> IntegrationType:
     clean = _required(name, "Name")
+    if len(clean) > INTEGRATION_NAME_LENGTH:
+        raise ValidationFailed(f"The integration type name is longer than {INTEGRATION_NAME_LENGTH} characters")
     existing = session.scalar(select(IntegrationType).where(func.lower(IntegrationType.name) == clean.lower()))
     if existing is not None:
         raise Conflict(f"The integration type {existing.name} exists already: use it, or choose another name")
@@ -205,7 +208,10 @@ def list_api_users(session: Session, goods_owner_id: int) -> list[ApiUser]:
 
 
 def get_api_user(session: Session, username: str | None) -> ApiUser:
-    return access.find_api_user(session, _required(username, "Username"))
+    try:
+        return access.find_api_user(session, _required(username, "Username"))
+    except NotFound as error:
+        raise NotFound(f"{error}: ListApiUsers shows the API users of a goods owner") from error
 
 
 def update_api_user(session: Session, actor: Principal, username: str | None, change: ApiUserChange) -> ApiUser:
@@ -214,8 +220,8 @@ def update_api_user(session: Session, actor: Principal, username: str | None, ch
         access.refuse_goods_owner_move(user, change.goods_owner_id)
     described = access.update_api_user(session, user, email=change.email, integration_type=change.integration_type,
                                        integration_name=change.integration_name)
-    record_change(session, actor, "UpdateApiUser", f"API user {user.username}: {described or 'nothing changed'}",
-                  user.goods_owner_id)
+    if described:
+        record_change(session, actor, "UpdateApiUser", f"API user {user.username}: {described}", user.goods_owner_id)
     return user
 
 
