@@ -208,3 +208,12 @@ def test_article_classes_are_listed(api: ArticlesClient, live_server: Any) -> No
     [entry] = api.call("GetArticleClasses").ArticleClassResult
     assert (entry.Code, entry.Name, entry.Comment) == ("HAZ", "Hazardous", "ADR") and entry.Id > 0
     assert make_client(live_server, "OTHER").call("GetArticleClasses") is None
+
+
+def test_wrong_credentials_answer_in_band(api: ArticlesClient) -> None:
+    result = api.service.ProcessArticle(
+        GoodsOwnerCode=api.goods_owner_code, UserName=api.username, Password="wrong password",
+        art=api.types.ArticleDefinition(ArticleOperation="CreateOrUpdate", ArticleIdentification="ArticleNumber",
+                                        ArticleNumber="A-1"))
+    assert result.Success is False and result.ErrorMessage
+    assert api.call("GetInventoryByQuery", GetInventoryQuery=api.types.GetInventoryQuery()).InventoryLines is None

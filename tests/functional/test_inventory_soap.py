@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import zeep
 
 from tests.functional.articles_support import ArticlesClient, make_client
 from wms_soap.services import inventory
@@ -113,3 +114,12 @@ def test_get_inventory_returns_everything_of_the_goods_owner(api: ArticlesClient
     assert result.GoodsOwnerId == api.goods_owner_id
     assert [line.Article.ArticleNumber for line in lines(result)] == ["CUP", "MUG", "PLATE"]
     assert [line.Article.ArticleNumber for line in lines(other.call("GetInventory"))] == ["THEIRS"]
+
+
+def test_wrong_credentials_are_a_fault(api: ArticlesClient) -> None:
+    """GetInventoryByQuery's result has no Success field, so a failed logon is a SOAP fault."""
+    with pytest.raises(zeep.exceptions.Fault):
+        api.service.GetInventoryByQuery(GoodsOwnerCode=api.goods_owner_code, UserName=api.username,
+                                        Password="wrong password", GetInventoryQuery=api.types.GetInventoryQuery())
+    with pytest.raises(zeep.exceptions.Fault):
+        api.service.GetInventory(GoodsOwnerId=api.goods_owner_id + 1, UserName=api.username, Password=api.password)
