@@ -5,7 +5,6 @@ import string
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -88,17 +87,17 @@ def _is_complex(cls: Any) -> bool:
     return issubclass(getattr(cls, "__orig__", None) or cls, ComplexModelBase)
 
 
-def _application(protocol: Any) -> Application:
+def _application(protocol: Any, name: str) -> Application:
     service = build_service({})
-    return Application([service], tns=TNS, name="ServiceSoap", in_protocol=protocol(validator=None),
+    return Application([service], tns=TNS, name=f"{name}{protocol.__name__}", in_protocol=protocol(validator=None),
                        out_protocol=protocol(polymorphic=True))
 
 
 @pytest.fixture(scope="module", params=[GoodsOwnerSoap11, GoodsOwnerSoap12], ids=["soap11", "soap12"])
 def protocols(request: Any) -> tuple[Any, Any]:
     """(Spyne's out protocol, the fast one) of the same contract."""
-    spyne_app = _application(request.param)
-    fast_app = _application(fast_out_protocol(request.param))
+    spyne_app = _application(request.param, "SpyneOut")
+    fast_app = _application(fast_out_protocol(request.param), "FastOut")
     return spyne_app.out_protocol, fast_app.out_protocol
 
 
@@ -138,8 +137,59 @@ def test_every_result_type_is_written_as_spyne_writes_it(protocols: tuple[Any, A
 
 def _ctx(protocol: Any, operation: str, result: Any) -> Any:
     descriptor = protocol.app.interface.service_method_map[f"{{{TNS}}}{operation}"][0]
-    return SimpleNamespace(descriptor=descriptor, out_object=[result], out_error=None, out_header=None,
-                           out_document=None, out_body_doc=None)
+    bare = BY_NAME[operation].bare_messages
+    out_object = [bare[1](**{BY_NAME[operation].result_name: result})] if bare else [result]
+    return _Context(descriptor=descriptor, out_object=out_object, out_error=None, out_header=None,
+                    out_document=None, out_body_doc=None, out_string=None)
+
+
+class _Context:
+    """What the out protocol reads and writes of Spyne's MethodContext (hashable and weak-referenceable like it)."""
+
+    def __init__(self, **attributes: Any) -> None:
+        self.__dict__.update(attributes)
+
+
+def _answer(protocol: Any, operation: str, result: Any) -> tuple[bytes, Any]:
+    """The response bytes as the WSGI server gets them (serialize, then create_out_string)."""
+    ctx = _ctx(protocol, operation, result)
+    protocol.serialize(ctx, protocol.RESPONSE)
+    protocol.create_out_string(ctx)
+    return b"".join(ctx.out_string), ctx
+
+
+def _rendered_as_text(protocol: Any, operation: str, result: Any) -> bool:
+    ctx = _ctx(protocol, operation, result)
+    protocol.serialize(ctx, protocol.RESPONSE)
+    return protocol.pending_text.pop(ctx, None) is not None
+
+
+def _operations_with_results() -> list[str]:
+    seen: set[Any] = set()
+    names = []
+    for operation in OPERATIONS:
+        if operation.result_class is not None and operation.result_class not in seen:
+            seen.add(operation.result_class)
+            names.append(operation.name)
+    return names
+
+
+@pytest.mark.parametrize("operation", _operations_with_results())
+def test_every_answer_is_byte_for_byte_spynes(protocols: tuple[Any, Any], operation: str) -> None:
+    """The text writer (and, where it steps aside, the tree writer) on every result type of the contract."""
+    spyne_prot, fast_prot = protocols
+    fast_prot.fast_operations = {op.name for op in OPERATIONS}
+    try:
+        texts = 0
+        for seed in range(SAMPLES_PER_TYPE):
+            result = RandomInstances(200 + seed, fill=0.9 if seed % 2 else 0.5).value(BY_NAME[operation].result_class)
+            expected, _ = _answer(spyne_prot, operation, result)
+            texts += _rendered_as_text(fast_prot, operation, result)
+            actual, _ = _answer(fast_prot, operation, result)
+            assert actual == expected, f"{operation} seed {seed}"
+        assert texts > 0 or operation == "GetInventoryByQuery"
+    finally:
+        del fast_prot.fast_operations
 
 
 @pytest.mark.parametrize("operation", sorted(FAST_OPERATIONS))
@@ -147,12 +197,24 @@ def test_the_hot_operations_envelope_is_the_one_spyne_builds(protocols: tuple[An
     spyne_prot, fast_prot = protocols
     for seed in range(3):
         result = RandomInstances(100 + seed, fill=0.8).value(BY_NAME[operation].result_class)
-        expected, actual = _ctx(spyne_prot, operation, result), _ctx(fast_prot, operation, result)
-        spyne_prot.serialize(expected, spyne_prot.RESPONSE)
-        fast_prot.serialize(actual, fast_prot.RESPONSE)
-        assert etree.tostring(actual.out_document, method="c14n") == etree.tostring(expected.out_document,
-                                                                                    method="c14n")
-        assert etree.tostring(actual.out_document) == etree.tostring(expected.out_document)
+        expected, _ = _answer(spyne_prot, operation, result)
+        fast_prot.text_writer_enabled = False
+        try:
+            tree, _ = _answer(fast_prot, operation, result)
+        finally:
+            del fast_prot.text_writer_enabled
+        text, _ = _answer(fast_prot, operation, result)
+        assert tree == expected
+        assert text == expected
+
+
+def test_text_xml_cannot_carry_falls_back_to_spynes_error(protocols: tuple[Any, Any]) -> None:
+    spyne_prot, fast_prot = protocols
+    order = BY_NAME["GetOrderByOrderNumber"].result_class(MessageId="bell \x07")
+    with pytest.raises(ValueError, match="XML compatible"):
+        _answer(spyne_prot, "GetOrderByOrderNumber", order)
+    with pytest.raises(ValueError, match="XML compatible"):
+        _answer(fast_prot, "GetOrderByOrderNumber", order)
 
 
 def test_only_the_hot_operations_take_the_fast_path(protocols: tuple[Any, Any]) -> None:
@@ -179,9 +241,8 @@ def test_a_derived_inventory_line_keeps_spynes_xsi_type(protocols: tuple[Any, An
     result = BY_NAME["GetInventoryByQuery"].result_class()
     detailed = RandomInstances(3, fill=1.0).complex(InventoryLineDetailed, 1)
     result.InventoryLines = [detailed, None, RandomInstances(4, fill=1.0).complex(InventoryLine, 1)]
-    expected, actual = _ctx(spyne_prot, "GetInventoryByQuery", result), _ctx(fast_prot, "GetInventoryByQuery", result)
-    spyne_prot.serialize(expected, spyne_prot.RESPONSE)
-    fast_prot.serialize(actual, fast_prot.RESPONSE)
-    written = etree.tostring(actual.out_document)
-    assert b'type="tns:InventoryLineDetailed"' in written
-    assert written == etree.tostring(expected.out_document)
+    expected, _ = _answer(spyne_prot, "GetInventoryByQuery", result)
+    actual, _ = _answer(fast_prot, "GetInventoryByQuery", result)
+    assert b'type="tns:InventoryLineDetailed"' in actual
+    assert actual == expected
+    assert not _rendered_as_text(fast_prot, "GetInventoryByQuery", result)  # xsi:type: the text writer stepped aside
