@@ -18,9 +18,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pyinstrument import Profiler
+
 from bench import run
 from bench.loadgen import Request, RequestSource
 from bench.servers import wms_environment
+from wms_soap.app import create_app
+from wms_soap.config import load_settings
 
 
 def wsgi_caller(app: Any, url_path: str) -> Callable[[Request], bytes]:
@@ -52,10 +56,6 @@ def replay(call: Callable[[Request], bytes], source: RequestSource, calls: int) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from pyinstrument import Profiler
-    from wms_soap.app import create_app
-    from wms_soap.config import load_settings
-
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("scenario", choices=[s for s in run.SCENARIOS if s != "web_shop_mix"])
     parser.add_argument("--calls", type=int, default=20)

@@ -16,7 +16,8 @@ from bench.baselines import echo_envelope
 from bench.envelopes import Account
 from bench.loadgen import Request
 
-_SYSTEM_ID = re.compile(rb"<ArticleSystemId>(\d+)</ArticleSystemId>")
+_ARTICLE_ID = re.compile(rb"<(?:\w+:)?Article><(?:\w+:)?SystemId>(\d+)<")
+"""The ArticleSystemId of each inventory line: the first child of its Article (any namespace prefix)."""
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,12 @@ class Fixed:
 
 
 def http_floor() -> Fixed:
-    return Fixed(Request(echo_envelope(), envelopes.headers("Echo"), b"<IsOk>true</IsOk>"))
+    return Fixed(Request(echo_envelope(), envelopes.headers("Echo"), b"IsOk>true</"))
 
 
 def spyne_echo() -> Fixed:
     return Fixed(Request(echo_envelope(), {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '"Echo"'},
-                         b"<tns:EchoResult>ping</tns:EchoResult>"))
+                         b"EchoResult>ping</"))
 
 
 def system_status() -> Fixed:
@@ -97,7 +98,7 @@ class OrdersQuery:
     def next(self, previous: bytes | None) -> Request | None:
         order_id_from = self.owner.random_order_id_from(self.rng, self.max_orders)
         body = envelopes.get_orders_by_query(self.owner.account, self.max_orders, order_id_from=order_id_from)
-        return Request(body, envelopes.headers("GetOrdersByQuery"), b"</GoodsOwnerOrderNumber>")
+        return Request(body, envelopes.headers("GetOrdersByQuery"), b"GoodsOwnerOrderNumber>")
 
 
 @dataclass
@@ -114,10 +115,10 @@ class InventoryPaging:
 
     def next(self, previous: bytes | None) -> Request | None:
         if previous is not None:
-            ids = _SYSTEM_ID.findall(previous)
+            ids = _ARTICLE_ID.findall(previous)
             self.cursor = max(int(i) for i in ids) + 1 if len(ids) >= self.page_size else 0
         body = envelopes.get_inventory_by_query(self.owner.account, self.page_size, self.cursor)
-        return Request(body, envelopes.headers("GetInventoryByQuery"), b"<ArticleSystemId>")
+        return Request(body, envelopes.headers("GetInventoryByQuery"), b"SystemId>")
 
 
 @dataclass
@@ -140,7 +141,7 @@ class OrderCreation:
         number = f"PO-{self.run_tag}-{self.client}-{self.sequence}"
         articles = self.rng.sample(list(self.owner.articles), self.lines)
         body = envelopes.process_order(self.owner.account, number, articles, f"WEB-{self.rng.randint(1, 500)}")
-        return Request(body, envelopes.headers("ProcessOrder"), b"<Success>true</Success>")
+        return Request(body, envelopes.headers("ProcessOrder"), b"Success>true</")
 
 
 @dataclass

@@ -56,9 +56,17 @@ def _neutral(column: Any) -> Any:
     return None
 
 
-def _completer(table: Table, sample: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    """Adds a neutral value for every NOT NULL column without default that ``sample`` lacks."""
-    missing = {c.name: _neutral(c) for c in table.columns
+def _neutral_or_reference(conn: Connection, column: Any) -> Any:
+    """A neutral value of the column's type; for a foreign key, the first row of the referenced table."""
+    for key in column.foreign_keys:
+        target = key.column
+        return conn.execute(select(func.min(target))).scalar()
+    return _neutral(column)
+
+
+def _completer(conn: Connection, table: Table, sample: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """Adds a value for every NOT NULL column without default that ``sample`` lacks."""
+    missing = {c.name: _neutral_or_reference(conn, c) for c in table.columns
                if not c.nullable and c.default is None and c.server_default is None and not c.primary_key
                and c.name not in sample}
     if not missing:
@@ -68,7 +76,7 @@ def _completer(table: Table, sample: dict[str, Any]) -> Callable[[dict[str, Any]
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
-        complete = _completer(table, rows[0])
+        complete = _completer(conn, table, rows[0])
         conn.execute(table.insert(), [complete(row) for row in rows])
 
 
