@@ -212,6 +212,13 @@ def add_audit(subparsers: Subparsers) -> None:
         module.add_parsers(subparsers)
 
 
+def add_registers(subparsers: Subparsers) -> None:
+    """``status-text``, ``transporter-contract``: ``wms_soap.cli_registers`` (H4)."""
+    module = _optional_module("wms_soap.cli_registers")
+    if module is not None:
+        module.add_parsers(subparsers)
+
+
 def _add_api_user_unlock(api_user_commands: Subparsers) -> None:
     module = _optional_module("wms_soap.cli_security")
     if module is not None:
@@ -236,6 +243,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     add_wsdl,
     add_warehouse,
     add_audit,
+    add_registers,
 ]
 
 
