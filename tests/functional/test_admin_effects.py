@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from tests.functional.admin_support import AdminWorld
-from tests.functional.security_helpers import envelope, operation, post
+from tests.functional.security_helpers import envelope, operation, post, security_header
 
 WSI = "http://ongoingsystems.se/WSI"
 STRONG = "Str0ng-Passw0rd-42"
@@ -74,3 +74,18 @@ def test_disabling_an_api_user_refuses_it_at_once(world: AdminWorld, shop_user: 
     assert _get_invoices(world, shop_user) == (True, "")
 
 
+
+
+def test_a_digest_secret_set_by_the_admin_works_for_password_digest(world: AdminWorld) -> None:
+    owner = world.client.CreateGoodsOwner(Code="DIGEST", Name="Digest Ltd")
+    world.client.AllowApiAccess(GoodsOwnerId=owner.Id)
+    world.client.CreateApiUser(GoodsOwnerId=owner.Id, Username="WSIdigest", Password=STRONG, InvoiceAccess=True,
+                               DigestSecret="Digest-Secret-123", Email="dev@shop.example", IntegrationType="Magento")
+    body = operation("GetInvoicesByQuery", query="<tns:MaxInvoicesToGet>1</tns:MaxInvoicesToGet>")
+
+    right = post(world.server.url, envelope(body, security_header("WSIdigest", "Digest-Secret-123", digest=True)))
+    wrong = post(world.server.url, envelope(body, security_header("WSIdigest", STRONG, digest=True)))
+
+    assert right.status == 200, right.body
+    assert right.xml.findtext(f".//{{{WSI}}}Success") == "true"
+    assert wrong.status == 500 and "FailedAuthentication" in wrong.fault()[0]
