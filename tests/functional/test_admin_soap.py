@@ -22,6 +22,7 @@ from tests.functional.admin_support import (
 )
 from tests.functional.security_helpers import envelope, post, security_header
 from wms_soap.config import Settings
+from wms_soap.services import access
 
 REPO = Path(__file__).resolve().parents[2]
 TNS = "urn:wms-soap:admin:1"
@@ -229,6 +230,16 @@ def test_usernames_are_unique_across_automation_and_admin_users(world: AdminWorl
 def test_wsi_names_are_kept_for_api_users(svc: Any) -> None:
     with fault("WSI", "API users", code="ValidationFailed"):
         svc.CreateAutomationUser(Username="WSIlift", Password=STRONG)
+
+
+def test_a_race_lost_at_the_database_is_a_conflict(svc: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    owner = _owner(svc)
+    _api_user(svc, owner.Id, "WSIrace")
+    monkeypatch.setattr(access, "username_taken", lambda session, username: False)  # as if both checked at once
+
+    with fault("at the same time", "retry", code="Conflict"):
+        _api_user(svc, owner.Id, "WSIrace")
+    assert [u.Username for u in svc.ListApiUsers(GoodsOwnerId=owner.Id)] == ["WSIrace"]
 
 
 def test_passwords_meet_the_policy(svc: Any) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from spyne import Fault, Service
+from sqlalchemy.exc import IntegrityError
 
 from wms_soap.config import Settings
 from wms_soap.errors import (
@@ -27,6 +28,8 @@ from wms_soap.soap.admin import convert
 from wms_soap.soap.auth import SoapEdge, authenticate_call
 from wms_soap.soap.context import RequestContext
 
+RACE_LOST = ("Someone else made a conflicting change at the same time (the name is taken now): look again with "
+             "the List operations and retry")
 _FAULT_CODES: tuple[tuple[type[WmsError], str], ...] = (
     (ValidationFailed, "Client.ValidationFailed"),
     (NotFound, "Client.NotFound"),
@@ -116,6 +119,9 @@ class AdminServiceBase(Service):
         except WmsError as error:
             request.rollback()
             raise fault_for(error) from error
+        except IntegrityError as error:  # a race lost at the database's unique keys, after the rules said yes
+            request.rollback()
+            raise fault_for(Conflict(RACE_LOST)) from error
         except BaseException:
             request.rollback()
             raise
