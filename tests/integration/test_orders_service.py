@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from tests.orders_support import add_stock, create_order, customer, line, make_article, make_owner, order_input
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_queries, order_updates, orders, system, warehouse
+from wms_soap.services import order_queries, order_updates, orders, returns, system, warehouse
 from wms_soap.services.customers import CustomerInput, RegisterRef, process_customer
 from wms_soap.services.order_queries import OrderQuery, SpecialFilters
 from wms_soap.services.order_refs import ContractRef
@@ -278,11 +278,17 @@ def test_query_dates_and_special_filters_after_the_warehouse_moved_goods(session
     assert numbers(special=SpecialFilters(only_lines_to_report=True)) == ["W-0"]
     assert numbers(special=SpecialFilters(pickable="NotPickable")) == ["W-2"]
     assert numbers(special=SpecialFilters(has_return_order=True)) == []
+    assert numbers(special=SpecialFilters(has_return_order=False)) == ["W-0", "W-1", "W-2"]
+    assert numbers(special=SpecialFilters(only_assigned_to_requesting_user=True)) == []
     order = load(session, order_ids[0])
     orders.record_return(session, order.lines[0], Decimal(1), cause_code="SIZE")
     assert numbers(last_returned_from=datetime.now(UTC) - timedelta(minutes=5)) == ["W-0"]
     assert numbers(special=SpecialFilters(only_lines_to_report_returned=True)) == ["W-0"]
     assert numbers(special=SpecialFilters(only_acknowledged_less_than_returned=True)) == ["W-0"]
+    returned_line = returns.ReturnLineInput(to_be_returned=Decimal(1), external_order_line_code="1")
+    returns.process_return_order(session, returns.ReturnOrderInput(order_id=order_ids[0], lines=[returned_line]),
+                                 goods_owner_id=owner)
+    assert numbers(special=SpecialFilters(has_return_order=True)) == ["W-0"]
 
 
 def test_outbound_quantities(session: Session, owner: int) -> None:

@@ -28,6 +28,7 @@ _RETURN_ORDERS = table("return_orders", column("order_id"))
 @dataclass
 class SpecialFilters:
     only_lines_to_report: bool = False
+    only_assigned_to_requesting_user: bool = False
     only_lines_to_report_returned: bool = False
     only_acknowledged_less_than_returned: bool = False
     pickable: str | None = None
@@ -208,6 +209,9 @@ def _special_conditions(s: SpecialFilters) -> list[ColumnElement[bool]]:
     if s.only_if_ta_printed:
         found.append(exists().where(Parcel.order_id == Order.id, Parcel.is_transporter_item.is_(True),
                                     Parcel.label_id.is_not(None)))
+    if s.only_assigned_to_requesting_user:
+        # Orders are never assigned to API users here, so none is assigned to the one asking.
+        found.append(Order.id.is_(None))
     if s.pickable in ("NotPickable", "NotOk"):
         found.append(and_(Order.status < st.PICKED, ~allocated))
     return found

@@ -163,6 +163,7 @@ def order_query(wire: Any) -> OrderQuery:
         order_id_from=wire.OrderIdFrom, max_orders=wire.MaxOrdersToGet,
         special=None if special is None else SpecialFilters(
             only_lines_to_report=bool(special.OnlyOrdersWithOrderLinesToReport),
+            only_assigned_to_requesting_user=bool(special.OnlyOrdersAssignedToRequestingUser),
             only_lines_to_report_returned=bool(special.OnlyOrdersWithOrderLinesToReportReturned),
             only_acknowledged_less_than_returned=bool(
                 special.OnlyOrdersWithOrderLinesWhereAcknowledgedLessThanReturned),
