@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tests.factories import make_goods_owner
@@ -229,3 +229,17 @@ def test_orders_and_in_orders_flow_into_the_figures(session: Session, owner: int
     [row] = inventory.inventory(session, owner)
     assert (row.stock.number_of_items, row.stock.booked, row.stock.sellable, row.stock.to_receive) == (8, 3, 5, 20)
     assert numbers(session, owner, below_stock_limit_considering_booked=True) == ["CUP"]
+
+
+def test_new_orders_and_in_orders_change_the_stock_info(session: Session, owner: int) -> None:
+    from tests.inbound_fixtures import create_in_order
+    from tests.orders_support import create_order, line
+
+    article(session, owner, "CUP")
+    article(session, owner, "MUG")
+    article(session, owner, "PLATE")
+    moment = datetime.now(UTC) - timedelta(seconds=1)
+    session.execute(update(Article).values(stock_changed_at=None))
+    create_order(session, owner, "SO-1", [line("CUP", 3, "1")])
+    create_in_order(session, owner, "PO-1", {"10": ("MUG", 20)})
+    assert numbers(session, owner, stock_info_changed_from=moment) == ["CUP", "MUG"]

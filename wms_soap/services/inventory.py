@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, case, exists, func, or_, select, update
+from sqlalchemy import Select, case, column, exists, func, or_, select, table, update
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
@@ -130,11 +130,24 @@ def _has_barcode(codes: list[str]) -> Any:
                alternative)
 
 
+_ORDERS = table("orders", column("id"), column("updated_at"))
+_ORDER_LINES = table("order_lines", column("order_id"), column("article_id"))
+_IN_ORDERS = table("in_orders", column("id"), column("updated_at"))
+_IN_ORDER_LINES = table("in_order_lines", column("in_order_id"), column("article_id"))
+
+
 def _stock_changed_since(moment: datetime) -> Any:
+    """Stock info = stock or any quantity of the inventory line: items, transactions, and the (in-)orders that book
+    or bring the article (read by table name, as the areas are independent)."""
     transactions = exists().where(InventoryTransaction.article_id == Article.id,
                                   InventoryTransaction.created_at >= moment)
     items = exists().where(ArticleItem.article_id == Article.id, ArticleItem.updated_at >= moment)
-    return or_(Article.stock_changed_at >= moment, transactions, items)
+    orders = (select(_ORDER_LINES.c.article_id).join(_ORDERS, _ORDERS.c.id == _ORDER_LINES.c.order_id)
+              .where(_ORDER_LINES.c.article_id == Article.id, _ORDERS.c.updated_at >= moment).exists())
+    in_orders = (select(_IN_ORDER_LINES.c.article_id)
+                 .join(_IN_ORDERS, _IN_ORDERS.c.id == _IN_ORDER_LINES.c.in_order_id)
+                 .where(_IN_ORDER_LINES.c.article_id == Article.id, _IN_ORDERS.c.updated_at >= moment).exists())
+    return or_(Article.stock_changed_at >= moment, transactions, items, orders, in_orders)
 
 
 def _escape_like(text: str) -> str:
