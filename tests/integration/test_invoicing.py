@@ -6,13 +6,15 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.factories import make_goods_owner
 
+from tests.factories import make_goods_owner
 from tests.inbound_fixtures import create_in_order, make_article, make_shipped_order
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inorders, invoices, warehouse_inbound
+from wms_soap.services import inorders, inventory, invoices, warehouse_inbound
 from wms_soap.services.invoices import InvoiceQuery, InvoiceRowInput, InvoiceUpdate
+from wms_soap.store.inventory import ArticleItem, InventoryTransaction
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 END = datetime(2026, 2, 1, tzinfo=UTC)
@@ -44,11 +46,13 @@ def test_invoicing_prices_orders_lines_parcels_receipts_and_storage(session: Ses
     warehouse_inbound.receive_everything(session, in_order, "A-01")
     in_order.lines[0].received_items[0].received_at = START + timedelta(days=3)
     in_order.lines[0].received_items[0].put_away_at = START + timedelta(days=3)
-    from wms_soap.store.inventory import ArticleItem
-
-    item = session.get(ArticleItem, in_order.lines[0].received_items[0].article_item_id)
-    assert item is not None
-    item.in_date = END - timedelta(days=10)
+    item_id = in_order.lines[0].received_items[0].article_item_id
+    put_away = session.scalars(select(InventoryTransaction)
+                               .where(InventoryTransaction.article_item_id == item_id)).one()
+    put_away.created_at = END - timedelta(days=10) + timedelta(hours=1)  # in stock at the end of the last 10 days
+    later = session.get(ArticleItem, item_id)
+    assert later is not None
+    inventory.remove_stock(session, article_item_id=later.id, quantity=Decimal(4), comment="after the period")
 
     invoice = invoices.run_invoicing(session, owner, START, END)
 

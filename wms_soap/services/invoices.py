@@ -242,26 +242,39 @@ def _received_line_charges(session: Session, prices: PriceList, start: datetime,
 
 
 def _storage_charges(session: Session, prices: PriceList, start: datetime, end: datetime) -> list[InvoiceCharge]:
-    """Items in stock now, charged for each day of the period since they came in (no stock history is kept)."""
+    """Per article item: the items it held at the end of each whole day of the period, priced per item and day.
+
+    What an item held at a moment is what it holds now minus the inventory transactions booked on it since then.
+    """
     if not prices.storage_per_item_day:
         return []
-    from wms_soap.store.articles import Article
-    from wms_soap.store.inventory import ArticleItem
-
-    items = session.execute(select(ArticleItem.id, ArticleItem.article_id, ArticleItem.number_of_items,
-                                   ArticleItem.in_date)
-                            .join(Article, Article.id == ArticleItem.article_id)
-                            .where(Article.goods_owner_id == prices.goods_owner_id, ArticleItem.number_of_items > 0)
-                            .order_by(ArticleItem.id))
+    days = [start + timedelta(days=n) for n in range(1, (end - start) // timedelta(days=1) + 1)]
     charges = []
-    for item_id, article_id, number_of_items, in_date in items:
-        since = max(_aware(in_date) if in_date else start, start)
-        days = max((end - since) // timedelta(days=1), 0)
-        if days:
-            charges.append(_charge(CHARGE_STORAGE, prices.storage_per_item_day, number_of_items * days, end,
-                                   article_id=article_id, article_item_id=item_id,
-                                   comment=f"{number_of_items} items x {days} days"))
+    for item_id, article_id, held_now, changes in _item_histories(session, prices.goods_owner_id, start):
+        item_days = sum((held_now - sum((q for at, q in changes if _aware(at) > day), ZERO) for day in days), ZERO)
+        if item_days > 0:
+            charges.append(_charge(CHARGE_STORAGE, prices.storage_per_item_day, item_days, end, article_id=article_id,
+                                   article_item_id=item_id, comment=f"{item_days} item-days"))
     return charges
+
+
+def _item_histories(session: Session, goods_owner_id: int,
+                    since: datetime) -> list[tuple[int, int, Decimal, list[tuple[datetime, Decimal]]]]:
+    """(item id, article id, held now, [(when, quantity change)] since ``since``) of items in stock or moved since."""
+    from wms_soap.store.inventory import ArticleItem, InventoryTransaction
+
+    changes: dict[int, list[tuple[datetime, Decimal]]] = {}
+    for item_id, at, quantity in session.execute(
+            select(InventoryTransaction.article_item_id, InventoryTransaction.created_at,
+                   InventoryTransaction.quantity)
+            .where(InventoryTransaction.goods_owner_id == goods_owner_id, InventoryTransaction.created_at >= since,
+                   InventoryTransaction.article_item_id.is_not(None))):
+        changes.setdefault(int(item_id), []).append((at, quantity))
+    items = session.execute(select(ArticleItem.id, ArticleItem.article_id, ArticleItem.number_of_items)
+                            .where(ArticleItem.goods_owner_id == goods_owner_id,
+                                   (ArticleItem.number_of_items > 0) | ArticleItem.id.in_(list(changes)))
+                            .order_by(ArticleItem.id))
+    return [(item_id, article_id, Decimal(held), changes.get(item_id, [])) for item_id, article_id, held in items]
 
 
 def _aware(moment: datetime) -> datetime:
