@@ -147,6 +147,7 @@ def _client(url: str, source: RequestSource, client: int, clients: int, seconds:
             _, previous = connection.post(request)
         barrier.wait()
         _measure(connection, source, seconds, max_requests, result)
+        connection.conn.close()
     except Exception as error:  # a crashed client is an error of the run, not a silent gap
         result.errors += 1
         result.error_samples.append(f"client {client} crashed: {error!r}")

@@ -200,7 +200,7 @@ def run_scale(url: str, work: Path, data: Dataset, options: Options) -> list[dic
         if size > current:
             engine = create_engine_for(url)
             first = _max_order_id(engine) + 1
-            took = seed.seed_orders(engine, owner, size - current, data.article_ids[0])
+            took = seed.seed_orders(engine, owner, size - current, data.article_ids[0], first_number=current + 1)
             engine.dispose()
             blocks.append((first, first + size - current - 1))
             print(f"  seeded {size - current} orders in {took:.0f} s", flush=True)

@@ -171,20 +171,19 @@ class _Ids:
     customer: int
 
 
-def seed_orders(engine: Engine, owner: Owner, count: int, article_ids: Sequence[int], *,
+def seed_orders(engine: Engine, owner: Owner, count: int, article_ids: Sequence[int], *, first_number: int = 1,
                 progress: Callable[[int], None] | None = None) -> float:
-    """``count`` typical Sent orders for ``owner`` (numbered after the ones it has); returns the seconds taken."""
+    """``count`` typical Sent orders for ``owner``, numbered ``order_number(owner, first_number)`` onwards;
+    returns the seconds taken."""
     tables = _tables()
     started = time.perf_counter()
     with engine.begin() as conn:
         ids = _Ids(*(_next_id(conn, tables[name]) for name in
                      ("orders", "order_lines", "picked_items", "parcels", "customers")))
-        existing = int(conn.execute(select(func.count()).select_from(tables["orders"])
-                                    .where(tables["orders"].c.goods_owner_id == owner.id)).scalar_one())
     for start in range(0, count, BATCH_ORDERS):
         size = min(BATCH_ORDERS, count - start)
         with engine.begin() as conn:
-            _insert_order_batch(conn, tables, owner, ids, existing + start, size, article_ids)
+            _insert_order_batch(conn, tables, owner, ids, first_number - 1 + start, size, article_ids)
         if progress is not None:
             progress(start + size)
     fix_sequences(engine, ["orders", "order_lines", "picked_items", "parcels", "customers"])

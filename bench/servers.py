@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-START_TIMEOUT = 90.0
 
 
 @dataclass
@@ -41,13 +38,6 @@ def _status_kib(pid: int, key: str) -> float:
     return 0.0
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         process.terminate()
@@ -71,15 +61,17 @@ def baseline_server(kind: str, *, threads: int) -> Iterator[RunningServer]:
         yield RunningServer(url=line.split(" ", 1)[1], process=process)
     finally:
         _stop(process)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def wms_environment(database_url: str, data_dir: Path, port: int, threads: int, warehouse: str) -> dict[str, str]:
+    """The WMS_* configuration of a bench server (port 0: the server picks one and reports it)."""
     return {
         "WMS_DATABASE_URL": database_url,
         "WMS_DATA_DIR": str(data_dir),
         "WMS_HOST": "127.0.0.1",
         "WMS_PORT": str(port),
-        "WMS_PUBLIC_URL": f"http://127.0.0.1:{port}",
         "WMS_WAREHOUSE": warehouse,
         "WMS_THREADS": str(threads),
         "WMS_SECRET_KEY": "bench-secret-key-not-for-production-0123456789",
@@ -96,34 +88,28 @@ def serve_command() -> list[str]:
 @contextmanager
 def wms_server(database_url: str, data_dir: Path, *, threads: int, warehouse: str = "bench",
                extra_env: Mapping[str, str] | None = None) -> Iterator[RunningServer]:
-    """``wms-soap serve`` as in production, configured through WMS_* variables, on a free port."""
-    port = free_port()
-    env = {**os.environ, **wms_environment(database_url, data_dir, port, threads, warehouse), **(extra_env or {})}
-    log = (data_dir / f"server-{port}.log").open("wb")
-    process = subprocess.Popen([*serve_command(), "serve"], cwd=REPO, env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_healthy(process, port, data_dir / f"server-{port}.log")
-        yield RunningServer(url=f"http://127.0.0.1:{port}/{warehouse}/service.asmx", process=process)
-    finally:
-        _stop(process)
-        log.close()
+    """``wms-soap serve`` as in production, configured through WMS_* variables, on a port it picks itself.
 
-
-def _wait_healthy(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
-    """Poll ``/health`` until it answers (the server reports no readiness of its own)."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"wms-soap serve exited with {process.returncode}: {log.read_text()[-2000:]}")
+    Ready when it prints ``Serving on <url>`` (it binds and builds the app first), so no polling is needed."""
+    env = {**os.environ, **wms_environment(database_url, data_dir, 0, threads, warehouse), **(extra_env or {})}
+    log_path = data_dir / f"server-{time.monotonic_ns()}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen([*serve_command(), "serve"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                   stderr=log)
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/health")
-            if conn.getresponse().status == 200:
-                conn.close()
-                return
-            conn.close()
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise RuntimeError(f"wms-soap serve did not answer /health within {START_TIMEOUT} s: {log.read_text()[-2000:]}")
+            base = _served_url(process, log_path)
+            yield RunningServer(url=f"{base}/{warehouse}/service.asmx", process=process)
+        finally:
+            _stop(process)
+            if process.stdout is not None:
+                process.stdout.close()
+
+
+def _served_url(process: subprocess.Popen[bytes], log_path: Path) -> str:
+    assert process.stdout is not None
+    for raw in process.stdout:
+        line = raw.decode(errors="replace").strip()
+        if line.startswith("Serving on "):
+            return line.removeprefix("Serving on ").rstrip("/")
+    process.wait(timeout=30)
+    raise RuntimeError(f"wms-soap serve exited with {process.returncode}: {log_path.read_text()[-3000:]}")
