@@ -217,3 +217,51 @@ def test_wrong_credentials_answer_in_band(api: ArticlesClient) -> None:
                                         ArticleNumber="A-1"))
     assert result.Success is False and result.ErrorMessage
     assert api.call("GetInventoryByQuery", GetInventoryQuery=api.types.GetInventoryQuery()).InventoryLines is None
+
+
+DOTNET_PROCESS_ARTICLE = """<?xml version="1.0" encoding="utf-8"?>
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <soap:Body>
+    <ProcessArticle xmlns="http://ongoingsystems.se/WSI">
+      <GoodsOwnerCode>{code}</GoodsOwnerCode><UserName>{user}</UserName><Password>{password}</Password>
+      <art>
+        <ArticleOperation>CreateOrUpdate</ArticleOperation>
+        <ArticleIdentification>ArticleNumber</ArticleIdentification>
+        <ArticleSystemId xsi:nil="true" />
+        <ArticleNumber>NET-1</ArticleNumber>
+        <ArticleName>Sent like .NET</ArticleName>
+        <IsStockArticle xsi:nil="true" />
+        <ArticleGroup>
+          <ArticleGroupOperation>FindOrCreate</ArticleGroupOperation>
+          <ArticleGroupIdentification>ArticleGroupCode</ArticleGroupIdentification>
+          <ArticleGroupCode>NET</ArticleGroupCode>
+        </ArticleGroup>
+        <VatCode>
+          <VatCodeOperation>CreateNotUpdate</VatCodeOperation>
+          <VatCodeIdentification>VatTypeCode</VatCodeIdentification>
+          <VatCode>12</VatCode>
+          <VatPercent xsi:nil="true" />
+        </VatCode>
+        <DangerousGoods>
+          <UNNumber>1993</UNNumber><UNIsMarineHazard xsi:nil="true" /><UNIsDangerousGoods xsi:nil="true" />
+          <UNPackageType>I</UNPackageType><DangerousGoodsCoefficient xsi:nil="true" />
+          <FlashPoint xsi:nil="true" />
+        </DangerousGoods>
+      </art>
+    </ProcessArticle>
+  </soap:Body>
+</soap:Envelope>"""
+
+
+def test_a_dotnet_style_request_with_nil_values(api: ArticlesClient, live_server: Any) -> None:
+    """.NET sends every minOccurs=1 element, unset nullable ones as xsi:nil: they mean "not given"."""
+    body = DOTNET_PROCESS_ARTICLE.format(code=api.goods_owner_code, user=api.username, password=api.password)
+    response = requests.post(live_server.url, data=body.encode(), timeout=30, headers={
+        "Content-Type": "text/xml; charset=utf-8", "SOAPAction": '"http://ongoingsystems.se/WSI/ProcessArticle"'})
+    result = etree.fromstring(response.content).find(".//{http://ongoingsystems.se/WSI}ProcessArticleResult")
+    assert result is not None and result.findtext("{http://ongoingsystems.se/WSI}Success") == "true"
+    article = read_article(api, "NET-1")
+    assert (article.Name, article.ArticleGroupCode, article.VatCode, article.VatPercent) == (
+        "Sent like .NET", "NET", "12", None)
+    assert article.IsStockArticle is True and article.DangerousGoods[0].UNNumber == "1993"
