@@ -97,6 +97,8 @@ class Article(Base):
         Index("ix_articles_goods_owner_id_product_code", "goods_owner_id", "product_code"),
         Index("ix_articles_goods_owner_id_name", "goods_owner_id", "name"),
         Index("ix_articles_goods_owner_id_bar_code", "goods_owner_id", "bar_code"),
+        Index("ix_articles_goods_owner_id_bar_code_package", "goods_owner_id", "bar_code_package"),
+        Index("ix_articles_goods_owner_id_bar_code_pallet", "goods_owner_id", "bar_code_pallet"),
         Index("ix_articles_goods_owner_id_created_at", "goods_owner_id", "created_at"),
         Index("ix_articles_goods_owner_id_stock_changed_at", "goods_owner_id", "stock_changed_at"),
     )

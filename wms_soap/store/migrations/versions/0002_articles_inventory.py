@@ -331,6 +331,12 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_articles_goods_owner_id"), "articles", ["goods_owner_id"], unique=False)
     op.create_index("ix_articles_goods_owner_id_bar_code", "articles", ["goods_owner_id", "bar_code"], unique=False)
+    op.create_index(
+        "ix_articles_goods_owner_id_bar_code_package", "articles", ["goods_owner_id", "bar_code_package"], unique=False
+    )
+    op.create_index(
+        "ix_articles_goods_owner_id_bar_code_pallet", "articles", ["goods_owner_id", "bar_code_pallet"], unique=False
+    )
     op.create_index("ix_articles_goods_owner_id_created_at", "articles", ["goods_owner_id", "created_at"], unique=False)
     op.create_index("ix_articles_goods_owner_id_name", "articles", ["goods_owner_id", "name"], unique=False)
     op.create_index(
