@@ -269,7 +269,7 @@ def _item_histories(session: Session, goods_owner_id: int,
                    InventoryTransaction.quantity)
             .where(InventoryTransaction.goods_owner_id == goods_owner_id, InventoryTransaction.created_at >= since,
                    InventoryTransaction.article_item_id.is_not(None))):
-        changes.setdefault(int(item_id), []).append((at, quantity))
+        changes.setdefault(item_id or 0, []).append((at, quantity))
     items = session.execute(select(ArticleItem.id, ArticleItem.article_id, ArticleItem.number_of_items)
                             .where(ArticleItem.goods_owner_id == goods_owner_id,
                                    (ArticleItem.number_of_items > 0) | ArticleItem.id.in_(list(changes)))
