@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TypeAlias, cast
+from typing import TypeAlias
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from wms_soap.security.policy import AccountState
@@ -50,34 +50,42 @@ def as_utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def load(session: Session, kind: PrincipalKind, username: str) -> Account | None:
+def load(session: Session | Connection, kind: PrincipalKind, username: str) -> Account | None:
     if kind == "api":
         return _load_api_user(session, username)
     model = MODEL_BY_KIND[kind]
-    found = session.scalars(select(model).where(model.username == username)).one_or_none()
-    user = cast(ApiUser | AutomationUser | AdminUser | None, found)
-    if user is None:
-        return None
-    state = AccountState(enabled=user.enabled, locked_until=as_utc(user.locked_until))
-    return Account(kind, user.id, user.username, user.password_hash, None, user.failed_logins, state)
-
-
-def _load_api_user(session: Session, username: str) -> Account | None:
-    row = session.execute(
-        select(ApiUser, GoodsOwner).join(GoodsOwner, ApiUser.goods_owner_id == GoodsOwner.id)
-        .where(ApiUser.username == username)
-    ).one_or_none()
+    columns = (model.id, model.username, model.password_hash, model.enabled, model.locked_until, model.failed_logins)
+    row = session.execute(select(*columns).where(model.username == username)).one_or_none()
     if row is None:
         return None
-    user, owner = row
+    state = AccountState(enabled=row.enabled, locked_until=as_utc(row.locked_until))
+    return Account(kind, row.id, row.username, row.password_hash, None, row.failed_logins, state)
+
+
+# Built once: the statement is compiled once and cached; plain columns avoid ORM object loading on every call.
+_API_USER_QUERY = (
+    select(
+        ApiUser.id, ApiUser.username, ApiUser.password_hash, ApiUser.digest_secret_encrypted, ApiUser.enabled,
+        ApiUser.locked_until, ApiUser.failed_logins, ApiUser.invoice_access,
+        GoodsOwner.id.label("goods_owner_id"), GoodsOwner.code.label("goods_owner_code"), GoodsOwner.api_access,
+    )
+    .join(GoodsOwner, ApiUser.goods_owner_id == GoodsOwner.id)
+    .where(ApiUser.username == bindparam("username"))
+)
+
+
+def _load_api_user(session: Session | Connection, username: str) -> Account | None:
+    row = session.execute(_API_USER_QUERY, {"username": username}).one_or_none()
+    if row is None:
+        return None
     state = AccountState(
-        enabled=user.enabled,
-        locked_until=as_utc(user.locked_until),
-        goods_owner_id=owner.id,
-        goods_owner_code=owner.code,
-        goods_owner_api_access=owner.api_access,
+        enabled=row.enabled,
+        locked_until=as_utc(row.locked_until),
+        goods_owner_id=row.goods_owner_id,
+        goods_owner_code=row.goods_owner_code,
+        goods_owner_api_access=row.api_access,
     )
     return Account(
-        "api", user.id, user.username, user.password_hash, user.digest_secret_encrypted,
-        user.failed_logins, state, user.invoice_access,
+        "api", row.id, row.username, row.password_hash, row.digest_secret_encrypted,
+        row.failed_logins, state, row.invoice_access,
     )

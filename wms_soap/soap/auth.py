@@ -29,6 +29,7 @@ from typing import Any
 
 from lxml import etree
 from spyne import Fault
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.config import Settings
@@ -153,6 +154,10 @@ class SoapEdge:
             _strip_children(body)
 
     def _authenticate(self, credentials: Credentials) -> Principal:
+        bind = self.session_factory.kw.get("bind")
+        if isinstance(bind, Engine):  # a bare connection: the read needs no ORM session
+            with bind.connect() as connection:
+                return self.authenticator.authenticate(connection, credentials, face=self.face)
         with self.session_factory() as session:
             return self.authenticator.authenticate(session, credentials, face=self.face)
 
