@@ -54,10 +54,24 @@ def run_init(args: argparse.Namespace, settings: Settings) -> int:
 
 # -- serve and demo -------------------------------------------------------------------------------------------------
 
+def _bounded(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, got {value}")
+        return value
+
+    return parse
+
+
 def _add_address_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", help="address to listen on (default: WMS_HOST, 127.0.0.1)")
-    parser.add_argument("--port", type=int, help="port to listen on; 0 picks a free one (default: WMS_PORT, 8080)")
-    parser.add_argument("--threads", type=int, help="worker threads (default: WMS_THREADS)")
+    parser.add_argument("--port", type=_bounded(0, 65535),
+                        help="port to listen on; 0 picks a free one (default: WMS_PORT, 8080)")
+    parser.add_argument("--threads", type=_bounded(1, 256), help="worker threads (default: WMS_THREADS)")
 
 
 def add_serve(subparsers: Subparsers) -> None:
@@ -127,10 +141,6 @@ def serve(settings: Settings, *, host: str | None = None, port: int | None = Non
 
 
 def _with_address(settings: Settings, host: str | None, port: int | None, threads: int | None) -> Settings:
-    if port is not None and not 0 <= port <= 65535:
-        raise WmsError(f"--port must be between 0 and 65535, got {port}")
-    if threads is not None and threads < 1:
-        raise WmsError(f"--threads must be at least 1, got {threads}")
     return dataclasses.replace(
         settings,
         host=host if host is not None else settings.host,

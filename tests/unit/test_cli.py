@@ -77,7 +77,8 @@ def test_help_everywhere(capsys: pytest.CaptureFixture[str]) -> None:
                 assert status == 0 and "usage:" in out, (name, action_name)
 
 
-@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["serve", "--port", "x"], ["api-user", "add"],
+@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["serve", "--port", "x"], ["serve", "--port", "70000"],
+                                  ["demo", "--threads", "0"], ["api-user", "add"],
                                   ["api-user", "invoice-access", "WSIx", "maybe"]])
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     status, _, err = run(capsys, *argv)
