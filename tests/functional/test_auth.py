@@ -4,6 +4,7 @@ every goods-owner form, the account states, the invoice permission, other kinds 
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +31,7 @@ from wms_soap.store.access import ApiUser, GoodsOwner
 PASSWORD = "correct horse battery"
 DIGEST_SECRET = "digest-secret-0123456789"
 LOGON_FAILED = "Logon failed: wrong username, password or goods owner"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "envelopes"
 FAILED_AUTH_11 = "wsse:FailedAuthentication"
 
 
@@ -325,3 +327,11 @@ def test_one_audit_row_per_call_and_never_a_secret(url: str, session_factory: An
     assert len(by_outcome) == 1 and len(for_shop) == 1
     dumped = repr([vars(r) for r in rows])
     assert PASSWORD not in dumped and "wrong password" not in dumped and DIGEST_SECRET not in dumped
+
+
+def test_utf16_declared_over_a_utf8_body_as_postman_sends_it(url: str) -> None:
+    """Ongoing's own Postman samples declare encoding="utf-16" but send UTF-8 bytes (captured envelope)."""
+    template = (FIXTURES / "process_article_utf16_declared.xml").read_text(encoding="utf-8")
+    body = template.format(goods_owner_code="SHOP", username="WSIshop", password=PASSWORD).encode("utf-8")
+    assert body.startswith(b'<?xml version="1.0" encoding="utf-16"?>')
+    assert file_result(post(url, body)) == ("true", "WSIshop|SHOP")
