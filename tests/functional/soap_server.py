@@ -73,14 +73,14 @@ def serve_soap(settings: Any, session_factory: Any, *, contract_only: bool = Fal
     try:
         yield SoapServer(url=service_url(settings), settings=settings, app=app)
     finally:
-        stop.set()
-        server.trigger.pull_trigger()  # wakes the loop at once
+        server.trigger.pull_trigger(stop.set)  # runs in the loop's thread: nothing closes the trigger before that
         thread.join(timeout=10)
         assert not thread.is_alive(), "the test server did not stop"
 
 
 def _serve_until(server: Any, stop: threading.Event) -> None:
-    """waitress's loop, closed from its own thread (closing sockets from another thread races with select)."""
+    """waitress's loop, closed from its own thread (closing sockets from another thread races with select), after
+    the worker threads have finished what they were writing."""
     while not stop.is_set():
         wasyncore.loop(timeout=1, map=server._map, count=1)
     server.task_dispatcher.shutdown()
