@@ -335,3 +335,11 @@ def test_utf16_declared_over_a_utf8_body_as_postman_sends_it(url: str) -> None:
     body = template.format(goods_owner_code="SHOP", username="WSIshop", password=PASSWORD).encode("utf-8")
     assert body.startswith(b'<?xml version="1.0" encoding="utf-16"?>')
     assert file_result(post(url, body)) == ("true", "WSIshop|SHOP")
+
+
+def test_lockout_over_soap_refuses_the_right_password(url: str, settings: Any) -> None:
+    for _ in range(settings.lockout_threshold):
+        assert file_result(process_article(url, "WSIshop", "wrong password"))[0] == "false"
+    assert file_result(process_article(url, "WSIshop", PASSWORD)) == ("false", LOGON_FAILED)
+    assert_failed_authentication(header_call(url, security_header("WSIshop", PASSWORD)))
+    assert file_result(process_article(url, "WSIinvoices", PASSWORD))[0] == "true", "only that user is locked"

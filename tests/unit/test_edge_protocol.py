@@ -2,6 +2,7 @@
 
 import io
 import logging
+import types
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +12,7 @@ from spyne import Application, Service, Unicode, rpc
 from spyne.server.wsgi import WsgiApplication
 
 from wms_soap.security.wssecurity import WSSE
+from wms_soap.soap.auth import harden_wsgi
 from wms_soap.soap.logs import install_log_redaction, scrub
 from wms_soap.soap.protocol import FailedAuthentication, GoodsOwnerSoap11, GoodsOwnerSoap12
 
@@ -134,3 +136,29 @@ def test_malformed_request_log_carries_no_secret(soap11: WsgiApplication, caplog
     assert caplog.records
     assert all("hunter2-secret" not in record.getMessage() for record in caplog.records)
     assert any(record.name.endswith(".invalid") for record in caplog.records)
+
+
+def crashing_app(environ: Any, start_response: Any) -> Iterable[bytes]:
+    raise RuntimeError("secret internals")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "marker"),
+    [("text/xml; charset=utf-8", b"<faultcode>soap:Server</faultcode>"),
+     ("application/soap+xml; charset=utf-8", b"<soap:Value>soap:Receiver</soap:Value>")],
+)
+def test_harden_wsgi_turns_a_crash_into_an_opaque_soap_fault(
+    content_type: str, marker: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = types.SimpleNamespace(max_body_bytes=1000)
+    status, body = call(harden_wsgi(crashing_app, settings), echo("x"), content_type)  # type: ignore[arg-type]
+    assert status.startswith("500") and marker in body
+    assert b"secret internals" not in body and b"request id " in body
+    request_id = body.split(b"request id ")[1].split(b")")[0].decode()
+    assert [r.exc_info is not None for r in caplog.records if request_id in r.getMessage()] == [True]
+
+
+def test_harden_wsgi_caps_bodies_declared_or_not() -> None:
+    settings = types.SimpleNamespace(max_body_bytes=100)
+    app = harden_wsgi(crashing_app, settings)  # type: ignore[arg-type]
+    assert call(app, b"x" * 101)[0].startswith("413")
