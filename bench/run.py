@@ -152,14 +152,17 @@ def measure(server: RunningServer, name: str, source: RequestSource, *, clients:
     return row
 
 
-def run_baselines(options: Options) -> list[dict[str, Any]]:
-    rows = []
+Rows = list[dict[str, Any]]
+Checkpoint = Callable[[], None]
+
+
+def run_baselines(options: Options, rows: Rows, checkpoint: Checkpoint) -> None:
     for kind, name, source in (("http", "baseline_http_floor", scenarios.http_floor()),
                                ("echo", "baseline_spyne_echo", scenarios.spyne_echo())):
         with baseline_server(kind, threads=options.threads) as server:
             rows.append(measure(server, name, source, clients=options.clients, seconds=options.seconds,
                                 warmup=options.warmup))
-    return rows
+        checkpoint()
 
 
 def scenario_sources(data: Dataset, options: Options, run_tag: str) -> dict[str, tuple[RequestSource, int, float]]:
@@ -179,21 +182,20 @@ def scenario_sources(data: Dataset, options: Options, run_tag: str) -> dict[str,
     }
 
 
-def run_scenarios(url: str, work: Path, data: Dataset, options: Options) -> list[dict[str, Any]]:
-    rows = []
+def run_scenarios(url: str, work: Path, data: Dataset, options: Options, rows: Rows,
+                  checkpoint: Checkpoint) -> None:
     sources = scenario_sources(data, options, run_tag=datetime.now(UTC).strftime("%H%M%S"))
     with wms_server(url, work, threads=options.threads) as server:
         for name in options.scenarios:
             source, clients, seconds = sources[name]
             rows.append(measure(server, name, source, clients=clients, seconds=seconds, warmup=options.warmup))
-    return rows
+            checkpoint()
 
 
-def run_scale(url: str, work: Path, data: Dataset, options: Options) -> list[dict[str, Any]]:
+def run_scale(url: str, work: Path, data: Dataset, options: Options, rows: Rows, checkpoint: Checkpoint) -> None:
     """Grow SHOP1's orders to each size (bulk inserts), restart the server, measure the two lookups."""
     from wms_soap.store.db import create_engine_for
 
-    rows = []
     owner, current = data.seeded[0], data.owners[0].orders
     blocks = list(data.owners[0].order_blocks)
     for size in options.scale:
@@ -212,24 +214,42 @@ def run_scale(url: str, work: Path, data: Dataset, options: Options) -> list[dic
                 row = measure(server, name, source, clients=options.clients, seconds=options.scale_seconds,
                               warmup=options.warmup)
                 rows.append({**row, "orders_in_database": current + data.owners[1].orders})
-    return rows
+                checkpoint()
 
 
-def run_database(kind: str, options: Options, pg_url: str) -> dict[str, Any]:
+def with_ratios(result: dict[str, Any]) -> dict[str, Any]:
+    """Each row's requests/s divided by the Spyne echo baseline's of the same run."""
+    echo = next((r["rps"] for r in result["baselines"] if r["scenario"] == "baseline_spyne_echo"), None)
+    for row in [*result["baselines"], *result["scenarios"], *result["scale"]]:
+        row["ratio_to_echo"] = round(row["rps"] / echo, 3) if echo else None
+    return result
+
+
+def run_database(kind: str, options: Options, pg_url: str,
+                 checkpoint: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Everything on one database; ``checkpoint(result_so_far)`` after each measured row (long runs)."""
     print(f"== {kind}", flush=True)
+    result: dict[str, Any] = {"baselines": [], "scenarios": [], "scale": [], "complete": False}
+
+    def save() -> None:
+        result["load_average_after"] = list(os.getloadavg())
+        if checkpoint is not None:
+            checkpoint(with_ratios(result))
+
     with tempfile.TemporaryDirectory(prefix=f"wms-bench-{kind}-") as tmp, \
             fresh_database(kind, Path(tmp), pg_url) as url:
         started = time.perf_counter()
         data = seed_dataset(url, options)
-        print(f"  seeded base data in {time.perf_counter() - started:.1f} s", flush=True)
-        baselines = run_baselines(options)
-        rows = [] if options.scale_only else run_scenarios(url, Path(tmp), data, options)
-        scale = run_scale(url, Path(tmp), data, options) if options.scale else []
-    echo = next(r["rps"] for r in baselines if r["scenario"] == "baseline_spyne_echo")
-    for row in [*baselines, *rows, *scale]:
-        row["ratio_to_echo"] = round(row["rps"] / echo, 3) if echo else None
-    return {"baselines": baselines, "scenarios": rows, "scale": scale,
-            "load_average_after": list(os.getloadavg())}
+        result["seed_seconds"] = round(time.perf_counter() - started, 1)
+        print(f"  seeded base data in {result['seed_seconds']} s", flush=True)
+        run_baselines(options, result["baselines"], save)
+        if not options.scale_only:
+            run_scenarios(url, Path(tmp), data, options, result["scenarios"], save)
+        if options.scale:
+            run_scale(url, Path(tmp), data, options, result["scale"], save)
+    result["complete"] = True
+    save()
+    return with_ratios(result)
 
 
 # --- reporting ----------------------------------------------------------------------------------------------
@@ -259,8 +279,9 @@ def markdown(report: dict[str, Any]) -> str:
              f"commit {m['commit']}. Load average before: {m['load_average_before']}.", "",
              f"Options: {json.dumps(report['options'])}", ""]
     for kind, result in report["databases"].items():
-        lines += [f"## {kind}", "", "| " + " | ".join(c[0] for c in COLUMNS) + " |",
-                  "|" + "---|" * len(COLUMNS)]
+        state = "" if result.get("complete") else " (INCOMPLETE: the run was stopped; rows so far)"
+        lines += [f"## {kind}{state}", "", f"Base seeding: {result.get('seed_seconds', '?')} s.", "",
+                  "| " + " | ".join(c[0] for c in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
         for row in [*result["baselines"], *result["scenarios"], *result["scale"]]:
             cells = [fmt.format(row[key]) if row.get(key) is not None else "" for _, key, fmt in COLUMNS]
             lines.append("| " + " | ".join(cells) + " |")
@@ -310,8 +331,11 @@ def main(argv: Sequence[str] | None = None, *, echo: Callable[[str], None] = pri
     report: dict[str, Any] = {"started": started.isoformat(timespec="seconds"), "machine": machine(),
                               "options": {k: v for k, v in vars(options).items()}, "databases": {}}
     for kind in args.db:
-        report["databases"][kind] = run_database(kind, options, args.pg_url)
-        paths = write_report(report, args.out, tag)
+        def checkpoint(result: dict[str, Any], kind: str = kind) -> None:
+            report["databases"][kind] = result
+            write_report(report, args.out, tag)
+
+        report["databases"][kind] = run_database(kind, options, args.pg_url, checkpoint)
     report["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     paths = write_report(report, args.out, tag)
     echo(f"results: {paths[0]} {paths[1]}")
