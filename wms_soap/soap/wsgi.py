@@ -8,8 +8,10 @@ the SOAP 1.1 one. The WSDL address comes from ``settings.public_url``: a request
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from lxml import etree
 from spyne import Application
@@ -32,6 +34,9 @@ WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 REQUEST_KEY = "wms_soap.soap.request"
 """The WSGI environ key of the request's ``RequestContext`` (also in Spyne's ``ctx.udc``)."""
 PORT_TYPE_NAME = "ServiceSoap"
+_ADDRESS_PLACEHOLDER = "http://wms-soap.invalid/service.asmx"
+_wsdl_template: bytes | None = None
+_wsdl_lock = threading.Lock()
 
 
 def service_url(settings: Settings) -> str:
@@ -94,7 +99,17 @@ class GoodsOwnerSoapApp:
         self.soap12 = WsgiApplication(_application(service, GoodsOwnerSoap12, edge, f"{PORT_TYPE_NAME}12"))
         for server in (self.soap11, self.soap12):
             server.event_manager.add_listener("wsgi_call", _attach_request)
-        self.wsdl = self._build_wsdl(service_url(settings))
+        self.wsdl = self._published_wsdl(service_url(settings))
+
+    def _published_wsdl(self, url: str) -> bytes:
+        """The WSDL with ``url`` as address. The document does not depend on anything else, and building it takes
+        Spyne a second, so it is built once per process with a placeholder address that is then replaced."""
+        global _wsdl_template
+        with _wsdl_lock:
+            if _wsdl_template is None:
+                _wsdl_template = self._build_wsdl(_ADDRESS_PLACEHOLDER)
+        address = escape(url, {'"': "&quot;"})
+        return _wsdl_template.replace(f'location="{_ADDRESS_PLACEHOLDER}"'.encode(), f'location="{address}"'.encode())
 
     def _build_wsdl(self, url: str) -> bytes:
         bare = [op.name for op in OPERATIONS if op.bare_messages]
@@ -110,6 +125,10 @@ class GoodsOwnerSoapApp:
         return document
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if _is_wsdl_request(environ):
+            start_response("200 OK", [("Content-Type", "text/xml; charset=utf-8"),
+                                      ("Content-Length", str(len(self.wsdl)))])
+            return [self.wsdl]
         assert self.session_factory is not None, "a contract-only app serves no calls"
         request = RequestContext(self.settings, self.session_factory, client_addr=environ.get("REMOTE_ADDR"))
         environ[REQUEST_KEY] = request
@@ -119,6 +138,12 @@ class GoodsOwnerSoapApp:
             return list((self.soap12 if soap12 else self.soap11)(environ, start_response))
         finally:
             request.close()
+
+
+def _is_wsdl_request(environ: dict[str, Any]) -> bool:
+    """``GET ...?WSDL`` / ``?wsdl`` (what Spyne answers with its own, Host-derived, document otherwise)."""
+    query = str(environ.get("QUERY_STRING") or "")
+    return environ.get("REQUEST_METHOD") == "GET" and query.split("=", 1)[0].split("&", 1)[0].lower() == "wsdl"
 
 
 def _attach_request(ctx: Any) -> None:
