@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from wms_soap.services import order_status as st
+from wms_soap.store.articles import Article
 from wms_soap.store.inventory import TransporterContract
 from wms_soap.store.orders import Order, OrderAllocation, OrderLine, Parcel, PickedItem
 
@@ -84,7 +85,9 @@ def _day_after(value: datetime) -> datetime:
 def with_details(query: Select[Order]) -> Select[Order]:
     return query.options(
         # Orders show an article's own columns only: its many registers stay unloaded.
-        selectinload(Order.lines).selectinload(OrderLine.article).lazyload("*"),
+        selectinload(Order.lines).selectinload(OrderLine.article)
+        .load_only(Article.id, Article.goods_owner_id, Article.article_number, Article.name, Article.product_code)
+        .lazyload("*"),
         selectinload(Order.lines).selectinload(OrderLine.allocations),
         selectinload(Order.picked_items),
         selectinload(Order.parcels),
