@@ -142,8 +142,9 @@ class GoodsOwnerSoapApp:
 
 def _is_wsdl_request(environ: dict[str, Any]) -> bool:
     """``GET ...?WSDL`` / ``?wsdl`` (what Spyne answers with its own, Host-derived, document otherwise)."""
-    query = str(environ.get("QUERY_STRING") or "")
-    return environ.get("REQUEST_METHOD") == "GET" and query.split("=", 1)[0].split("&", 1)[0].lower() == "wsdl"
+    query = str(environ.get("QUERY_STRING") or "").split("=", 1)[0].split("&", 1)[0]
+    path = str(environ.get("PATH_INFO") or "")
+    return environ.get("REQUEST_METHOD") == "GET" and (query.lower() == "wsdl" or path.endswith(".wsdl"))
 
 
 def _attach_request(ctx: Any) -> None:
