@@ -10,11 +10,17 @@ Seeds a fresh SQLite database like ``bench.run`` does, builds the WSGI app with 
 from __future__ import annotations
 
 import argparse
+import functools
+import gc
+import importlib
 import io
+import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +61,74 @@ def replay(call: Callable[[Request], bytes], source: RequestSource, calls: int) 
     return (time.perf_counter() - started) / calls
 
 
+PHASES = (
+    ("parse (bytes -> lxml tree, envelope checks)", "wms_soap.soap.protocol", "_HardenedSoap", "create_in_document"),
+    ("auth (credentials, cached verification)", "wms_soap.soap.auth", "SoapEdge", "before_body"),
+    ("SQL + ORM objects", "wms_soap.services.order_queries", None, "query_orders"),
+    ("SQL + ORM objects", "wms_soap.services.order_queries", None, "get_order_by_number"),
+    ("SQL + ORM objects", "wms_soap.services.inventory", None, "inventory"),
+    ("ORM -> Spyne objects", "wms_soap.soap.convert.orders_out", None, "order_out"),
+    ("ORM -> Spyne objects", "wms_soap.soap.convert.inventory", None, "inventory_result"),
+    ("handler (all of the above two + the rest)", "wms_soap.soap.dispatch", "OperationDispatcher", "__call__"),
+    ("serialization (Spyne objects -> bytes)", "wms_soap.soap.fastxml", "FastSerializeMixin", "serialize"),
+    ("serialization (Spyne objects -> bytes)", "wms_soap.soap.fastxml", "FastSerializeMixin", "create_out_string"),
+    ("audit row", "wms_soap.security.audit", None, "write"),
+)
+"""(phase, module, class or None, function): thread CPU time is summed per phase around these calls."""
+
+
+@contextmanager
+def phase_clock() -> Iterator[dict[str, float]]:
+    """Sum the thread CPU time spent in each phase while the block runs (the functions are wrapped, then restored)."""
+    spent: dict[str, float] = defaultdict(float)
+    restore = []
+    for phase, module_name, class_name, function in PHASES:
+        owner = importlib.import_module(module_name)
+        if class_name is not None:
+            owner = getattr(owner, class_name)
+        original = getattr(owner, function, None)
+        if original is None:
+            continue
+        setattr(owner, function, _timed(original, phase, spent))
+        restore.append((owner, function, original))
+    try:
+        yield spent
+    finally:
+        for owner, function, original in reversed(restore):
+            setattr(owner, function, original)
+
+
+def _timed(function: Callable[..., Any], phase: str, spent: dict[str, float]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.thread_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[phase] += time.thread_time() - started
+    return timed
+
+
+def phases(call: Callable[[Request], bytes], source: RequestSource, calls: int) -> str:
+    """CPU per call and per phase, with the interpreter's default GC and with the tuned one."""
+    lines = []
+    for label, tuned in (("default GC", False), ("tuned GC (collect, freeze, threshold 50000/50/100)", True)):
+        if tuned:
+            gc.collect()
+            gc.freeze()
+            gc.set_threshold(50_000, 50, 100)
+        with phase_clock() as spent:
+            started = time.thread_time()
+            replay(call, source, calls)
+            total = (time.thread_time() - started) / calls
+        lines.append(f"{label}: {total * 1000:.1f} ms CPU per call")
+        for phase, seconds in spent.items():
+            lines.append(f"  {phase:<48} {seconds / calls * 1000:8.1f} ms  {seconds / calls / total * 100:4.0f} %")
+    gc.unfreeze()
+    gc.set_threshold(700, 10, 10)
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("scenario", choices=[s for s in run.SCENARIOS if s != "web_shop_mix"])
@@ -78,9 +152,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         profiler.start()
         mean = replay(call, source, args.calls)
         profiler.stop()
+        breakdown = phases(call, source, args.calls)
     args.out.mkdir(parents=True, exist_ok=True)
     stem = args.out / f"profile-{args.scenario}"
-    header = f"scenario {args.scenario}: {args.calls} calls in-process, mean {mean * 1000:.1f} ms per call\n\n"
+    header = (f"scenario {args.scenario}: {args.calls} calls in-process (no sockets), mean {mean * 1000:.1f} ms wall "
+              f"per call under pyinstrument; load average {os.getloadavg()}\n\nCPU time per phase (thread_time, "
+              f"without the profiler):\n{breakdown}\n")
     stem.with_suffix(".txt").write_text(header + profiler.output_text(unicode=False, color=False, show_all=False))
     stem.with_suffix(".html").write_text(profiler.output_html())
     print(header.strip(), "->", stem.with_suffix(".txt"))
