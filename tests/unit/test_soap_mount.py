@@ -1,6 +1,7 @@
 """The WSGI mount's own decisions: the published address and which requests get the WSDL."""
 
 import dataclasses
+import math
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,9 @@ def test_wsdl_requests_get_the_document_built_at_start_up(app: GoodsOwnerSoapApp
     assert body == app.wsdl
     assert b'location="https://wms.example/x/demo/service.asmx"' in body and b"evil" not in body
     assert seen[0][0] == "200 OK" and ("Content-Type", "text/xml; charset=utf-8") in seen[0][1]
+
+
+def test_building_the_mount_turns_off_spynes_forced_collection(app: GoodsOwnerSoapApp) -> None:
+    from spyne import const
+
+    assert math.isinf(const.MIN_GC_INTERVAL)
