@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import tempfile
@@ -324,8 +325,13 @@ def parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace, Options]:
     return args, options
 
 
+def _exit_cleanly(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None, *, echo: Callable[[str], None] = print) -> int:
     args, options = parse(argv)
+    signal.signal(signal.SIGTERM, _exit_cleanly)  # stop servers and clients, keep the rows written so far
     started = datetime.now(UTC)
     tag = args.tag or f"run-{started:%Y%m%d-%H%M}"
     report: dict[str, Any] = {"started": started.isoformat(timespec="seconds"), "machine": machine(),
