@@ -299,7 +299,9 @@ def test_every_logon_failure_looks_and_takes_the_same(url: str, session_factory:
             assert file_result(response) == ("false", LOGON_FAILED), name
     timings = {name: min(values) for name, values in samples.items()}  # the least disturbed call of each
     fastest, slowest = min(timings.values()), max(timings.values())
-    assert slowest < fastest * 1.5 + 0.010, timings
+    # Every failure costs one argon2id verification (tens of ms; tests/integration/test_lockout.py counts them).
+    # A path that skipped it would answer in a few ms; the bound catches that, while tolerating a loaded machine.
+    assert slowest < fastest * 2.5 + 0.010, timings
 
 
 def test_namespace_of_the_wsi_face(url: str) -> None:

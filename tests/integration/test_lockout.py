@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from wms_soap.store.access import ApiUser
 
 from tests.functional.security_accounts import make_accounts
 from wms_soap.errors import AuthenticationFailed
 from wms_soap.security import lockout
 from wms_soap.security.authenticator import Authenticator, Credentials
 from wms_soap.security.policy import GoodsOwnerClaim
+from wms_soap.store.access import ApiUser
 
 PASSWORD = "correct horse battery"
 
@@ -121,3 +121,40 @@ def test_unknown_user_failures_change_nothing(authenticator: Authenticator, sess
     for _ in range(4):
         assert not logon(authenticator, session_factory, "wrong", username="WSInobody")
     assert user_row(session_factory).failed_logins == 0
+
+
+def test_every_failure_does_the_same_work(
+    authenticator: Authenticator, session_factory: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unknown user, wrong password, disabled, locked, no API access and wrong goods owner: each runs exactly one
+    argon2id verification and one counter update, so none answers faster than the others."""
+    from sqlalchemy import update
+
+    from wms_soap.security import authenticator as authenticator_module
+    from wms_soap.store.access import GoodsOwner
+
+    with session_factory() as session, session.begin():
+        session.execute(update(ApiUser).where(ApiUser.username == "WSIdisabled").values(enabled=False))
+        until = datetime.now(UTC) + timedelta(hours=1)
+        session.execute(update(ApiUser).where(ApiUser.username == "WSIlocked").values(locked_until=until))
+        other = session.scalars(select(GoodsOwner).where(GoodsOwner.code == "OTHER")).one()
+        other.api_access = False
+    verifications: list[str] = []
+    updates: list[str] = []
+    real_verify, real_failure = authenticator_module.verify_password, lockout.record_failure
+    monkeypatch.setattr(authenticator_module, "verify_password",
+                        lambda stored, password: verifications.append(stored) or real_verify(stored, password))
+    monkeypatch.setattr(lockout, "record_failure",
+                        lambda factory, kind, username, now, policy: updates.append(username)
+                        or real_failure(factory, kind, username, now, policy))
+    cases = [("WSInobody", PASSWORD, None), ("WSIshop", "wrong", None), ("WSIdisabled", PASSWORD, None),
+             ("WSIlocked", PASSWORD, None), ("WSIother", PASSWORD, None), ("WSIshop", PASSWORD, "OTHER")]
+    for username, password, code in cases:
+        verifications.clear()
+        updates.clear()
+        with session_factory() as session, pytest.raises(AuthenticationFailed) as raised:
+            authenticator.authenticate(
+                session, Credentials(username, password, goods_owner=GoodsOwnerClaim(code=code)), face="goods_owner"
+            )
+        assert str(raised.value) == "Logon failed: wrong username, password or goods owner"
+        assert len(verifications) == 1 and updates == [username], username
