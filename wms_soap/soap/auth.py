@@ -51,6 +51,9 @@ _SOAP12_ACTION = re.compile(r"""action\s*=\s*"?([^";]*)"?""", re.IGNORECASE)
 _STATE_KEY = "wms.auth"
 _REQUEST_ID_KEY = "wms.request_id"
 _AUDITED_KEY = "wms.audited"
+# Only the goods-owner contract carries credentials in the body; elsewhere (admin: CreateApiUser has a Password and a
+# GoodsOwnerId of its own) the body is payload and the wsse:Security header is the only proof.
+_NO_BODY_CREDENTIALS: tuple[GoodsOwnerClaim, None, None] = (GoodsOwnerClaim(), None, None)
 OUTCOME_KEY = "wms.outcome"  # a dispatcher may set "denied"/"fault" here to refine the audit outcome
 
 
@@ -120,7 +123,8 @@ class SoapEdge:
         state = AuthState(operation)
         environ(ctx)[_STATE_KEY] = state
         self._check_soap_action(ctx, operation)
-        claim, body_user, body_password = _body_credentials(body)
+        body_credentials = _body_credentials(body) if self.face == "goods_owner" else _NO_BODY_CREDENTIALS
+        claim, body_user, body_password = body_credentials
         securities = security_headers(header)
         if securities:
             state.principal = self._authenticate_header(state, securities, claim, body_user)
