@@ -258,7 +258,7 @@ def test_locked_user_is_refused_with_the_right_password(url: str, session_factor
     assert file_result(process_article(url, "WSIshop", PASSWORD)) == ("false", LOGON_FAILED)
 
 
-def test_invoice_permission(url: str) -> None:
+def test_invoice_permission(url: str, session_factory: Any) -> None:
     refused = post(url, envelope(operation("GetInvoicesByQuery", UserName="WSIshop", Password=PASSWORD)))
     result = refused.xml.find(".//wsi:GetInvoicesByQueryResult", NS)
     assert result is not None
@@ -268,6 +268,12 @@ def test_invoice_permission(url: str) -> None:
     assert legacy.fault() == ("soap11env:Client.PermissionDenied", INVOICE_DENIED)
     allowed = post(url, envelope(operation("GetInvoices", UserName="WSIinvoices", Password=PASSWORD)))
     assert allowed.status == 200
+    from wms_soap.security.audit import AuditFilter, query
+
+    with session_factory() as session:
+        outcomes = [(row.username, row.operation, row.outcome) for row in query(session, AuditFilter())]
+    assert outcomes == [("WSIshop", "GetInvoicesByQuery", "denied"), ("WSIshop", "GetInvoices", "denied"),
+                        ("WSIinvoices", "GetInvoices", "ok")]
 
 
 @pytest.mark.parametrize("username", ["automation1", "admin1"])
