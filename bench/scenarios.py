@@ -108,15 +108,17 @@ class InventoryPaging:
     owner: OwnerData
     page_size: int
     cursor: int = 0
-    pages: int = 0
+    seen: int = 0
 
     def start(self, client: int, clients: int) -> None:
-        self.cursor = 0
+        self.cursor = self.seen = 0
 
     def next(self, previous: bytes | None) -> Request | None:
         if previous is not None:
             ids = _ARTICLE_ID.findall(previous)
-            self.cursor = max(int(i) for i in ids) + 1 if len(ids) >= self.page_size else 0
+            self.seen += len(ids)
+            at_end = len(ids) < self.page_size or self.seen >= len(self.owner.articles)
+            self.cursor, self.seen = (0, 0) if at_end else (max(int(i) for i in ids) + 1, self.seen)
         body = envelopes.get_inventory_by_query(self.owner.account, self.page_size, self.cursor)
         return Request(body, envelopes.headers("GetInventoryByQuery"), b"SystemId>")
 
