@@ -3,6 +3,7 @@ stopped cleanly from any thread. Used by ``wms-soap serve``/``demo`` and by the 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -54,16 +55,24 @@ class BoundServer:
 
     def stop(self) -> None:
         """Close the listening socket and every connection inside the loop's own thread, then wait for it."""
-        if self._thread is None:
+        thread, self._thread = self._thread, None
+        if thread is None or not thread.is_alive():
             self._close_all()
             return
-        self.server.trigger.pull_trigger(self._close_all)
-        self._thread.join(timeout=30)
-        self._thread = None
+        try:
+            self.server.trigger.pull_trigger(self._close_all)
+        except OSError:  # the wake-up pipe is gone: close from here; the loop notices within its select timeout
+            self._close_all()
+        thread.join(timeout=30)
 
     def _close_all(self) -> None:
         for channel in list(self.server._map.values()):
-            if channel is self.server:
-                channel.close()  # the listener: its handle_close would only log "unhandled close event"
-            else:
-                channel.handle_close()
+            try:
+                if channel is self.server:
+                    channel.close()  # the listener: its handle_close would only log "unhandled close event"
+                else:
+                    channel.handle_close()
+            except OSError:  # a descriptor was closed underneath us: drop the channel and what it still holds
+                self.server._map.pop(channel._fileno, None)
+                with contextlib.suppress(OSError, AttributeError):
+                    channel.socket.close()
