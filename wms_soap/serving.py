@@ -35,6 +35,7 @@ class BoundServer:
         self.host = host
         self.port: int = int(server.effective_port)
         self._thread: threading.Thread | None = None
+        self._stopping = False
 
     @property
     def url(self) -> str:
@@ -45,8 +46,13 @@ class BoundServer:
 
     def run(self) -> None:
         """Serve in this thread until ``stop`` is called (or the loop is interrupted)."""
-        self.server.run()
-        self.server.task_dispatcher.shutdown()
+        try:
+            self.server.run()
+        except (OSError, ValueError):
+            if not self._stopping:  # descriptors closed by ``stop`` from another thread end the loop this way
+                raise
+        finally:
+            self.server.task_dispatcher.shutdown()
 
     def start(self) -> None:
         """Serve in a background thread."""
@@ -56,6 +62,7 @@ class BoundServer:
     def stop(self) -> None:
         """Close the listening socket and every connection inside the loop's own thread, then wait for it."""
         thread, self._thread = self._thread, None
+        self._stopping = True
         if thread is None or not thread.is_alive():
             self._close_all()
             return
