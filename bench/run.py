@@ -32,7 +32,7 @@ from bench.servers import REPO, RunningServer, baseline_server, wms_server
 RESULTS = REPO / "bench" / "results"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/wms_h8_bench"
 SCENARIOS = ("system_status", "get_order_body", "get_order_wsse", "orders_query_1", "orders_query_100",
-             "orders_query_1000", "inventory_paging", "process_order", "web_shop_mix")
+             "orders_query_100_one_client", "orders_query_1000", "inventory_paging", "process_order", "web_shop_mix")
 
 
 @dataclass
@@ -176,6 +176,7 @@ def scenario_sources(data: Dataset, options: Options, run_tag: str) -> dict[str,
         "get_order_wsse": (scenarios.OrderLookup(one, wsse=True), c, s),
         "orders_query_1": (scenarios.OrdersQuery(one, 1), c, s),
         "orders_query_100": (scenarios.OrdersQuery(one, 100), c, s),
+        "orders_query_100_one_client": (scenarios.OrdersQuery(one, 100), 1, s),  # the latency target: no queueing
         "orders_query_1000": (scenarios.OrdersQuery(one, 1000), min(c, 2), max(s, 10.0)),
         "inventory_paging": (scenarios.InventoryPaging(one, options.page_size), c, s),
         "process_order": (scenarios.OrderCreation(one, run_tag), c, s),
