@@ -133,7 +133,8 @@ def phases(call: Callable[[Request], bytes], source: RequestSource, calls: int) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("scenario", choices=[s for s in run.SCENARIOS if s not in ("web_shop_mix", "orders_query_100_one_client")])
+    multi_client = ("web_shop_mix", "orders_query_100_one_client")
+    parser.add_argument("scenario", choices=[s for s in run.SCENARIOS if s not in multi_client])
     parser.add_argument("--calls", type=int, default=20)
     parser.add_argument("--orders", type=int, default=1200)
     parser.add_argument("--articles", type=int, default=10_000)
