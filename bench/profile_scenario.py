@@ -4,7 +4,7 @@
 
 Seeds a fresh SQLite database like ``bench.run`` does, builds the WSGI app with ``create_app`` (exactly what
 ``wms-soap serve`` serves), replays the scenario's requests through it under pyinstrument, and writes
-``bench/results/profile-<scenario>.txt`` (and ``.html``). The text profile is what bench/README.md analyses.
+``bench/results/profile-<scenario>.txt`` (``--html``: also the interactive ``.html``). The text profile is what bench/README.md analyses.
 """
 
 from __future__ import annotations
@@ -140,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--page-size", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=run.RESULTS)
+    parser.add_argument("--html", action="store_true", help="also write the interactive HTML profile (megabytes)")
     args = parser.parse_args(argv)
     options = run.Options(seconds=1, clients=1, threads=1, articles=args.articles, orders=args.orders,
                           page_size=args.page_size, mix_clients=1, mix_seconds=1, scale=[], scale_seconds=1,
@@ -162,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"per call under pyinstrument; load average {os.getloadavg()}\n\nCPU time per phase (thread_time, "
               f"without the profiler):\n{breakdown}\n")
     stem.with_suffix(".txt").write_text(header + profiler.output_text(unicode=False, color=False, show_all=False))
-    stem.with_suffix(".html").write_text(profiler.output_html())
+    if args.html:
+        stem.with_suffix(".html").write_text(profiler.output_html())
     print(header.strip(), "->", stem.with_suffix(".txt"))
     return 0
 
