@@ -4,7 +4,8 @@
 
 Seeds a fresh SQLite database like ``bench.run`` does, builds the WSGI app with ``create_app`` (exactly what
 ``wms-soap serve`` serves), replays the scenario's requests through it under pyinstrument, and writes
-``bench/results/profile-<scenario>.txt`` (``--html``: also the interactive ``.html``). The text profile is what bench/README.md analyses.
+``bench/results/profile-<scenario>.txt`` (``--html``: also the interactive ``.html``), with the CPU time per
+phase measured without the profiler. bench/README.md analyses these.
 """
 
 from __future__ import annotations
