@@ -14,7 +14,7 @@ def run_tool(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_finds_nothing() -> None:
-    result = run_tool("ruff", "check", "--no-fix", ".")
+    result = run_tool("ruff", "check", "--no-cache", "--no-fix", ".")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from typing import Any
 
 import pytest
-from wms_soap.soap.auth import harden_wsgi
 
 from tests.functional.security_helpers import WSI, envelope, operation, post, security_header
+from wms_soap.soap.auth import harden_wsgi
 from wms_soap.soap.wsgi import GoodsOwnerSoapApp
 
 SECRET_FILE_TEXT = "TOP-SECRET-CONTENT"

@@ -7,13 +7,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from tests.factories import make_api_user, make_goods_owner
-from wms_soap.store.db import session_scope
 
+from tests.factories import make_api_user, make_goods_owner
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import make_article, make_shipped_order
 from wms_soap.services import warehouse_inbound
 from wms_soap.services.warehouse_inbound import ReturnReceipt
+from wms_soap.store.db import session_scope
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
-from tests.factories import make_goods_owner
-from wms_soap.store.db import session_scope
 
+from tests.factories import make_goods_owner
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import articles
 from wms_soap.services.articles import (
@@ -25,6 +24,7 @@ from wms_soap.services.articles import (
     VatRef,
 )
 from wms_soap.store.articles import Article, ArticleGroup, ArticleSupplier, GoodsCategory
+from wms_soap.store.db import session_scope
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
-from tests.factories import make_goods_owner
 
+from tests.factories import make_goods_owner
 from wms_soap.demo_inbound import DEMO_IN_ORDER, seed_inbound
 from wms_soap.demo_orders import seed_orders
 from wms_soap.services import inorders, invoices

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy.orm import Session
-from tests.factories import make_goods_owner
 
+from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.errors import NotFound
 from wms_soap.services import inventory, inventory_changes

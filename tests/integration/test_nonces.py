@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from wms_soap.store.access import UsedNonce
 
 from tests.functional.security_accounts import make_accounts
 from wms_soap.errors import AuthenticationFailed
 from wms_soap.security import nonces
 from wms_soap.security.authenticator import Authenticator, Credentials
 from wms_soap.security.wssecurity import password_digest
+from wms_soap.store.access import UsedNonce
 
 SECRET = "digest secret value"
 
