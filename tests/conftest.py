@@ -127,6 +127,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test's settings as WMS_* variables, for CLI commands that load their own settings."""
+    monkeypatch.setenv("WMS_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("WMS_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("WMS_SECRET_KEY", settings.secret_key)
+
+
+@pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     """Settings for this test: its own data dir and database, a fixed secret key, nothing from the environment."""
     return load_settings(env={

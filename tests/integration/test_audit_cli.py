@@ -14,13 +14,6 @@ from wms_soap.store.access import ApiUser
 T0 = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def cli_env(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WMS_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("WMS_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("WMS_SECRET_KEY", settings.secret_key)
-
-
 def record(minutes: int, username: str, outcome: str, goods_owner_id: int | None = None) -> audit.AuditRecord:
     return audit.AuditRecord(
         at=T0 + timedelta(minutes=minutes), face="goods_owner", operation="GetOrdersByQuery", outcome=outcome,

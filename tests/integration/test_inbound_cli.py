@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -17,13 +16,6 @@ from wms_soap.store.db import session_scope
 from wms_soap.store.inorders import InOrder
 from wms_soap.store.inventory import ArticleItem
 from wms_soap.store.invoices import Invoice
-
-
-@pytest.fixture
-def cli_env(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WMS_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("WMS_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("WMS_SECRET_KEY", settings.secret_key)
 
 
 @pytest.fixture

@@ -12,13 +12,6 @@ from wms_soap.services import system
 
 
 @pytest.fixture
-def cli_env(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WMS_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("WMS_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("WMS_SECRET_KEY", settings.secret_key)
-
-
-@pytest.fixture
 def world(session_factory: Any) -> tuple[int, int]:
     with session_factory() as session, session.begin():
         warehouse = factories.make_warehouse(session, code="WH1")

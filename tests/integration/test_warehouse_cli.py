@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -11,13 +9,6 @@ from tests.orders_support import add_stock, create_order, line, make_article, ma
 from wms_soap.cli import main
 from wms_soap.store.db import session_scope
 from wms_soap.store.orders import Order
-
-
-@pytest.fixture
-def cli_env(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WMS_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("WMS_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("WMS_SECRET_KEY", settings.secret_key)
 
 
 @pytest.fixture
