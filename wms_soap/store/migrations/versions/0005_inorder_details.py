@@ -1,4 +1,5 @@
-"""Reserved: in-order details (advised items, seller, communication, warehouse). Filled by the change that needs it; removed if unused.
+"""Reserved: in-order details (advised items, seller, communication, warehouse).
+Filled by the change that needs it; removed if unused.
 
 Revision ID: 0005_inorder_details
 Revises: 0004_inbound_returns_invoices

@@ -1,4 +1,5 @@
-"""Reserved: shipments, trips and order assignment. Filled by the change that needs it; removed if unused.
+"""Reserved: shipments, trips and order assignment.
+Filled by the change that needs it; removed if unused.
 
 Revision ID: 0006_shipments_trips
 Revises: 0005_inorder_details

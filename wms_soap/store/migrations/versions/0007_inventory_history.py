@@ -1,4 +1,5 @@
-"""Reserved: inventory history and article item changes. Filled by the change that needs it; removed if unused.
+"""Reserved: inventory history and article item changes.
+Filled by the change that needs it; removed if unused.
 
 Revision ID: 0007_inventory_history
 Revises: 0006_shipments_trips

@@ -1,4 +1,5 @@
-"""Reserved: files, sync times and reported events. Filled by the change that needs it; removed if unused.
+"""Reserved: files, sync times and reported events.
+Filled by the change that needs it; removed if unused.
 
 Revision ID: 0008_files_sync_events
 Revises: 0007_inventory_history

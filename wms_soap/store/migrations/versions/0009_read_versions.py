@@ -1,4 +1,5 @@
-"""Reserved: read-path versions for cached answers. Filled by the change that needs it; removed if unused.
+"""Reserved: read-path versions for cached answers.
+Filled by the change that needs it; removed if unused.
 
 Revision ID: 0009_read_versions
 Revises: 0008_files_sync_events

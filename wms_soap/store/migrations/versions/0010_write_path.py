@@ -1,4 +1,5 @@
-"""Reserved: write-path indexes. Filled by the change that needs it; removed if unused.
+"""Reserved: write-path indexes.
+Filled by the change that needs it; removed if unused.
 
 Revision ID: 0010_write_path
 Revises: 0009_read_versions
