@@ -3,7 +3,7 @@
 Add one line per area module; keep the list explicit.
 """
 
-from wms_soap.store import access, articles, inorders, inventory, invoices, orders, returns
+from wms_soap.store import access, articles, inorders, inventory, invoices, orders, returns, shipments
 from wms_soap.store.base import Base
 
-__all__ = ["Base", "access", "articles", "inorders", "inventory", "invoices", "orders", "returns"]
+__all__ = ["Base", "access", "articles", "inorders", "inventory", "invoices", "orders", "returns", "shipments"]

@@ -92,3 +92,15 @@ class ReturnedItem(Base):
 
     line: Mapped[ReturnOrderLine] = relationship(back_populates="items")
     return_cause: Mapped[ReturnCause | None] = relationship(lazy="joined")
+
+
+class ReturnOrderStatusText(Base):
+    """The text of a return order status; ``warehouse_id`` None is the default, a warehouse row overrides it."""
+
+    __tablename__ = "return_order_status_texts"
+    __table_args__ = (UniqueConstraint("warehouse_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    warehouse_id: Mapped[int | None] = mapped_column(ForeignKey("warehouses.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(200))
