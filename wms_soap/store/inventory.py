@@ -1,5 +1,6 @@
-"""Stock and the warehouse's registers: locations, article items (stock per location), inventory transactions,
-order and in-order status texts, transporters and transporter contracts.
+"""Stock and the warehouse's registers: locations, article items (stock per location), article item statuses and
+categories, the article item change log, inventory transactions, order and in-order status texts, transporters and
+transporter contracts.
 
 Tables of other areas are referenced by table name ("goods_owners.id", "articles.id", "warehouses.id").
 """
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wms_soap.store.base import Base
@@ -52,8 +54,67 @@ class ArticleItem(Base):
     in_date: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    original_article_item_id: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    container: Mapped[str | None] = mapped_column(String(100))
+    category_id: Mapped[int | None] = mapped_column(Integer)
+    price: Mapped[Decimal | None] = mapped_column(Quantity)
+    weight: Mapped[Decimal | None] = mapped_column(Quantity)
+    volume: Mapped[Decimal | None] = mapped_column(Quantity)
+    length: Mapped[Decimal | None] = mapped_column(Quantity)
+    width: Mapped[Decimal | None] = mapped_column(Quantity)
+    height: Mapped[Decimal | None] = mapped_column(Quantity)
+    free_decimal1: Mapped[Decimal | None] = mapped_column(Quantity)
+    free_decimal2: Mapped[Decimal | None] = mapped_column(Quantity)
 
     location: Mapped[Location] = relationship(lazy="joined")
+
+    @property
+    def original_id(self) -> int:
+        """The item this one was divided from (itself when never divided)."""
+        return self.original_article_item_id or self.id
+
+
+class ArticleItemStatus(Base):
+    """An article item status (e.g. QUARANTINE); items carry its code, UpdateArticleItems finds it by id or code."""
+
+    __tablename__ = "article_item_statuses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+
+
+class ArticleItemCategory(Base):
+    """An article item category, set on items by UpdateArticleItems."""
+
+    __tablename__ = "article_item_categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+
+
+class ArticleItemChange(Base):
+    """One change of an article item's properties (GetArticleItemChanges): the tracked fields before and after,
+    the change types (``,Batch,ArticleItemStatus,``) and the statuses as columns so that they can be queried."""
+
+    __tablename__ = "article_item_changes"
+    __table_args__ = (Index("ix_article_item_changes_goods_owner_id_changed_at", "goods_owner_id", "changed_at"),
+                      Index("ix_article_item_changes_article_item_id", "article_item_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goods_owner_id: Mapped[int] = mapped_column(ForeignKey("goods_owners.id"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    article_item_id: Mapped[int] = mapped_column(Integer)
+    original_article_item_id: Mapped[int] = mapped_column(Integer)
+    number_of_items: Mapped[Decimal] = mapped_column(Quantity)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    change_types: Mapped[str] = mapped_column(String(300))
+    previous_status: Mapped[str | None] = mapped_column(String(100))
+    new_status: Mapped[str | None] = mapped_column(String(100))
+    previous: Mapped[dict[str, Any]] = mapped_column(JSON)
+    current: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class InventoryTransaction(Base):
