@@ -3,7 +3,20 @@
 Add one line per area module; keep the list explicit.
 """
 
-from wms_soap.store import access, articles, inorders, inventory, invoices, orders, returns, shipments
+from wms_soap.store import (
+    access,
+    articles,
+    events,
+    files,
+    inorders,
+    inventory,
+    invoices,
+    orders,
+    returns,
+    shipments,
+    sync,
+)
 from wms_soap.store.base import Base
 
-__all__ = ["Base", "access", "articles", "inorders", "inventory", "invoices", "orders", "returns", "shipments"]
+__all__ = ["Base", "access", "articles", "events", "files", "inorders", "inventory", "invoices", "orders", "returns",
+           "shipments", "sync"]
