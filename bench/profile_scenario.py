@@ -66,10 +66,10 @@ def replay(call: Callable[[Request], bytes], source: RequestSource, calls: int) 
 PHASES = (
     ("parse (bytes -> lxml tree, envelope checks)", "wms_soap.soap.protocol", "_HardenedSoap", "create_in_document"),
     ("auth (credentials, cached verification)", "wms_soap.soap.auth", "SoapEdge", "before_body"),
-    ("SQL + ORM objects", "wms_soap.services.order_queries", None, "query_orders"),
-    ("SQL + ORM objects", "wms_soap.services.order_queries", None, "get_order_by_number"),
+    ("SQL (order rows, Core)", "wms_soap.services.order_views", None, "query_orders"),
+    ("SQL (order rows, Core)", "wms_soap.services.order_views", None, "get_order_by_number"),
     ("SQL + ORM objects", "wms_soap.services.inventory", None, "inventory"),
-    ("ORM -> Spyne objects", "wms_soap.soap.convert.orders_out", None, "order_out"),
+    ("rows -> Spyne objects", "wms_soap.soap.convert.orders_out", None, "order_out"),
     ("ORM -> Spyne objects", "wms_soap.soap.convert.inventory", None, "inventory_result"),
     ("handler (all of the above two + the rest)", "wms_soap.soap.dispatch", "OperationDispatcher", "__call__"),
     ("serialization (Spyne objects -> bytes)", "wms_soap.soap.fastxml", "FastSerializeMixin", "serialize"),

@@ -1,8 +1,5 @@
-"""Reading outbound orders: GetOrder, GetOrderByOrderNumber, GetOrdersByQuery, status reports, and the
-booked/allocated/picked quantities the inventory answers add up.
-
-Every read loads orders with their lines, articles, allocations, picked items, parcels, customer and registers in a
-constant number of queries (selectinload), whatever the number of orders.
+"""Finding outbound orders: GetOrdersByQuery's filters, the ORM eager loading the warehouse services use, and the
+booked/allocated/picked quantities the inventory answers add up. ``order_views`` loads what the read answers show.
 """
 
 from __future__ import annotations
@@ -21,6 +18,7 @@ from wms_soap.services import order_status as st
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import TransporterContract
 from wms_soap.store.orders import Order, OrderAllocation, OrderLine, Parcel, PickedItem
+from wms_soap.store.shipments import OrderAssignment, Shipment, ShipmentOrder
 
 DEFAULT_MAX_ORDERS = 1000
 _RETURN_ORDERS = table("return_orders", column("order_id"))
@@ -38,6 +36,7 @@ class SpecialFilters:
     has_return_order: bool | None = None
     is_allocated: bool | None = None
     has_picked_article_item: bool | None = None
+    requesting_user_id: int | None = None  # the API user asking, for only_assigned_to_requesting_user
 
 
 @dataclass
@@ -100,37 +99,13 @@ def with_details(query: Select[Order]) -> Select[Order]:
     )
 
 
-def get_order(session: Session, goods_owner_id: int, order_id: int) -> Order | None:
-    """GetOrder: an order of another goods owner is "not found"."""
-    query = select(Order).where(Order.goods_owner_id == goods_owner_id, Order.id == order_id)
-    return session.scalars(with_details(query)).first()
-
-
-def get_order_by_number(session: Session, goods_owner_id: int, order_number: str | None) -> Order | None:
-    if not order_number:
-        return None
-    query = select(Order).where(Order.goods_owner_id == goods_owner_id,
-                                Order.goods_owner_order_number == order_number)
-    return session.scalars(with_details(query)).first()
-
-
-def orders_by_numbers(session: Session, goods_owner_id: int, order_numbers: Iterable[str]) -> list[Order]:
-    numbers = [number for number in order_numbers if number]
-    if not numbers:
-        return []
-    query = select(Order).where(Order.goods_owner_id == goods_owner_id,
-                                Order.goods_owner_order_number.in_(numbers)).order_by(Order.id)
-    return list(session.scalars(with_details(query)))
-
-
-def query_orders(session: Session, goods_owner_id: int, query: OrderQuery) -> list[Order]:
-    """GetOrdersByQuery: orders by ascending OrderId from ``order_id_from``, at most ``max_orders``."""
+def query_conditions(goods_owner_id: int, query: OrderQuery) -> tuple[list[ColumnElement[bool]], int]:
+    """GetOrdersByQuery's WHERE conditions on ``orders`` and its row limit (``order_views`` loads the orders)."""
     conditions = [Order.goods_owner_id == goods_owner_id, *_conditions(query)]
     if query.special is not None:
         conditions.extend(_special_conditions(query.special))
     limit = query.max_orders if query.max_orders and query.max_orders > 0 else DEFAULT_MAX_ORDERS
-    statement = select(Order).where(*conditions).order_by(Order.id).limit(limit)
-    return list(session.scalars(with_details(statement)))
+    return conditions, limit
 
 
 def _range(column_: Any, low: Any, high: Any) -> list[ColumnElement[bool]]:
@@ -173,9 +148,12 @@ def _conditions(q: OrderQuery) -> list[ColumnElement[bool]]:
         found.append(Order.goods_owner_order_id.in_(q.goods_owner_order_ids))
     if q.reference_number:
         found.append(Order.reference_number == q.reference_number)
-    if q.current_trip_id is not None or q.current_shipment_id is not None:
-        # Orders are never put on trips or shipments by this server, so no order is on the one asked for.
-        found.append(Order.id.is_(None))
+    if q.current_shipment_id is not None:
+        found.append(exists().where(ShipmentOrder.order_id == Order.id,
+                                    ShipmentOrder.shipment_id == q.current_shipment_id))
+    if q.current_trip_id is not None:
+        found.append(exists().where(ShipmentOrder.order_id == Order.id, Shipment.id == ShipmentOrder.shipment_id,
+                                    Shipment.trip_id == q.current_trip_id))
     return found
 
 
@@ -213,8 +191,8 @@ def _special_conditions(s: SpecialFilters) -> list[ColumnElement[bool]]:
         found.append(exists().where(Parcel.order_id == Order.id, Parcel.is_transporter_item.is_(True),
                                     Parcel.label_id.is_not(None)))
     if s.only_assigned_to_requesting_user:
-        # Orders are never assigned to API users here, so none is assigned to the one asking.
-        found.append(Order.id.is_(None))
+        found.append(exists().where(OrderAssignment.order_id == Order.id,
+                                    OrderAssignment.api_user_id == s.requesting_user_id))
     if s.pickable in ("NotPickable", "NotOk"):
         found.append(and_(Order.status < st.PICKED, ~allocated))
     return found

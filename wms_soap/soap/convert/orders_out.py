@@ -1,8 +1,8 @@
-"""Domain -> wire for the order operations: Order (with lines, picked items, parcels, tracking), status reports."""
+"""Domain -> wire for the order operations: Order (with lines, picked items, parcels, tracking), status reports,
+from the rows of ``services.order_views``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 
 from wms_soap.services import order_status as st
 from wms_soap.services.order_queries import as_utc
+from wms_soap.services.order_views import OrderView, status_text
 from wms_soap.soap.types.common import (
     ArticleClass,
     Consignee,
@@ -28,9 +29,7 @@ from wms_soap.soap.types.common import (
 )
 from wms_soap.soap.types.common import Order as WireOrder
 from wms_soap.soap.types.orders import OrderStatusReport
-from wms_soap.store.orders import Order, OrderLine, Parcel, PickedItem
 
-StatusText = Callable[[int], str]
 T = TypeVar("T")
 
 
@@ -51,10 +50,6 @@ def build(cls: type[T], **values: Any) -> T:
     return made
 
 
-def default_status_text(number: int) -> str:
-    return st.DEFAULT_TEXTS.get(number, str(number))
-
-
 def _time(value: datetime | None) -> datetime | None:
     return as_utc(value) if value is not None else None
 
@@ -64,31 +59,31 @@ def file_result(order_id: int, order_number: str | None, message: str) -> FileRe
                            InOrderId=0)
 
 
-def article_class(article: Any) -> ArticleClass | None:
-    if article is None:
-        return None
-    return build(ArticleClass, SystemId=article.id, ArticleNumber=article.article_number, Name=article.name,
-                        ProductCode=getattr(article, "product_code", None), IsStockArticle=True)
+def article_class(line: Any) -> ArticleClass:
+    """The article of an order line row (its ``article_*`` columns)."""
+    return build(ArticleClass, SystemId=line.article_id, ArticleNumber=line.article_number, Name=line.article_name,
+                 ProductCode=line.product_code, IsStockArticle=True)
 
 
-def consignee(order: Order) -> Consignee | None:
+def consignee(o: Any) -> Consignee | None:
     """The order's delivery address as copied when it got its customer, with the customer's register data."""
-    c = order.customer
-    if c is None:
+    if o.customer_id is None:
         return None
     invoice = None
-    if c.invoice_name or c.invoice_address:
-        invoice = build(ConsigneeInvoiceAddress, Name=c.invoice_name, Address=c.invoice_address,
-                        PostCode=c.invoice_post_code, City=c.invoice_city, CountryCode=c.invoice_country_code)
+    if o.customer_invoice_name or o.customer_invoice_address:
+        invoice = build(ConsigneeInvoiceAddress, Name=o.customer_invoice_name, Address=o.customer_invoice_address,
+                        PostCode=o.customer_invoice_post_code, City=o.customer_invoice_city,
+                        CountryCode=o.customer_invoice_country_code)
     return build(
-        Consignee, Id=c.id, Name=order.consignee_name, Address=order.consignee_address,
-        Address2=order.consignee_address2, Address3=order.consignee_address3, PostCode=order.consignee_post_code,
-        City=order.consignee_city, CountryCode=order.consignee_country_code,
-        CountryStateCode=order.consignee_country_state_code, TelePhone=order.consignee_telephone,
-        MobilePhone=order.consignee_mobile_phone, Remark=c.remark, Email=order.consignee_email,
-        DeliveryInstruction=c.delivery_instruction, NotifyByEmail=c.notify_by_email, NotifyBySms=c.notify_by_sms,
-        NotifyByTelephone=c.notify_by_telephone, CustomerNumber=c.customer_number, InvoiceAddress=invoice,
-        DoorCode=order.consignee_door_code, CustomerVATNumber=c.vat_number, OrganisationNumber=c.organisation_number)
+        Consignee, Id=o.customer_id, Name=o.consignee_name, Address=o.consignee_address,
+        Address2=o.consignee_address2, Address3=o.consignee_address3, PostCode=o.consignee_post_code,
+        City=o.consignee_city, CountryCode=o.consignee_country_code,
+        CountryStateCode=o.consignee_country_state_code, TelePhone=o.consignee_telephone,
+        MobilePhone=o.consignee_mobile_phone, Remark=o.customer_remark, Email=o.consignee_email,
+        DeliveryInstruction=o.customer_delivery_instruction, NotifyByEmail=o.customer_notify_by_email,
+        NotifyBySms=o.customer_notify_by_sms, NotifyByTelephone=o.customer_notify_by_telephone,
+        CustomerNumber=o.customer_customer_number, InvoiceAddress=invoice, DoorCode=o.consignee_door_code,
+        CustomerVATNumber=o.customer_vat_number, OrganisationNumber=o.customer_organisation_number)
 
 
 def _notify(flag: bool | None, value: str | None) -> NotifyClass | None:
@@ -101,7 +96,9 @@ def _sum(values: Any) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def order_info(o: Order, status_text: StatusText) -> OrderInfoType:
+def order_info(view: OrderView) -> OrderInfoType:
+    o = view.order
+    has_terms = o.terms_of_delivery_type_id is not None
     return build(OrderInfoType,
         OrderId=o.id, ReferenceNumber=o.reference_number, ProfitCenter=o.profit_center,
         Communication=o.communication, GoodsOwnerOrderNumber=o.goods_owner_order_number,
@@ -109,20 +106,18 @@ def order_info(o: Order, status_text: StatusText) -> OrderInfoType:
         ConsigneeOrderNumber=o.consignee_order_number, ExternalOrderCode=o.goods_owner_order_number,
         SalesCode=o.sales_code, OrderRemark=o.order_remark, DeliveryInstruction=o.delivery_instruction,
         WayOfDelivery=o.way_of_delivery,
-        WayOfDeliveryTypeCode=o.way_of_delivery_type.code if o.way_of_delivery_type else None,
-        WayOfDeliveryTypeName=o.way_of_delivery_type.name if o.way_of_delivery_type else None,
+        WayOfDeliveryTypeCode=o.way_of_delivery_type_code, WayOfDeliveryTypeName=o.way_of_delivery_type_name,
         TermsOfDelivery=o.terms_of_delivery, TermsOfPayment=o.terms_of_payment,
-        OrderTypeCode=o.order_type.code if o.order_type else None,
-        OrderTypeName=o.order_type.name if o.order_type else None,
+        OrderTypeCode=o.order_type_code, OrderTypeName=o.order_type_name,
         Language=o.language, InvoiceNumber=o.invoice_number, InvoiceTypeCode=o.invoice_type_code,
         InvoiceUrl=o.invoice_url, ProductionCode=o.production_code,
         DeliveryDate=_time(o.delivery_date), CreatedDate=_time(o.created_at), ShippedTime=_time(o.shipped_time),
         ArrivalDate=_time(o.arrival_date), ArrivalDateFrom=_time(o.arrival_date_from),
         PrintedTime=_time(o.printed_time), WayBill=o.waybill, CustomerPrice=o.customer_price,
-        FreightPrice=o.freight_price, OrderStatusNumber=o.status, OrderStatusText=status_text(o.status),
+        FreightPrice=o.freight_price, OrderStatusNumber=o.status, OrderStatusText=status_text(view),
         OrderServicePointCode=o.order_service_point_code,
-        PickedNumberOfItems=_sum(line.picked_number_of_items for line in o.lines),
-        OrderedNumberOfItems=_sum(line.ordered_number_of_items for line in o.lines),
+        PickedNumberOfItems=_sum(line.picked_number_of_items for line in view.lines),
+        OrderedNumberOfItems=_sum(line.ordered_number_of_items for line in view.lines),
         EmailNotification=_notify(o.notify_by_email, o.notify_email),
         TelephoneNotification=_notify(o.notify_by_telephone, o.notify_telephone),
         SMSNotification=_notify(o.notify_by_sms, o.notify_mobile_phone),
@@ -130,24 +125,24 @@ def order_info(o: Order, status_text: StatusText) -> OrderInfoType:
         FreeText3=o.free_text3, MarketPlace=o.market_place, MarketPlaceOrderNumber=o.market_place_order_number,
         ReturnWaybill=o.return_waybill, PreparedTransportDocumentId=o.prepared_transport_document_id,
         WarehouseInstruction=o.warehouse_instruction,
-        TermsOfDeliveryType=build(TermsOfDeliveryTypeInfo, Code=o.terms_of_delivery_type.code,
-                                                    Name=o.terms_of_delivery_type.name)
-        if o.terms_of_delivery_type else None,
-        OrderClasses=[build(OrderClassInfo, Code=c.code, Name=c.name) for c in o.classes] or None,
+        TermsOfDeliveryType=build(TermsOfDeliveryTypeInfo, Code=o.terms_of_delivery_type_code,
+                                  Name=o.terms_of_delivery_type_name) if has_terms else None,
+        OrderClasses=[build(OrderClassInfo, Code=c.code, Name=c.name) for c in view.classes] or None,
         OrderFreeDateTime1=_time(o.order_free_datetime1), OrderFreeDateTime2=_time(o.order_free_datetime2),
     )
 
 
-def picked_order_line(line: OrderLine) -> PickedOrderLine:
+def picked_order_line(line: Any) -> PickedOrderLine:
+    allocated = line.allocated_number_of_items
     return build(PickedOrderLine,
-        Article=article_class(line.article), OrderLineSystemId=line.id, DeliveryDate=_time(line.delivery_date),
+        Article=article_class(line), OrderLineSystemId=line.id, DeliveryDate=_time(line.delivery_date),
         LastPickingTime=_time(line.last_picking_time), OrderLineComment=line.comment,
         OrderedNumberOfItems=line.ordered_number_of_items, PickedNumberOfItems=line.picked_number_of_items,
         ExternalOrderLineCode=line.external_order_line_code, IsParentLine=False, DoPick=line.do_pick,
         LinePrice=line.line_price, RowPrice=line.customer_line_price, Discount=line.discount,
         Length=line.length, Width=line.width, Height=line.height, CurrencyCode=line.currency_code,
         ReportedNumberOfItems=line.reported_number_of_items, Batch=line.batch,
-        AllocatedNumberOfItems=_sum(a.number_of_items for a in line.allocations),
+        AllocatedNumberOfItems=allocated if allocated is not None else Decimal(0),
         AcknowledgedNumberOfItems=line.acknowledged_number_of_items,
         CustomerArticleNumber=line.customer_article_number, OrderLineTotalCustomsValue=line.total_customs_value,
         ReportedReturnedNumberOfItems=line.reported_returned_number_of_items, IsPickedWithErrors=False,
@@ -157,12 +152,11 @@ def picked_order_line(line: OrderLine) -> PickedOrderLine:
         MinDaysToExpiryDate=line.min_days_to_expiry_date, MaxDaysToExpiryDate=line.max_days_to_expiry_date)
 
 
-def picked_article_item(item: PickedItem, lines: dict[int, OrderLine], parcels: dict[int, Parcel]
-                        ) -> PickedArticleItem:
+def picked_article_item(item: Any, lines: dict[int, Any], parcels: dict[int, Any]) -> PickedArticleItem:
     line = lines.get(item.order_line_id)
     parcel = parcels.get(item.parcel_id) if item.parcel_id is not None else None
     return build(PickedArticleItem,
-        Article=article_class(line.article if line else None), ArticleItemId=item.article_item_id or 0,
+        Article=article_class(line) if line else None, ArticleItemId=item.article_item_id or 0,
         InDate=_time(item.in_date), Serial=item.serial, BatchNo=item.batch,
         ExternalOrderLineCode=line.external_order_line_code if line else None,
         LabelId=parcel.label_id if parcel else None, NumberOfItems=item.number_of_items, IsPicked=True,
@@ -172,7 +166,7 @@ def picked_article_item(item: PickedItem, lines: dict[int, OrderLine], parcels: 
         Location=item.location_code, IsPacked=item.parcel_id is not None)
 
 
-def pallet_item(parcel: Parcel, items: list[PickedItem]) -> OrderPalletItemInfo:
+def pallet_item(parcel: Any, items: list[Any]) -> OrderPalletItemInfo:
     return build(OrderPalletItemInfo,
         Id=parcel.id, LabelId=parcel.label_id, PalletTypeCode=parcel.pallet_type_code,
         NumberOfItems=_sum(i.number_of_items for i in items if i.parcel_id == parcel.id),
@@ -180,39 +174,39 @@ def pallet_item(parcel: Parcel, items: list[PickedItem]) -> OrderPalletItemInfo:
         Tracking=build(PalletItemTrackingInfo, TrackingUrl=parcel.tracking_url) if parcel.tracking_url else None)
 
 
-def tracking(order: Order) -> list[OrderTrackingInfo] | None:
-    found = [build(OrderTrackingInfo, TrackingUrl=p.tracking_url, Waybill=order.waybill or p.label_id,
-                               Created=_time(p.created_at), IsReturn=False)
-             for p in order.parcels if p.tracking_url or p.label_id]
+def tracking(view: OrderView) -> list[OrderTrackingInfo] | None:
+    waybill = view.order.waybill
+    found = [build(OrderTrackingInfo, TrackingUrl=p.tracking_url, Waybill=waybill or p.label_id,
+                   Created=_time(p.created_at), IsReturn=False)
+             for p in view.parcels if p.tracking_url or p.label_id]
     return found or None
 
 
-def order_out(order: Order, status_text: StatusText = default_status_text) -> WireOrder:
-    lines = {line.id: line for line in order.lines}
-    parcels = {parcel.id: parcel for parcel in order.parcels}
+def order_out(view: OrderView) -> WireOrder:
+    lines = {line.id: line for line in view.lines}
+    parcels = {parcel.id: parcel for parcel in view.parcels}
     return build(WireOrder,
-        Consignee=consignee(order), OrderInfo=order_info(order, status_text), Success=True,
-        PickedOrderLines=[picked_order_line(line) for line in order.lines],
-        PickedArticleItems=[picked_article_item(i, lines, parcels) for i in order.picked_items],
-        OrderPalletItems=[pallet_item(p, order.picked_items) for p in order.parcels],
-        Transporter=transporter(order.transporter_contract), ExternalSystemId=0, Tracking=tracking(order))
+        Consignee=consignee(view.order), OrderInfo=order_info(view), Success=True,
+        PickedOrderLines=[picked_order_line(line) for line in view.lines],
+        PickedArticleItems=[picked_article_item(i, lines, parcels) for i in view.picked_items],
+        OrderPalletItems=[pallet_item(p, view.picked_items) for p in view.parcels],
+        Transporter=transporter(view.order), ExternalSystemId=0, Tracking=tracking(view))
 
 
-def transporter(contract: Any) -> TransporterClass | None:
-    if contract is None:
+def transporter(o: Any) -> TransporterClass | None:
+    if o.transporter_contract_id is None:
         return None
-    carrier = contract.transporter
-    return build(TransporterClass, Name=carrier.name if carrier else None, Code=carrier.code if carrier else None,
-                            ServiceCode=contract.service_code, Id=contract.id,
-                            TransporterName=carrier.name if carrier else None)
+    return build(TransporterClass, Name=o.transporter_name, Code=o.transporter_code,
+                 ServiceCode=o.contract_service_code, Id=o.transporter_contract_id, TransporterName=o.transporter_name)
 
 
-def status_report(order: Order, status_text: StatusText = default_status_text) -> OrderStatusReport:
+def status_report(view: OrderView) -> OrderStatusReport:
+    order = view.order
     return build(OrderStatusReport,
         OrderId=order.id, GoodsOwnerId=order.goods_owner_id, GoodsOwnerOrderNumber=order.goods_owner_order_number,
         PickingTime=_time(order.last_picking_time), DeliveryDate=_time(order.delivery_date),
         GoodsOwnerReferenceNumber=order.reference_number, OrderStatusNumber=order.status,
-        OrderStatusText=status_text(order.status), OrderStatusIsPicked=st.is_picked(order.status),
+        OrderStatusText=status_text(view), OrderStatusIsPicked=st.is_picked(order.status),
         OrderStatusIsDelivered=st.is_delivered(order.status),
-        OrderedNumberOfItems=_sum(line.ordered_number_of_items for line in order.lines),
-        PickedNumberOfItems=_sum(line.picked_number_of_items for line in order.lines))
+        OrderedNumberOfItems=_sum(line.ordered_number_of_items for line in view.lines),
+        PickedNumberOfItems=_sum(line.picked_number_of_items for line in view.lines))

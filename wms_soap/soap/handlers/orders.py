@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from wms_soap.errors import NotFound, PermissionDenied
-from wms_soap.services import order_queries, order_updates, orders, system
+from wms_soap.services import order_updates, order_views, orders
 from wms_soap.services.customers import process_customer as process_customer_service
 from wms_soap.soap.convert import orders as wire_in
 from wms_soap.soap.convert import orders_out as wire_out
@@ -19,7 +19,6 @@ from wms_soap.soap.types.orders import (
     UpdateOrderLinesResult,
     UpdateOrderResult,
 )
-from wms_soap.store.access import GoodsOwner
 
 
 def goods_owner_of(call: Call) -> int:
@@ -27,13 +26,6 @@ def goods_owner_of(call: Call) -> int:
     if principal is None or principal.goods_owner_id is None:
         raise PermissionDenied("This operation needs an API user of a goods owner")
     return principal.goods_owner_id
-
-
-def status_texts(call: Call) -> wire_out.StatusText:
-    """The order status texts of the caller's warehouse, read once per request."""
-    owner = call.session.get(GoodsOwner, goods_owner_of(call))
-    texts = dict(system.order_statuses(call.session, owner.warehouse_id if owner is not None else None))
-    return lambda number: texts.get(number, str(number))
 
 
 @handler("ProcessOrder")
@@ -54,23 +46,22 @@ def process_customer(call: Call, customer: Any) -> FileResultClass:
 
 @handler("GetOrder")
 def get_order(call: Call, order_id: int | None) -> Order:
-    order = order_queries.get_order(call.session, goods_owner_of(call), order_id or 0)
+    order = order_views.get_order(call.session, goods_owner_of(call), order_id or 0)
     if order is None:
         raise NotFound(f"Order {order_id} was not found")
-    return wire_out.order_out(order, status_texts(call))
+    return wire_out.order_out(order)
 
 
 @handler("GetOrderByOrderNumber")
 def get_order_by_order_number(call: Call, order_number: str | None) -> Order | None:
-    order = order_queries.get_order_by_number(call.session, goods_owner_of(call), order_number)
-    return wire_out.order_out(order, status_texts(call)) if order is not None else None
+    order = order_views.get_order_by_number(call.session, goods_owner_of(call), order_number)
+    return wire_out.order_out(order) if order is not None else None
 
 
 @handler("GetOrdersByQuery")
 def get_orders_by_query(call: Call, query: Any) -> GetOrdersResult:
-    found = order_queries.query_orders(call.session, goods_owner_of(call), wire_in.order_query(query))
-    texts = status_texts(call)
-    return GetOrdersResult(Orders=[wire_out.order_out(order, texts) for order in found])
+    found = order_views.query_orders(call.session, goods_owner_of(call), wire_in.order_query(query))
+    return GetOrdersResult(Orders=[wire_out.order_out(order) for order in found])
 
 
 @handler("UpdateOrder")
@@ -92,13 +83,12 @@ def update_order_lines(call: Call, update: Any) -> UpdateOrderLinesResult:
 
 @handler("GetOrderStatusReport")
 def get_order_status_report(call: Call, order_number: str | None) -> OrderStatusReport | None:
-    order = order_queries.get_order_by_number(call.session, goods_owner_of(call), order_number)
-    return wire_out.status_report(order, status_texts(call)) if order is not None else None
+    order = order_views.get_order_by_number(call.session, goods_owner_of(call), order_number)
+    return wire_out.status_report(order) if order is not None else None
 
 
 @handler("GetOrderStatusReports")
 def get_order_status_reports(call: Call, query: Any) -> OrderStatusReportsResult:
     numbers = (query.OrderNumbersToReport or []) if query is not None else []
-    found = order_queries.orders_by_numbers(call.session, goods_owner_of(call), numbers)
-    texts = status_texts(call)
-    return OrderStatusReportsResult(OrderStatusReports=[wire_out.status_report(order, texts) for order in found])
+    found = order_views.orders_by_numbers(call.session, goods_owner_of(call), numbers)
+    return OrderStatusReportsResult(OrderStatusReports=[wire_out.status_report(order) for order in found])

@@ -1,0 +1,186 @@
+"""Orders as the read answers show them (GetOrder, GetOrderByOrderNumber, GetOrdersByQuery, status reports), loaded
+with Core selects of just the needed columns: no ORM objects, no identity map.
+
+One statement reads the orders with their customer, registers, transporter and status text joined in; then one
+statement per child table reads the lines (with article and allocated quantity), picked items, parcels and classes
+of the whole page. Five statements for one order or for a thousand (ids go in batches of ``_BATCH``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Row, Select, bindparam, func, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
+
+from wms_soap.services import order_queries
+from wms_soap.services.order_queries import OrderQuery
+from wms_soap.services.system import DEFAULT_ORDER_STATUSES
+from wms_soap.store.access import GoodsOwner
+from wms_soap.store.articles import Article
+from wms_soap.store.inventory import OrderStatusText, Transporter, TransporterContract
+from wms_soap.store.orders import (
+    Customer,
+    Order,
+    OrderAllocation,
+    OrderClass,
+    OrderClassLink,
+    OrderLine,
+    OrderType,
+    Parcel,
+    PickedItem,
+    TermsOfDeliveryType,
+    WayOfDeliveryType,
+)
+
+_BATCH = 500
+"""Order ids per child-table statement (well under SQLite's bound-parameter limit)."""
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+
+CUSTOMER_COLUMNS = ("remark", "delivery_instruction", "notify_by_email", "notify_by_sms", "notify_by_telephone",
+                    "customer_number", "vat_number", "organisation_number", "invoice_name", "invoice_address",
+                    "invoice_post_code", "invoice_city", "invoice_country_code")
+"""Customer register columns an order answer shows, read as ``customer_<column>``."""
+
+
+@dataclass(slots=True)
+class OrderView:
+    """One order: ``order`` is a row of the order's columns plus ``customer_*``, ``order_type_*``,
+    ``way_of_delivery_type_*``, ``terms_of_delivery_type_*``, ``contract_service_code``, ``transporter_*`` and
+    ``status_text``; the lists are rows of the child tables in id order."""
+
+    order: Row[Any]
+    lines: list[Row[Any]] = field(default_factory=list)
+    picked_items: list[Row[Any]] = field(default_factory=list)
+    parcels: list[Row[Any]] = field(default_factory=list)
+    classes: list[Row[Any]] = field(default_factory=list)
+
+
+@cache
+def _order_select() -> Select[Any]:
+    """The orders with everything joined in; built once (statements are immutable and their cache keys memoized)."""
+    customer, order_type, way, terms = Customer.__table__, OrderType.__table__, WayOfDeliveryType.__table__, \
+        TermsOfDeliveryType.__table__
+    contract, carrier, owner = TransporterContract.__table__, Transporter.__table__, GoodsOwner.__table__
+    orders = Order.__table__
+    own_text, default_text = aliased(OrderStatusText.__table__), aliased(OrderStatusText.__table__)
+    return (
+        select(*orders.c,
+               *(customer.c[name].label(f"customer_{name}") for name in CUSTOMER_COLUMNS),
+               *_code_name("order_type", order_type), *_code_name("way_of_delivery_type", way),
+               *_code_name("terms_of_delivery_type", terms),
+               contract.c.service_code.label("contract_service_code"),
+               *_code_name("transporter", carrier),
+               func.coalesce(own_text.c.text, default_text.c.text).label("status_text"))
+        .select_from(orders)
+        .join(owner, owner.c.id == orders.c.goods_owner_id)
+        .outerjoin(customer, customer.c.id == orders.c.customer_id)
+        .outerjoin(order_type, order_type.c.id == orders.c.order_type_id)
+        .outerjoin(way, way.c.id == orders.c.way_of_delivery_type_id)
+        .outerjoin(terms, terms.c.id == orders.c.terms_of_delivery_type_id)
+        .outerjoin(contract, contract.c.id == orders.c.transporter_contract_id)
+        .outerjoin(carrier, carrier.c.id == contract.c.transporter_id)
+        .outerjoin(own_text, (own_text.c.warehouse_id == owner.c.warehouse_id) & (own_text.c.number == orders.c.status))
+        .outerjoin(default_text, default_text.c.warehouse_id.is_(None) & (default_text.c.number == orders.c.status))
+    )
+
+
+def _code_name(prefix: str, table: Any) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    return table.c.code.label(f"{prefix}_code"), table.c.name.label(f"{prefix}_name")
+
+
+def status_text(view: OrderView) -> str:
+    """The warehouse's text of the order's status, else the default row's, else the built-in one."""
+    order = view.order
+    return order.status_text or DEFAULT_ORDER_STATUSES.get(order.status, str(order.status))
+
+
+@cache
+def _lines_select() -> Select[Any]:
+    lines, allocations, articles = OrderLine.__table__, OrderAllocation.__table__, Article.__table__
+    allocated = select(func.sum(allocations.c.number_of_items)).where(
+        allocations.c.order_line_id == lines.c.id).scalar_subquery()
+    return (select(*lines.c, articles.c.article_number, articles.c.name.label("article_name"),
+                   articles.c.product_code, allocated.label("allocated_number_of_items"))
+            .join(articles, articles.c.id == lines.c.article_id)
+            .where(lines.c.order_id.in_(_IDS)).order_by(lines.c.id))
+
+
+@cache
+def _picked_select() -> Select[Any]:
+    items = PickedItem.__table__
+    return select(*items.c).where(items.c.order_id.in_(_IDS)).order_by(items.c.id)
+
+
+@cache
+def _parcels_select() -> Select[Any]:
+    parcels = Parcel.__table__
+    return select(*parcels.c).where(parcels.c.order_id.in_(_IDS)).order_by(parcels.c.id)
+
+
+@cache
+def _classes_select() -> Select[Any]:
+    links, classes = OrderClassLink.__table__, OrderClass.__table__
+    return (select(links.c.order_id, classes.c.code, classes.c.name)
+            .join(classes, classes.c.id == links.c.order_class_id)
+            .where(links.c.order_id.in_(_IDS)).order_by(classes.c.id))
+
+
+_CHILDREN = (("lines", _lines_select), ("picked_items", _picked_select), ("parcels", _parcels_select),
+             ("classes", _classes_select))
+
+
+def _views(session: Session, statement: Select[Any], params: dict[str, Any] | None = None) -> list[OrderView]:
+    connection = session.connection()
+    views = {row.id: OrderView(row) for row in connection.execute(statement, params)}
+    ids = list(views)
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start:start + _BATCH]
+        for attr, child_select in _CHILDREN:
+            for row in connection.execute(child_select(), {"ids": batch}):
+                getattr(views[row.order_id], attr).append(row)
+    return list(views.values())
+
+
+@cache
+def _by_id() -> Select[Any]:
+    orders = Order.__table__
+    return _order_select().where(orders.c.goods_owner_id == bindparam("owner"), orders.c.id == bindparam("id"))
+
+
+@cache
+def _by_numbers() -> Select[Any]:
+    orders = Order.__table__
+    return _order_select().where(orders.c.goods_owner_id == bindparam("owner"),
+                                 orders.c.goods_owner_order_number.in_(bindparam("numbers", expanding=True))
+                                 ).order_by(orders.c.id)
+
+
+def get_order(session: Session, goods_owner_id: int, order_id: int) -> OrderView | None:
+    """GetOrder: an order of another goods owner is "not found"."""
+    found = _views(session, _by_id(), {"owner": goods_owner_id, "id": order_id})
+    return found[0] if found else None
+
+
+def get_order_by_number(session: Session, goods_owner_id: int, order_number: str | None) -> OrderView | None:
+    if not order_number:
+        return None
+    found = orders_by_numbers(session, goods_owner_id, [order_number])
+    return found[0] if found else None
+
+
+def orders_by_numbers(session: Session, goods_owner_id: int, order_numbers: Iterable[str]) -> list[OrderView]:
+    numbers = [number for number in order_numbers if number]
+    if not numbers:
+        return []
+    return _views(session, _by_numbers(), {"owner": goods_owner_id, "numbers": numbers})
+
+
+def query_orders(session: Session, goods_owner_id: int, query: OrderQuery) -> list[OrderView]:
+    """GetOrdersByQuery: orders by ascending OrderId from ``order_id_from``, at most ``max_orders``."""
+    conditions, limit = order_queries.query_conditions(goods_owner_id, query)
+    return _views(session, _order_select().where(*conditions).order_by(Order.__table__.c.id).limit(limit))
