@@ -15,22 +15,6 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
-        "article_item_categories",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(length=100), nullable=False),
-        sa.Column("name", sa.String(length=200), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_article_item_categories")),
-        sa.UniqueConstraint("code", name=op.f("uq_article_item_categories_code")),
-    )
-    op.create_table(
-        "article_item_statuses",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(length=100), nullable=False),
-        sa.Column("name", sa.String(length=200), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_article_item_statuses")),
-        sa.UniqueConstraint("code", name=op.f("uq_article_item_statuses_code")),
-    )
-    op.create_table(
         "return_order_status_texts",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("warehouse_id", sa.Integer(), nullable=True),
@@ -114,37 +98,6 @@ def upgrade() -> None:
     op.create_index(op.f("ix_shipments_trip_id"), "shipments", ["trip_id"], unique=False)
     op.create_index(op.f("ix_shipments_waybill"), "shipments", ["waybill"], unique=False)
     op.create_table(
-        "article_item_changes",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("goods_owner_id", sa.Integer(), nullable=False),
-        sa.Column("article_id", sa.Integer(), nullable=False),
-        sa.Column("article_item_id", sa.Integer(), nullable=False),
-        sa.Column("original_article_item_id", sa.Integer(), nullable=False),
-        sa.Column("number_of_items", sa.Numeric(precision=18, scale=4), nullable=False),
-        sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("change_types", sa.String(length=300), nullable=False),
-        sa.Column("previous_status", sa.String(length=100), nullable=True),
-        sa.Column("new_status", sa.String(length=100), nullable=True),
-        sa.Column("previous", sa.JSON(), nullable=False),
-        sa.Column("current", sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"], name=op.f("fk_article_item_changes_article_id_articles")
-        ),
-        sa.ForeignKeyConstraint(
-            ["goods_owner_id"], ["goods_owners.id"], name=op.f("fk_article_item_changes_goods_owner_id_goods_owners")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_article_item_changes")),
-    )
-    op.create_index(
-        "ix_article_item_changes_article_item_id", "article_item_changes", ["article_item_id"], unique=False
-    )
-    op.create_index(
-        "ix_article_item_changes_goods_owner_id_changed_at",
-        "article_item_changes",
-        ["goods_owner_id", "changed_at"],
-        unique=False,
-    )
-    op.create_table(
         "order_assignments",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("order_id", sa.Integer(), nullable=False),
@@ -171,40 +124,13 @@ def upgrade() -> None:
         sa.UniqueConstraint("order_id", name=op.f("uq_shipment_orders_order_id")),
     )
     op.create_index(op.f("ix_shipment_orders_shipment_id"), "shipment_orders", ["shipment_id"], unique=False)
-    op.add_column("article_items", sa.Column("original_article_item_id", sa.Integer(), nullable=True))
-    op.add_column("article_items", sa.Column("comment", sa.Text(), nullable=True))
-    op.add_column("article_items", sa.Column("container", sa.String(length=100), nullable=True))
-    op.add_column("article_items", sa.Column("category_id", sa.Integer(), nullable=True))
-    op.add_column("article_items", sa.Column("price", sa.Numeric(precision=18, scale=4), nullable=True))
-    op.add_column("article_items", sa.Column("weight", sa.Numeric(precision=18, scale=4), nullable=True))
-    op.add_column("article_items", sa.Column("volume", sa.Numeric(precision=18, scale=4), nullable=True))
-    op.add_column("article_items", sa.Column("length", sa.Numeric(precision=18, scale=4), nullable=True))
-    op.add_column("article_items", sa.Column("width", sa.Numeric(precision=18, scale=4), nullable=True))
-    op.add_column("article_items", sa.Column("height", sa.Numeric(precision=18, scale=4), nullable=True))
-    op.add_column("article_items", sa.Column("free_decimal1", sa.Numeric(precision=18, scale=4), nullable=True))
-    op.add_column("article_items", sa.Column("free_decimal2", sa.Numeric(precision=18, scale=4), nullable=True))
 
 
 def downgrade() -> None:
-    op.drop_column("article_items", "free_decimal2")
-    op.drop_column("article_items", "free_decimal1")
-    op.drop_column("article_items", "height")
-    op.drop_column("article_items", "width")
-    op.drop_column("article_items", "length")
-    op.drop_column("article_items", "volume")
-    op.drop_column("article_items", "weight")
-    op.drop_column("article_items", "price")
-    op.drop_column("article_items", "category_id")
-    op.drop_column("article_items", "container")
-    op.drop_column("article_items", "comment")
-    op.drop_column("article_items", "original_article_item_id")
     op.drop_index(op.f("ix_shipment_orders_shipment_id"), table_name="shipment_orders")
     op.drop_table("shipment_orders")
     op.drop_index(op.f("ix_order_assignments_api_user_id"), table_name="order_assignments")
     op.drop_table("order_assignments")
-    op.drop_index("ix_article_item_changes_goods_owner_id_changed_at", table_name="article_item_changes")
-    op.drop_index("ix_article_item_changes_article_item_id", table_name="article_item_changes")
-    op.drop_table("article_item_changes")
     op.drop_index(op.f("ix_shipments_waybill"), table_name="shipments")
     op.drop_index(op.f("ix_shipments_trip_id"), table_name="shipments")
     op.drop_index(op.f("ix_shipments_transporter_order_number"), table_name="shipments")
@@ -218,5 +144,3 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_trips_goods_owner_id"), table_name="trips")
     op.drop_table("trips")
     op.drop_table("return_order_status_texts")
-    op.drop_table("article_item_statuses")
-    op.drop_table("article_item_categories")
