@@ -60,7 +60,10 @@ def get_order_by_order_number(call: Call, order_number: str | None) -> Order | N
 
 @handler("GetOrdersByQuery")
 def get_orders_by_query(call: Call, query: Any) -> GetOrdersResult:
-    found = order_views.query_orders(call.session, goods_owner_of(call), wire_in.order_query(query))
+    filters = wire_in.order_query(query)
+    if filters.special is not None and call.principal is not None:
+        filters.special.requesting_user_id = call.principal.user_id  # OnlyOrdersAssignedToRequestingUser
+    found = order_views.query_orders(call.session, goods_owner_of(call), filters)
     return GetOrdersResult(Orders=[wire_out.order_out(order) for order in found])
 
 
