@@ -7,6 +7,8 @@ Revision ID: 0007_inventory_history
 Revises: 0006_shipments_trips
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -19,7 +21,7 @@ QUANTITY = sa.Numeric(18, 4)
 MEASURES = ("price", "weight", "volume", "length", "width", "height", "free_decimal1", "free_decimal2")
 
 
-def _item_columns() -> list[sa.Column[object]]:
+def _item_columns() -> list[sa.Column[Any]]:
     """Fresh column objects each time (a Column can belong to one table only, and tests migrate twice)."""
     return [
         sa.Column("original_article_item_id", sa.Integer(), nullable=True),
