@@ -133,7 +133,7 @@ def test_trips_shipments_and_queries(session: Session, owner_id: int) -> None:
     with pytest.raises(Conflict):
         shipments.create_trip(session, owner_id, TripInput(trip_order_number="TR-1"))
     views = shipments.query_shipments(session, owner_id, ShipmentQuery(get_orders=True, max_shipments=1))
-    assert [(v.shipment.shipment_order_number, [o.id for o in v.orders]) for v in views] == [("S-1", [order.id])]
+    assert [(v.shipment.shipment_order_number, [o.order.id for o in v.orders]) for v in views] == [("S-1", [order.id])]
     after = shipments.query_shipments(session, owner_id, ShipmentQuery(shipment_id_from=on_trip.id + 1))
     assert [v.shipment.shipment_order_number for v in after] == ["S-2"]
     by_day = shipments.query_shipments(session, owner_id, ShipmentQuery(

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_queries
+from wms_soap.services import order_queries, order_views
 from wms_soap.services import order_status as st
+from wms_soap.services.order_queries import OrderQuery
+from wms_soap.services.order_views import OrderView
 from wms_soap.services.system import find_transporter_contract
 from wms_soap.store.access import ApiUser
 from wms_soap.store.orders import Order, Parcel
@@ -400,7 +402,7 @@ class ShipmentQuery:
 @dataclass(frozen=True)
 class ShipmentView:
     shipment: Shipment
-    orders: list[Order]
+    orders: list[OrderView]
 
 
 def query_shipments(session: Session, goods_owner_id: int, query: ShipmentQuery) -> list[ShipmentView]:
@@ -448,12 +450,13 @@ def _inclusive_to(value: datetime) -> datetime:
     return value + (timedelta(days=1) if value.time() == datetime.min.time() else timedelta(microseconds=1))
 
 
-def _orders_of(session: Session, goods_owner_id: int, shipments: list[Shipment]) -> dict[int, Order]:
+def _orders_of(session: Session, goods_owner_id: int, shipments: list[Shipment]) -> dict[int, OrderView]:
+    """The orders on the shipments, loaded as GetOrdersByQuery answers them."""
     ids = [link.order_id for s in shipments for link in s.orders]
     if not ids:
         return {}
-    query = select(Order).where(Order.goods_owner_id == goods_owner_id, Order.id.in_(ids))
-    return {order.id: order for order in session.scalars(order_queries.with_details(query))}
+    views = order_views.query_orders(session, goods_owner_id, OrderQuery(order_ids=ids, max_orders=len(ids)))
+    return {view.order.id: view for view in views}
 
 
 def query_trips(session: Session, goods_owner_id: int, trip_ids: Sequence[int] | None) -> list[Trip]:
