@@ -59,7 +59,9 @@ def test_in_order_maps_header_supplier_and_lines() -> None:
     assert (data.identification, data.operation, data.goods_owner_order_number) == (
         "GoodsOwnerOrderNumber", "CreateOrUpdate", "PO-1")
     assert data.fields["in_date"] == T_UTC and data.fields["free_text3"] == "x" and data.status_created == 200
-    assert data.fields["customer_number"] == "C-9" and data.fields["customer_name"] == "Ada"
+    assert data.customer is not None and (data.customer.identification, data.customer.operation) == (
+        "CustomerNumber", "Find")
+    assert data.customer.values == {"customer_number": "C-9", "name": "Ada"}
     assert data.supplier is not None and (data.supplier.operation, data.supplier.number) == ("Find", "S")
     [line] = data.lines
     assert (line.article.identification, line.article.number, line.number_of_items) == ("ArticleNumber", "A-1", 7)

@@ -29,6 +29,18 @@ def article_names(session: Session, article_ids: set[int]) -> dict[int, tuple[st
     return {article_id: (number, name) for article_id, number, name in rows}
 
 
+def creator_system_names(session: Session, api_user_ids: set[int]) -> dict[int, str]:
+    """The integration (system) name of each API user that created in-orders: its free name, else its type."""
+    if not api_user_ids:
+        return {}
+    from wms_soap.store.access import ApiUser, IntegrationType
+
+    rows = session.execute(select(ApiUser.id, ApiUser.integration_name, IntegrationType.name)
+                           .join(IntegrationType, IntegrationType.id == ApiUser.integration_type_id)
+                           .where(ApiUser.id.in_(api_user_ids)))
+    return {user_id: own or type_name for user_id, own, type_name in rows}
+
+
 # --- reads ------------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -58,6 +70,8 @@ class InOrderQuery:
     last_receive_time_or_last_updated_from: datetime | None = None
     status_changed_from: datetime | None = None
     changed_from: datetime | None = None
+    include_advised_items: bool = False  # Advanced: advised article items among the ReceivedArticleItems
+    include_pallet_items: bool = False  # Advanced: the InboundPalletItems
 
 
 def _line_exists(*conditions: Any) -> Any:
@@ -85,7 +99,10 @@ def _query_conditions(q: InOrderQuery) -> list[Any]:
     if q.created_by_username:
         conditions.append(InOrder.created_by_username == q.created_by_username)
     if q.created_by_wsi_external_system_id is not None:
-        conditions.append(InOrder.id.is_(None))  # no external systems are recorded here: nothing matches
+        conditions.append(InOrder.created_by_api_user_id == q.created_by_wsi_external_system_id)
+    if q.created_by_session_request_id_is_null is not None:
+        request = InOrder.created_by_request_id
+        conditions.append(request.is_(None) if q.created_by_session_request_id_is_null else request.is_not(None))
     if q.status_changed_from is not None:
         conditions.append(InOrder.status_changed_at >= q.status_changed_from)
     if q.changed_from is not None:
@@ -108,7 +125,8 @@ def _query_conditions(q: InOrderQuery) -> list[Any]:
 
 
 def _loaded(query: Select[InOrder]) -> Select[InOrder]:
-    return query.options(selectinload(InOrder.lines).selectinload(InOrderLine.received_items))
+    lines = selectinload(InOrder.lines)
+    return query.options(lines.selectinload(InOrderLine.received_items), lines.selectinload(InOrderLine.advised_items))
 
 
 def query_in_orders(session: Session, query: InOrderQuery, *, goods_owner_id: int) -> list[InOrder]:

@@ -17,11 +17,24 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.customers import RegisterRef, resolve_register
+from wms_soap.services.inorder_details import (
+    AdvisedItemInput,
+    InOrderCustomerInput,
+    SupplierGroupInput,
+    SupplierInput,
+    WarehouseInput,
+    find_warehouse,
+    resolve_in_order_customer,
+    resolve_supplier,
+    set_advised_items,
+)
 from wms_soap.services.inorder_queries import (
     InboundQuantities,
     InOrderQuery,
     advised_total,
     article_names,
+    creator_system_names,
     get_in_order,
     get_in_order_by_number,
     inbound_quantities,
@@ -30,6 +43,7 @@ from wms_soap.services.inorder_queries import (
     status_reports,
 )
 from wms_soap.services.order_locking import claim_write_lock
+from wms_soap.services.returns import ReturnCauseInput, resolve_cause
 from wms_soap.store.inorders import (
     IN_ORDER_STATUS_TEXTS,
     STATUS_CANCELLED,
@@ -38,15 +52,17 @@ from wms_soap.store.inorders import (
     InOrder,
     InOrderLine,
     InOrderType,
-    Supplier,
 )
+from wms_soap.store.orders import TermsOfDeliveryType, WayOfDeliveryType
 
 ZERO = Decimal(0)
 
-__all__ = [  # the area's service API: the writes below, and the reads of inorder_queries
-    "ArticleRef", "InOrderInput", "InOrderLineInput", "InOrderLineUpdate", "InOrderQuery", "InOrderTypeInput",
-    "InOrderUpdate", "InboundQuantities", "ProcessInOrderOutcome", "SupplierInput", "advised_total",
-    "article_names", "cancel_in_order", "find_article", "get_in_order", "get_in_order_by_number",
+__all__ = [  # the area's service API: the writes below, and the reads of inorder_queries and inorder_details
+    "AdvisedItemInput", "ArticleRef", "Creator", "InOrderCustomerInput", "InOrderInput", "InOrderLineInput",
+    "InOrderLineUpdate", "InOrderQuery", "InOrderTypeInput", "InOrderUpdate", "InboundQuantities",
+    "ProcessInOrderOutcome", "RegisterRef", "ReturnCauseInput", "SupplierGroupInput", "SupplierInput",
+    "WarehouseInput", "advised_total", "article_names", "cancel_in_order", "creator_system_names", "find_article",
+    "get_in_order", "get_in_order_by_number",
     "inbound_quantities", "process_in_order", "query_in_orders", "received_total", "resolve_supplier",
     "set_status", "status_reports", "update_in_order", "update_in_order_lines",
 ]
@@ -82,18 +98,6 @@ def find_article(session: Session, goods_owner_id: int, ref: ArticleRef) -> Any:
 # --- inputs -----------------------------------------------------------------------------------------------------
 
 @dataclass
-class SupplierInput:
-    identification: str = "SupplierNumber"  # SupplierNumber | FullNameAndAdress | SupplierName
-    operation: str = "CreateOrUpdate"  # CreateOrUpdate | Find
-    number: str | None = None
-    name: str | None = None
-    address: str | None = None
-    post_code: str | None = None
-    city: str | None = None
-    country_code: str | None = None
-
-
-@dataclass
 class InOrderTypeInput:
     operation: str = "Find"  # Find | CreateOrFind
     identification: str = "InOrderTypeCode"  # InOrderTypeCode | InOrderTypeName
@@ -110,6 +114,9 @@ class InOrderLineInput:
     external_order_line_code: str | None = None
     external_order_line_id: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)  # other InOrderLine columns, None = unchanged
+    items: list[AdvisedItemInput] | None = None  # Items: None = unchanged, [] = none advised
+    return_cause: ReturnCauseInput | None = None
+    article_definition: Any = None  # ArticleDef: an articles.ArticleInput, created or updated first
 
 
 @dataclass
@@ -123,7 +130,24 @@ class InOrderInput:
     status_updated: int | None = None
     in_order_type: InOrderTypeInput | None = None
     supplier: SupplierInput | None = None
+    seller: SupplierInput | None = None
+    customer: InOrderCustomerInput | None = None
+    warehouse: WarehouseInput | None = None
+    way_of_delivery_type: RegisterRef | None = None
+    terms_of_delivery_type: RegisterRef | None = None
+    goods_owner: tuple[int | None, str | None] | None = None  # the in-order's GoodsOwner (id, code), if given
     lines: list[InOrderLineInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Creator:
+    """Who sends a ProcessInOrder: the API user (Ongoing's WSI external system) and the request's id.
+
+    The CLI and the demo create in-orders without one; GetInOrdersByQuery filters on both."""
+
+    username: str | None = None
+    api_user_id: int | None = None
+    request_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,8 +160,9 @@ class ProcessInOrderOutcome:
 # --- ProcessInOrder ---------------------------------------------------------------------------------------------
 
 def process_in_order(session: Session, data: InOrderInput, *, goods_owner_id: int,
-                     username: str | None = None) -> ProcessInOrderOutcome:
+                     creator: Creator | None = None) -> ProcessInOrderOutcome:
     """Create, create-or-update or cancel (Remove) one in-order with its lines."""
+    _check_goods_owner(session, data.goods_owner, goods_owner_id)
     claim_write_lock(session)
     existing = find_in_order_for_input(session, data, goods_owner_id)
     if data.operation == "Remove":
@@ -149,7 +174,7 @@ def process_in_order(session: Session, data: InOrderInput, *, goods_owner_id: in
         raise ValidationFailed(f"Unknown InOrderOperation {data.operation!r}")
     if existing is not None and data.operation == "Create":
         raise Conflict(f"An in-order with number {existing.goods_owner_order_number} already exists")
-    in_order = _insert_in_order(session, data, goods_owner_id, username) if existing is None else None
+    in_order = _insert_in_order(session, data, goods_owner_id, creator or Creator()) if existing is None else None
     message = "In-order created"
     if in_order is None:
         # Updating, or another request created the same number between our read and our insert.
@@ -176,15 +201,30 @@ def find_in_order_for_input(session: Session, data: InOrderInput, goods_owner_id
     return session.scalar(query.where(InOrder.goods_owner_order_number == data.goods_owner_order_number))
 
 
+def _check_goods_owner(session: Session, given: tuple[int | None, str | None] | None, goods_owner_id: int) -> None:
+    """An in-order's GoodsOwner, when given, must be the caller's own."""
+    if given is None:
+        return
+    wanted_id, wanted_code = given
+    from wms_soap.store.access import GoodsOwner
+
+    owner = session.get(GoodsOwner, goods_owner_id)
+    if (wanted_id and wanted_id != goods_owner_id) or (wanted_code and owner is not None
+                                                       and wanted_code != owner.code):
+        raise ValidationFailed(f"GoodsOwner {wanted_code or wanted_id} is not the goods owner of this user")
+
+
 def _insert_in_order(session: Session, data: InOrderInput, goods_owner_id: int,
-                     username: str | None) -> InOrder | None:
+                     creator: Creator) -> InOrder | None:
     """The new in-order, or None when the unique number was taken concurrently."""
     if not data.goods_owner_order_number:
         raise ValidationFailed("GoodsOwnerOrderNumber is required")
     now = utcnow()
     in_order = InOrder(goods_owner_id=goods_owner_id, goods_owner_order_number=data.goods_owner_order_number,
                        status=STATUS_NOTIFIED, created_at=now, updated_at=now, status_changed_at=now,
-                       created_by_username=username, is_return_type=False)
+                       created_by_username=creator.username, created_by_api_user_id=creator.api_user_id,
+                       created_by_request_id=creator.request_id, is_return_type=False,
+                       warehouse_id=_goods_owner_warehouse(session, goods_owner_id))
     _apply_header(session, in_order, data, goods_owner_id, status=data.status_created)
     try:
         with session.begin_nested():
@@ -201,13 +241,37 @@ def _apply_header(session: Session, in_order: InOrder, data: InOrderInput, goods
     for name, value in data.fields.items():
         if value is not None:
             setattr(in_order, name, value)
-    if data.supplier is not None:
-        in_order.supplier = resolve_supplier(session, data.supplier, goods_owner_id)
+    _apply_parties(session, in_order, data, goods_owner_id)
     if data.in_order_type is not None:
         in_order.in_order_type = _resolve_in_order_type(session, data.in_order_type, goods_owner_id)
     if status:
         set_status(in_order, status)
     in_order.updated_at = utcnow()
+
+
+def _apply_parties(session: Session, in_order: InOrder, data: InOrderInput, goods_owner_id: int) -> None:
+    if data.supplier is not None:
+        in_order.supplier = resolve_supplier(session, data.supplier, goods_owner_id)
+    if data.seller is not None:
+        in_order.seller = resolve_supplier(session, data.seller, goods_owner_id)
+    if data.customer is not None:
+        in_order.customer = resolve_in_order_customer(session, data.customer, goods_owner_id)
+    if data.warehouse is not None:
+        in_order.warehouse = find_warehouse(session, data.warehouse)
+    if data.way_of_delivery_type is not None:
+        in_order.way_of_delivery_type = resolve_register(session, WayOfDeliveryType, goods_owner_id,
+                                                         data.way_of_delivery_type)
+    if data.terms_of_delivery_type is not None:
+        in_order.terms_of_delivery_type = resolve_register(session, TermsOfDeliveryType, goods_owner_id,
+                                                           data.terms_of_delivery_type)
+
+
+def _goods_owner_warehouse(session: Session, goods_owner_id: int) -> int | None:
+    """An in-order is for the goods owner's warehouse unless it names another."""
+    from wms_soap.store.access import GoodsOwner
+
+    owner = session.get(GoodsOwner, goods_owner_id)
+    return owner.warehouse_id if owner is not None else None
 
 
 def set_status(in_order: InOrder, status: int) -> None:
@@ -222,44 +286,6 @@ def cancel_in_order(in_order: InOrder) -> None:
     if any(line.received_number_of_items for line in in_order.lines):
         raise Conflict(f"In-order {in_order.goods_owner_order_number} cannot be cancelled: goods have been received")
     set_status(in_order, STATUS_CANCELLED)
-
-
-def resolve_supplier(session: Session, data: SupplierInput, goods_owner_id: int) -> Supplier:
-    query = select(Supplier).where(Supplier.goods_owner_id == goods_owner_id)
-    if data.identification == "SupplierName":
-        supplier = session.scalar(query.where(Supplier.name == data.name).limit(1))
-    elif data.identification == "FullNameAndAdress":
-        same_place = (Supplier.name == data.name, Supplier.address == data.address,
-                      Supplier.post_code == data.post_code, Supplier.city == data.city)
-        supplier = session.scalar(query.where(*same_place).limit(1))
-    else:
-        if not data.number:
-            raise ValidationFailed("SupplierNumber is required to identify the supplier")
-        supplier = session.scalar(query.where(Supplier.supplier_number == data.number))
-    if supplier is None:
-        if data.operation == "Find":
-            raise NotFound(f"Supplier {data.number or data.name} was not found")
-        supplier = _insert_supplier(session, goods_owner_id, data.number or data.name or "")
-    if data.operation != "Find":
-        for name in ("name", "address", "post_code", "city", "country_code"):
-            if getattr(data, name) is not None:
-                setattr(supplier, name, getattr(data, name))
-    return supplier
-
-
-def _insert_supplier(session: Session, goods_owner_id: int, number: str) -> Supplier:
-    """A new supplier, or the one another request created with the same number a moment ago."""
-    supplier = Supplier(goods_owner_id=goods_owner_id, supplier_number=number)
-    try:
-        with session.begin_nested():
-            session.add(supplier)
-    except IntegrityError:
-        found = session.scalar(select(Supplier).where(Supplier.goods_owner_id == goods_owner_id,
-                                                      Supplier.supplier_number == number))
-        if found is None:
-            raise
-        return found
-    return supplier
 
 
 def _resolve_in_order_type(session: Session, data: InOrderTypeInput, goods_owner_id: int) -> InOrderType:
@@ -281,27 +307,49 @@ def _apply_lines(session: Session, in_order: InOrder, lines: Sequence[InOrderLin
         raise Conflict(f"In-order {in_order.goods_owner_order_number} is received and cannot be changed")
     kept: set[int] = set()
     for data in lines:
+        defined = _define_article(session, data, goods_owner_id)
         line = _match_line(session, in_order, data, goods_owner_id)
         if line is None:
-            line = InOrderLine(article_id=find_article(session, goods_owner_id, data.article).id,
-                               received_number_of_items=ZERO)
+            article_id = defined or find_article(session, goods_owner_id, data.article).id
+            line = InOrderLine(article_id=article_id, received_number_of_items=ZERO,
+                               created_number_of_items=data.number_of_items)
             in_order.lines.append(line)
-        elif data.article.given:
-            line.article_id = find_article(session, goods_owner_id, data.article).id
-        if data.number_of_items < line.received_number_of_items:
-            raise Conflict("NumberOfItems cannot be less than what has already been received on the line")
-        line.advised_number_of_items = data.number_of_items
-        line.external_order_line_code = data.external_order_line_code or line.external_order_line_code
-        line.external_order_line_id = data.external_order_line_id or line.external_order_line_id
-        for name, value in data.fields.items():
-            if value is not None:
-                setattr(line, name, value)
+        elif data.article.given or defined:
+            line.article_id = defined or find_article(session, goods_owner_id, data.article).id
+        _fill_line(session, line, data, goods_owner_id)
         session.flush()
         kept.add(line.id)
     if lines:
         for line in list(in_order.lines):
             if line.id not in kept and not line.received_number_of_items:
                 in_order.lines.remove(line)
+
+
+def _define_article(session: Session, data: InOrderLineInput, goods_owner_id: int) -> int | None:
+    """A line's ArticleDef creates or updates the article (as ProcessArticle would); its id, or None."""
+    if data.article_definition is None:
+        return None
+    from wms_soap.services.articles import process_article
+
+    article_id: int = process_article(session, goods_owner_id, data.article_definition).article.id
+    return article_id
+
+
+def _fill_line(session: Session, line: InOrderLine, data: InOrderLineInput, goods_owner_id: int) -> None:
+    if data.number_of_items < 0:
+        raise ValidationFailed("NumberOfItems of an in-order line cannot be negative")
+    if data.number_of_items < line.received_number_of_items:
+        raise Conflict("NumberOfItems cannot be less than what has already been received on the line")
+    line.advised_number_of_items = data.number_of_items
+    line.external_order_line_code = data.external_order_line_code or line.external_order_line_code
+    line.external_order_line_id = data.external_order_line_id or line.external_order_line_id
+    for name, value in data.fields.items():
+        if value is not None:
+            setattr(line, name, value)
+    if data.return_cause is not None:
+        line.return_cause = resolve_cause(session, data.return_cause, goods_owner_id)
+    if data.items is not None:
+        set_advised_items(line, data.items, data.number_of_items)
 
 
 def _match_line(session: Session, in_order: InOrder, data: InOrderLineInput,

@@ -25,6 +25,7 @@ from wms_soap.store.inorders import (
     STATUS_RECEIVED,
     STATUS_RECEIVING,
     InOrder,
+    InOrderAdvisedItem,
     InOrderLine,
     InOrderReceivedItem,
 )
@@ -103,7 +104,10 @@ def _receipt_line(session: Session, in_order: InOrder, receipt: Receipt) -> InOr
 
 
 def receive(session: Session, in_order: InOrder, receipts: list[Receipt]) -> list[InOrderReceivedItem]:
-    """Book arrived goods on in-order lines (partial receipts allowed); the in-order goes to 400, or 500 when full."""
+    """Book arrived goods on in-order lines (partial receipts allowed); the in-order goes to 400, or 500 when full.
+
+    What the receipt leaves out comes from the line's advised article items (batch, serial, expiry, production
+    date, goods status, container), then from the line itself (RowBatchNo, serial, expiry date)."""
     if in_order.status in (STATUS_CANCELLED, STATUS_RECEIVED):
         raise Conflict(f"In-order {in_order.goods_owner_order_number} is closed (status {in_order.status})")
     now = utcnow()
@@ -114,17 +118,52 @@ def receive(session: Session, in_order: InOrder, receipts: list[Receipt]) -> lis
         if receipt.serial and receipt.number_of_items != 1:
             raise ValidationFailed("An item with a serial number is received one at a time")
         line = _receipt_line(session, in_order, receipt)
-        item = InOrderReceivedItem(number_of_items=receipt.number_of_items, batch=receipt.batch or line.row_batch_no,
-                                   serial=receipt.serial, expiry_date=receipt.expiry_date, comment=receipt.comment,
-                                   received_at=now, is_in_reported=False)
-        line.received_items.append(item)
+        for quantity, advised in _against_advised(line, receipt):
+            item = _received_item(line, receipt, quantity, advised, now)
+            line.received_items.append(item)
+            items.append(item)
         line.received_number_of_items += receipt.number_of_items
-        items.append(item)
     in_order.last_received_at = in_order.updated_at = now
     complete = all(line.received_number_of_items >= line.advised_number_of_items for line in in_order.lines)
     inorder_service.set_status(in_order, STATUS_RECEIVED if complete else STATUS_RECEIVING)
     session.flush()
     return items
+
+
+def _against_advised(line: InOrderLine, receipt: Receipt) -> list[tuple[Decimal, InOrderAdvisedItem | None]]:
+    """Split a receipt over the line's open advised items (the same serial, else the same batch, else any, in
+    order); what no advised item expects is received on its own. Counts what each advised item got."""
+    open_items = [item for item in line.advised_items if item.remaining > 0]
+    if receipt.serial:
+        open_items = [item for item in open_items if item.serial == receipt.serial]
+    elif receipt.batch:
+        open_items = [item for item in open_items if item.batch == receipt.batch]
+    parts: list[tuple[Decimal, InOrderAdvisedItem | None]] = []
+    left = receipt.number_of_items
+    for advised in open_items:
+        if left <= 0:
+            break
+        taken = min(left, advised.remaining)
+        advised.received_number_of_items += taken
+        parts.append((taken, advised))
+        left -= taken
+    if left > 0:
+        parts.append((left, None))
+    return parts
+
+
+def _received_item(line: InOrderLine, receipt: Receipt, quantity: Decimal, advised: InOrderAdvisedItem | None,
+                   now: datetime) -> InOrderReceivedItem:
+    line_serial = line.serial if quantity == 1 else None
+    return InOrderReceivedItem(
+        number_of_items=quantity, batch=receipt.batch or (advised and advised.batch) or line.row_batch_no,
+        serial=receipt.serial or (advised and advised.serial) or line_serial,
+        expiry_date=receipt.expiry_date or (advised and advised.expiry_date) or line.expiry_date,
+        production_date=(advised and advised.production_date) or line.production_date,
+        status_code=(advised and advised.status_code) or line.item_status_code,
+        container=(advised and advised.container) or line.in_order.container,
+        comment=receipt.comment or (advised and advised.comment) or None, advised_item=advised,
+        received_at=now, is_in_reported=False)
 
 
 def put_away(session: Session, item: InOrderReceivedItem, location_code: str) -> int:
@@ -136,7 +175,7 @@ def put_away(session: Session, item: InOrderReceivedItem, location_code: str) ->
     item.article_item_id = _add_stock(
         session, goods_owner_id=in_order.goods_owner_id, article_id=line.article_id, location_code=location_code,
         quantity=item.number_of_items, batch=item.batch, serial=item.serial, expiry_date=item.expiry_date,
-        comment=f"Received on in-order {in_order.goods_owner_order_number}", cause="received")
+        status=item.status_code, comment=f"Received on in-order {in_order.goods_owner_order_number}", cause="received")
     item.put_away_at = utcnow()
     item.location_code = location_code
     return item.article_item_id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -14,38 +14,24 @@ from wms_soap.services.inorders import (
     InOrderQuery,
     InOrderTypeInput,
     InOrderUpdate,
-    SupplierInput,
     advised_total,
     received_total,
 )
+from wms_soap.soap.convert import inorder_details as details
+from wms_soap.soap.convert.articles import article_input
+from wms_soap.soap.convert.inorder_details import as_utc, wire_time
 from wms_soap.soap.types.common import ArticleClass, GoodsOwner
 from wms_soap.soap.types.inorders import (
     InOrderStatusReport,
     ReceivedArticlItem,
     ReceivedInOrder,
-    ReceivedInOrderCustomerInfo,
     ReceivedInOrderInfoClass,
     ReceivedInOrderLine,
-    ReceivedInOrderSupplier,
 )
 from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderLine, InOrderReceivedItem
 
 Articles = dict[int, tuple[str | None, str | None]]
 StatusTexts = dict[int, str]
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """Wire times with an offset are moved to UTC; times without one are taken as UTC."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def wire_time(moment: datetime | None) -> datetime | None:
-    """Stored times go out without an offset, as ASMX writes them."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 # --- wire -> domain ---------------------------------------------------------------------------------------------
@@ -55,23 +41,36 @@ def in_order_input(co: Any) -> InOrderInput:
     if info is None:
         raise_missing("InOrderInfo")
     type_ = info.InOrderType
-    fields = _header_fields(info)
-    if co.InOrderCustomer is not None:
-        fields.update(customer_number=co.InOrderCustomer.CustomerNumber, customer_name=co.InOrderCustomer.Name)
+    way, terms = info.WayOfDeliveryType, info.TermsOfDeliveryType
     return InOrderInput(
         identification=info.InOrderIdentification or "ExternalOrderCode",
         operation=info.InOrderOperation or "Create",
         in_order_id=info.InOrderId,
         goods_owner_order_number=info.GoodsOwnerOrderNumber,
-        fields=fields,
+        fields=_header_fields(info) | _communication_fields(co.CommunicationInfo),
         status_created=info.OrderStatusCreated,
         status_updated=info.OrderStatusUpdated,
         in_order_type=None if type_ is None else InOrderTypeInput(
             type_.InOrderTypeOperation or "Find", type_.InOrderTypeIdentification or "InOrderTypeCode",
             type_.InOrderTypeCode, type_.InOrderTypeName),
-        supplier=supplier_input(co.InOrderSupplier),
+        supplier=details.supplier_input(co.InOrderSupplier),
+        seller=details.seller_input(co.Seller),
+        customer=details.customer_input(co.InOrderCustomer),
+        warehouse=details.warehouse_input(info.Warehouse),
+        way_of_delivery_type=details.register_ref(way, way.WayOfDeliveryTypeOperation if way else None,
+                                                  way.WayOfDeliveryTypeIdentification if way else None),
+        terms_of_delivery_type=details.register_ref(terms, terms.TermsOfDeliveryTypeOperation if terms else None,
+                                                    terms.TermsOfDeliveryTypeIdentification if terms else None),
+        goods_owner=None if co.GoodsOwner is None else (co.GoodsOwner.GoodsOwnerId, co.GoodsOwner.GoodsOwnerCode),
         lines=[in_order_line_input(line) for line in co.InOrderLines or [] if line is not None],
     )
+
+
+def _communication_fields(wire: Any) -> dict[str, Any]:
+    if wire is None:
+        return {}
+    return {"communication_from_system": wire.FromSystemName, "communication_to_system": wire.ToSystemName,
+            "communication_message_id": wire.MessageId}
 
 
 def raise_missing(name: str) -> Any:
@@ -81,11 +80,10 @@ def raise_missing(name: str) -> Any:
 
 
 def _header_fields(info: Any) -> dict[str, Any]:
-    way_type = info.WayOfDeliveryType
     return {
         "supplier_order_number": info.SupplierOrderNumber, "batch_number": info.BatchNumber,
         "goods_owner_reference": info.GoodsOwnerReference, "reference_number": info.ReferenceNumber,
-        "way_of_delivery": info.WayOfDelivery or (getattr(way_type, "Code", None) if way_type else None),
+        "way_of_delivery": info.WayOfDelivery, "terms_of_delivery_location": info.TermsOfDeliveryTypeLocation,
         "remark": info.OrderRemark, "in_date": as_utc(info.InDate), "order_date": as_utc(info.OrderDate),
         "batch_date": as_utc(info.BatchDate), "container": info.Container,
         "is_return_type": info.InOrderIsReturnType, "invoice_number": info.InvoiceNumber,
@@ -98,18 +96,6 @@ def _header_fields(info: Any) -> dict[str, Any]:
     }
 
 
-def supplier_input(wire: Any) -> SupplierInput | None:
-    if wire is None:
-        return None
-    address = wire.Address
-    return SupplierInput(
-        identification=wire.InOrderSupplierIdentificationType or "SupplierNumber",
-        operation=wire.InOrderSupplierOperation or "CreateOrUpdate",
-        number=wire.SupplierNumber, name=wire.SupplierName or (address.Name if address else None),
-        address=address.Address if address else None, post_code=address.PostCode if address else None,
-        city=address.City if address else None, country_code=address.CountryCode if address else None)
-
-
 def article_ref(identification: str | None, system_id: int | None, number: str | None, product_code: str | None,
                 name: str | None) -> ArticleRef:
     return ArticleRef(identification or "SystemId", system_id, number, product_code, name)
@@ -117,6 +103,7 @@ def article_ref(identification: str | None, system_id: int | None, number: str |
 
 def in_order_line_input(line: Any) -> InOrderLineInput:
     line_type = line.InOrderLineType
+    status_id, status_code = details.item_status(line.InOrderLineArticleItemStatus)
     return InOrderLineInput(
         identification=line.OrderLineIdentification or "ExternalOrderLineCode",
         article=article_ref(line.ArticleIdentification, line.ArticleSystemId, line.ArticleNumber,
@@ -133,13 +120,19 @@ def in_order_line_input(line: Any) -> InOrderLineInput:
             "free_text1": line.InOrderLineFreeText1, "free_text2": line.InOrderLineFreeText2,
             "line_type_code": line_type.InOrderLineTypeCode if line_type else None,
             "line_type_name": line_type.InOrderLineTypeName if line_type else None,
-        })
+            "production_date": as_utc(line.InOrderLineProductionDate), "weight": line.InOrderLineWeight,
+            "free_decimal1": line.InOrderLineFreeDecimal1, "free_datetime1": as_utc(line.InOrderLineFreeDateTime1),
+            "item_status_id": status_id, "item_status_code": status_code,
+        },
+        items=details.advised_items_input(line.Items),
+        return_cause=details.return_cause_input(line.InOrderLineReturnCause),
+        article_definition=None if line.ArticleDef is None else article_input(line.ArticleDef))
 
 
 def in_order_query(query: Any) -> Any:
     if query is None:
         return InOrderQuery()
-    special = query.InOrderSpecialFilters
+    special, advanced = query.InOrderSpecialFilters, query.Advanced
     return InOrderQuery(
         in_date_from=as_utc(query.InDateFrom), in_date_to=as_utc(query.InDateTo),
         last_receive_time_from=as_utc(query.LastReceiveTimeFrom),
@@ -160,7 +153,9 @@ def in_order_query(query: Any) -> Any:
         max_count=query.MaxInOrdersToGet, id_from=query.InOrderIdFrom,
         last_receive_time_or_last_updated_from=as_utc(query.LastReceiveTimeOrLastUpdatedFrom),
         status_changed_from=as_utc(query.InOrderStatusChangedTimeFrom),
-        changed_from=as_utc(query.ChangedFrom))
+        changed_from=as_utc(query.ChangedFrom),
+        include_advised_items=bool(advanced and advanced.IncludeAdvisedArticleItemsInReceivedArticleItems),
+        include_pallet_items=bool(advanced and advanced.IncludeInboundPalletItems))
 
 
 def in_order_update(wire: Any) -> InOrderUpdate:
@@ -217,24 +212,40 @@ def article_class(article_id: int, articles: Articles) -> ArticleClass:
     return ArticleClass(SystemId=article_id, ArticleNumber=number, Name=name, IsStockArticle=True)
 
 
-def received_in_order(in_order: InOrder, articles: Articles, goods_owner_code: str | None,
-                      texts: StatusTexts) -> ReceivedInOrder:
-    supplier = in_order.supplier
+@dataclass(frozen=True)
+class Presentation:
+    """What the in-order answers need besides the in-orders: names looked up once per answer, and the options."""
+
+    articles: Articles
+    goods_owner_code: str | None
+    texts: StatusTexts
+    system_names: dict[int, str] = field(default_factory=dict)  # API user id -> its integration's name
+    include_advised_items: bool = False
+    include_pallet_items: bool = False
+
+
+def received_in_order(in_order: InOrder, view: Presentation) -> ReceivedInOrder:
+    articles = view.articles
+    received = [received_item(item, line, articles) for line in in_order.lines for item in line.received_items]
+    advised = [details.advised_article_item(item, article_class(line.article_id, articles), in_order)
+               for line in in_order.lines for item in line.advised_items
+               if view.include_advised_items and item.remaining > 0]
     return ReceivedInOrder(
-        InOrderInfo=received_in_order_info(in_order, texts),
-        InOrderSupplier=None if supplier is None else ReceivedInOrderSupplier(
-            SupplierName=supplier.name, SupplierNumber=supplier.supplier_number),
+        InOrderInfo=received_in_order_info(in_order, view.texts),
+        InOrderSupplier=details.supplier_info(in_order.supplier),
         GoodsOwner=GoodsOwner(GoodsOwnerIdentification="SystemId", GoodsOwnerId=in_order.goods_owner_id,
-                              GoodsOwnerCode=goods_owner_code),
+                              GoodsOwnerCode=view.goods_owner_code),
+        WsiSystem=details.wsi_system(in_order, view.system_names),
         ReceivedInOrderLines=[received_line(line, articles) for line in in_order.lines],
-        ReceivedArticleItems=[received_item(item, line, articles)
-                              for line in in_order.lines for item in line.received_items],
-        InOrderCustomer=None if not in_order.customer_number and not in_order.customer_name else
-        ReceivedInOrderCustomerInfo(CustomerNumber=in_order.customer_number, Name=in_order.customer_name))
+        ReceivedArticleItems=received + advised,
+        InOrderCustomer=details.customer_info(in_order),
+        Warehouse=details.warehouse_info(in_order),
+        InOrderSeller=details.seller_info(in_order.seller),
+        InboundPalletItems=details.pallet_items(in_order) if view.include_pallet_items else None)
 
 
 def received_in_order_info(in_order: InOrder, texts: StatusTexts) -> ReceivedInOrderInfoClass:
-    type_ = in_order.in_order_type
+    type_, way, terms = in_order.in_order_type, in_order.way_of_delivery_type, in_order.terms_of_delivery_type
     return ReceivedInOrderInfoClass(
         InOrderId=in_order.id, GoodsOwnerOrderNumber=in_order.goods_owner_order_number,
         SupplierOrderNumber=in_order.supplier_order_number, GoodsOwnerReference=in_order.goods_owner_reference,
@@ -244,12 +255,15 @@ def received_in_order_info(in_order: InOrder, texts: StatusTexts) -> ReceivedInO
         ReceivedDate=wire_time(in_order.last_received_at) if in_order.status >= 500 else None,
         LastReceivedTime=wire_time(in_order.last_received_at), Comment=in_order.remark,
         Container=in_order.container, WayOfDelivery=in_order.way_of_delivery,
+        WayOfDeliveryTypeCode=way.code if way else None, WayOfDeliveryTypeName=way.name if way else None,
         InOrderTypeName=type_.name if type_ else None, InOrderTypeCode=type_.code if type_ else None,
         InOrderIsReturnType=in_order.is_return_type, InOrderStatusNumber=in_order.status,
         InOrderStatusText=texts.get(in_order.status, IN_ORDER_STATUS_TEXTS.get(in_order.status)),
         AdvisedNumberOfItems=advised_total(in_order), ReceivedNumberOfItems=received_total(in_order),
-        InvoiceNumber=in_order.invoice_number, FreeText1=in_order.free_text1, FreeText2=in_order.free_text2,
-        FreeText3=in_order.free_text3, FreeText4=in_order.free_text4, FreeText5=in_order.free_text5,
+        InvoiceNumber=in_order.invoice_number, TermsOfDeliveryTypeCode=terms.code if terms else None,
+        TermsOfDeliveryTypeName=terms.name if terms else None, FreeText1=in_order.free_text1,
+        FreeText2=in_order.free_text2, FreeText3=in_order.free_text3, FreeText4=in_order.free_text4,
+        FreeText5=in_order.free_text5,
         InOrderFreeDecimal1=in_order.free_decimal1, InOrderFreeDecimal2=in_order.free_decimal2,
         ArrivalDate=wire_time(in_order.advised_date), CustomsDeclaredDate=wire_time(in_order.customs_declared_date),
         Created=wire_time(in_order.created_at))
@@ -260,7 +274,8 @@ def received_line(line: InOrderLine, articles: Articles) -> ReceivedInOrderLine:
         Article=article_class(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
         ExternalOrderLineId=line.external_order_line_id, InDate=wire_time(line.in_date), Comment=line.comment,
         AdvisedNumberOfItems=line.advised_number_of_items, ReceivedNumberOfItems=line.received_number_of_items,
-        CreatedNumberOfItems=line.advised_number_of_items, SupplierNumberOfItems=line.supplier_number_of_items,
+        CreatedNumberOfItems=line.created_number_of_items if line.created_number_of_items is not None
+        else line.advised_number_of_items, SupplierNumberOfItems=line.supplier_number_of_items,
         ReportedNumberOfItems=line.reported_number_of_items, RowPrice=line.row_price,
         CurrencyCode=line.currency_code, InOrderLineId=line.id, InvoiceNumber=line.invoice_number,
         InOrderLineTypeCode=line.line_type_code, AcknowledgedNumberOfItems=line.acknowledged_number_of_items,
@@ -269,12 +284,18 @@ def received_line(line: InOrderLine, articles: Articles) -> ReceivedInOrderLine:
 
 
 def received_item(item: InOrderReceivedItem, line: InOrderLine, articles: Articles) -> ReceivedArticlItem:
+    advised = item.advised_item
     return ReceivedArticlItem(
         Article=article_class(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
-        ExternalOrderLineId=line.external_order_line_id, Batch=item.batch, Serial=item.serial, isLocked=False,
-        InDate=wire_time(item.received_at), ExpiryDate=wire_time(item.expiry_date), InOrderLineId=line.id,
-        NumberOfItems=item.number_of_items, Location=item.location_code, Comment=item.comment,
-        OriginalArticleItemId=item.id, IsInReported=item.is_in_reported, IsLockedForSale=False)
+        ExternalOrderLineId=line.external_order_line_id, Batch=item.batch, Serial=item.serial,
+        GoodsStatusCode=item.status_code, isLocked=False, InDate=wire_time(item.received_at),
+        ExpiryDate=wire_time(item.expiry_date), InOrderLineId=line.id, NumberOfItems=item.number_of_items,
+        ItemWeight=advised.weight if advised else None, Location=item.location_code, Comment=item.comment,
+        OriginalArticleItemId=item.id, ItemLength=advised.length if advised else None,
+        ItemWidth=advised.width if advised else None, ItemHeight=advised.height if advised else None,
+        Container=item.container, IsInReported=item.is_in_reported, IsLockedForSale=False,
+        ProductionDate=wire_time(item.production_date),
+        SecondNumberOfItems=advised.second_number_of_items if advised else None)
 
 
 def status_report(in_order: InOrder, texts: StatusTexts) -> InOrderStatusReport:

@@ -27,13 +27,26 @@ def goods_owner_id(call: Call) -> int:
     return call.principal.goods_owner_id
 
 
-def _wire(call: Call, found: list[InOrder]) -> list[ReceivedInOrder]:
+def _wire(call: Call, found: list[InOrder], query: inorders.InOrderQuery | None = None) -> list[ReceivedInOrder]:
     articles = inorders.article_names(call.session, {line.article_id for o in found for line in o.lines})
     code = call.principal.goods_owner_code if call.principal else None
     if code is None and found:
         code = goods_owner_code(call.session, found[0].goods_owner_id)
-    texts = status_texts(call)
-    return [convert.received_in_order(o, articles, code, texts) for o in found]
+    creators = {o.created_by_api_user_id for o in found if o.created_by_api_user_id is not None}
+    systems = inorders.creator_system_names(call.session, creators)
+    view = convert.Presentation(articles, code, status_texts(call), systems,
+                                include_advised_items=bool(query and query.include_advised_items),
+                                include_pallet_items=bool(query and query.include_pallet_items))
+    return [convert.received_in_order(o, view) for o in found]
+
+
+def creator(call: Call) -> inorders.Creator:
+    """The API user sending the request (Ongoing's WSI external system) and the request's id."""
+    principal = call.principal
+    if principal is None:
+        return inorders.Creator(request_id=call.request_id)
+    api_user = principal.user_id if principal.goods_owner_id is not None else None
+    return inorders.Creator(principal.username, api_user, call.request_id)
 
 
 def status_texts(call: Call) -> dict[int, str]:
@@ -45,9 +58,8 @@ def status_texts(call: Call) -> dict[int, str]:
 def process_in_order(call: Call, co: Any) -> FileResultClass:
     if co is None:
         convert.raise_missing("co")
-    username = call.principal.username if call.principal else None
     outcome = inorders.process_in_order(call.session, convert.in_order_input(co), goods_owner_id=goods_owner_id(call),
-                                        username=username)
+                                        creator=creator(call))
     return FileResultClass(Success=True, InOrderId=outcome.in_order_id, OrderId=0,
                            GoodsOwnerOrderNumber=outcome.goods_owner_order_number, Message=outcome.message)
 
@@ -60,8 +72,9 @@ def get_in_order_by_order_number(call: Call, order_number: str | None) -> Receiv
 
 @handler("GetInOrdersByQuery")
 def get_in_orders_by_query(call: Call, query: Any) -> GetInOrdersResult:
-    found = inorders.query_in_orders(call.session, convert.in_order_query(query), goods_owner_id=goods_owner_id(call))
-    return GetInOrdersResult(InOrders=_wire(call, found))
+    filters = convert.in_order_query(query)
+    found = inorders.query_in_orders(call.session, filters, goods_owner_id=goods_owner_id(call))
+    return GetInOrdersResult(InOrders=_wire(call, found, filters))
 
 
 @handler("UpdateInOrder")

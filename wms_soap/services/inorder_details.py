@@ -1,0 +1,245 @@
+"""The details of an in-order that live in registers or in their own rows: supplier and seller, customer,
+warehouse, and the advised article items of its lines (what the goods owner says will arrive, item by item).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.customers import CustomerInput, resolve_customer
+from wms_soap.store.access import Warehouse
+from wms_soap.store.inorders import InOrderAdvisedItem, InOrderLine, Supplier
+from wms_soap.store.orders import Customer
+
+ZERO = Decimal(0)
+SUPPLIER_ADDRESS_FIELDS = ("address", "address2", "address3", "post_code", "city", "country_code",
+                           "country_state_code", "telephone", "mobile_phone", "email", "remark",
+                           "delivery_instruction")
+
+
+# --- suppliers and sellers --------------------------------------------------------------------------------------
+
+@dataclass
+class SupplierGroupInput:
+    operation: str = "FindOrCreate"  # FindOrCreate | Clear
+    code: str | None = None
+    name: str | None = None
+
+
+@dataclass
+class SupplierInput:
+    """InOrderSupplier, or the in-order's Seller (a supplier too: sellers live in the same register)."""
+
+    identification: str = "SupplierNumber"  # SupplierNumber | FullNameAndAdress | SupplierName
+    operation: str = "CreateOrUpdate"  # CreateOrUpdate | CreateOrFind (sellers) | Find
+    number: str | None = None
+    name: str | None = None
+    address: str | None = None
+    post_code: str | None = None
+    city: str | None = None
+    country_code: str | None = None
+    address2: str | None = None
+    address3: str | None = None
+    country_state_code: str | None = None
+    telephone: str | None = None
+    mobile_phone: str | None = None
+    email: str | None = None
+    remark: str | None = None
+    delivery_instruction: str | None = None
+    group: SupplierGroupInput | None = None
+
+
+def resolve_supplier(session: Session, data: SupplierInput, goods_owner_id: int) -> Supplier:
+    """Find the supplier; create it unless the operation is Find; update it only for CreateOrUpdate."""
+    if data.operation not in ("CreateOrUpdate", "CreateOrFind", "Find"):
+        raise ValidationFailed(f"Unknown supplier operation {data.operation!r}")
+    supplier = _find_supplier(session, data, goods_owner_id)
+    created = supplier is None
+    if supplier is None:
+        if data.operation == "Find":
+            raise NotFound(f"Supplier {data.number or data.name} was not found")
+        supplier = _insert_supplier(session, goods_owner_id, data.number or data.name or "")
+    if created or data.operation == "CreateOrUpdate":
+        _update_supplier(supplier, data)
+    return supplier
+
+
+def _find_supplier(session: Session, data: SupplierInput, goods_owner_id: int) -> Supplier | None:
+    query = select(Supplier).where(Supplier.goods_owner_id == goods_owner_id).order_by(Supplier.id)
+    if data.identification == "SupplierName":
+        if not data.name:
+            raise ValidationFailed("SupplierName is required to identify the supplier by name")
+        return session.scalars(query.where(Supplier.name == data.name)).first()
+    if data.identification == "FullNameAndAdress":
+        same_place = [column.is_(None) if value is None else column == value for column, value in (
+            (Supplier.name, data.name), (Supplier.address, data.address), (Supplier.post_code, data.post_code),
+            (Supplier.city, data.city))]
+        return session.scalars(query.where(*same_place)).first()
+    if data.identification != "SupplierNumber":
+        raise ValidationFailed(f"Unknown supplier identification {data.identification!r}")
+    if not data.number:
+        raise ValidationFailed("SupplierNumber is required to identify the supplier")
+    return session.scalar(query.where(Supplier.supplier_number == data.number))
+
+
+def _update_supplier(supplier: Supplier, data: SupplierInput) -> None:
+    for name in ("name", *SUPPLIER_ADDRESS_FIELDS):
+        if getattr(data, name) is not None:
+            setattr(supplier, name, getattr(data, name))
+    group = data.group
+    if group is not None:
+        if group.operation == "Clear":
+            supplier.supplier_group_code = supplier.supplier_group_name = None
+        elif group.operation == "FindOrCreate":
+            supplier.supplier_group_code, supplier.supplier_group_name = group.code, group.name
+        else:
+            raise ValidationFailed(f"Unknown SupplierGroupOperation {group.operation!r}")
+
+
+def _insert_supplier(session: Session, goods_owner_id: int, number: str) -> Supplier:
+    """A new supplier, or the one another request created with the same number a moment ago."""
+    supplier = Supplier(goods_owner_id=goods_owner_id, supplier_number=number)
+    try:
+        with session.begin_nested():
+            session.add(supplier)
+    except IntegrityError:
+        found = session.scalar(select(Supplier).where(Supplier.goods_owner_id == goods_owner_id,
+                                                      Supplier.supplier_number == number))
+        if found is None:
+            raise
+        return found
+    return supplier
+
+
+# --- customer and warehouse -------------------------------------------------------------------------------------
+
+@dataclass
+class InOrderCustomerInput:
+    identification: str = "CustomerNumber"  # CustomerNumber | FullNameAndAdress
+    operation: str = "Find"  # Find | CreateOrUpdate
+    values: dict[str, Any] = field(default_factory=dict)  # customers columns: customer_number, name, address, ...
+
+
+def resolve_in_order_customer(session: Session, data: InOrderCustomerInput, goods_owner_id: int) -> Customer:
+    """The in-order's customer, from the goods owner's customer register (the one ProcessCustomer writes)."""
+    if data.operation not in ("Find", "CreateOrUpdate"):
+        raise ValidationFailed(f"Unknown InOrderCustomerOperation {data.operation!r}")
+    identification = {"CustomerNumber": "CustomerNumber", "FullNameAndAdress": "FullNameAndAddress"}.get(
+        data.identification)
+    if identification is None:
+        raise ValidationFailed(f"Unknown InOrderCustomerIdentification {data.identification!r}")
+    return resolve_customer(session, goods_owner_id, CustomerInput(data.operation, identification,
+                                                                   values=dict(data.values)))
+
+
+@dataclass
+class WarehouseInput:
+    identification: str = "WarehouseName"  # WarehouseName | WarehouseCode | WarehouseId
+    operation: str = "Find"
+    name: str | None = None
+    code: str | None = None
+    warehouse_id: int | None = None
+
+
+def find_warehouse(session: Session, data: WarehouseInput) -> Warehouse:
+    if data.operation != "Find":
+        raise ValidationFailed(f"Unknown InOrderWarehouseOperation {data.operation!r}; the only one is Find")
+    column, key = {"WarehouseName": (Warehouse.name, data.name), "WarehouseCode": (Warehouse.code, data.code),
+                   "WarehouseId": (Warehouse.id, data.warehouse_id)}.get(data.identification, (None, None))
+    if column is None:
+        raise ValidationFailed(f"Unknown InOrderWarehouseIdentification {data.identification!r}")
+    if key is None or key == "":
+        raise ValidationFailed(f"The warehouse's {data.identification} is required")
+    found = session.scalars(select(Warehouse).where(column == key).order_by(Warehouse.id)).first()
+    if found is None:
+        raise NotFound(f"Warehouse {key} was not found")
+    return found
+
+
+# --- advised article items --------------------------------------------------------------------------------------
+
+@dataclass
+class AdvisedItemInput:
+    """One InOrderLineArticleItem: an article item announced on the line."""
+
+    saved_id: int | None = None  # SavedArticleItemId: an advised item of this line to change
+    number_of_items: Decimal | None = None
+    batch: str | None = None
+    serial: str | None = None
+    expiry_date: datetime | None = None
+    production_date: datetime | None = None
+    container: str | None = None
+    comment: str | None = None
+    weight: Decimal | None = None
+    volume: Decimal | None = None
+    length: Decimal | None = None
+    width: Decimal | None = None
+    height: Decimal | None = None
+    second_number_of_items: Decimal | None = None
+    price: Decimal | None = None
+    status_id: int | None = None
+    status_code: str | None = None
+    pallet_label_id: str | None = None
+    pallet_type_code: str | None = None
+
+
+def advised_quantity(item: AdvisedItemInput) -> Decimal:
+    """An item's NumberOfItems; a serial item without one counts as one."""
+    if item.number_of_items is None:
+        if item.serial:
+            return Decimal(1)
+        raise ValidationFailed("NumberOfItems is required on an advised article item without a serial")
+    if item.number_of_items <= 0:
+        raise ValidationFailed("NumberOfItems of an advised article item must be positive")
+    if item.serial and item.number_of_items != 1:
+        raise ValidationFailed(f"Advised article item with serial {item.serial} must have NumberOfItems 1")
+    return item.number_of_items
+
+
+def set_advised_items(line: InOrderLine, items: Sequence[AdvisedItemInput], advised_total: Decimal) -> None:
+    """Make ``items`` the line's advised items: SavedArticleItemId changes one, the others are new, the rest go.
+
+    An advised item that something was received against stays (its receipts point at it)."""
+    quantities = [advised_quantity(item) for item in items]
+    if sum(quantities, ZERO) > advised_total:
+        raise ValidationFailed(f"The advised article items ({sum(quantities, ZERO)}) exceed the line's "
+                               f"NumberOfItems ({advised_total})")
+    serials = [item.serial for item in items if item.serial]
+    if len(serials) != len(set(serials)):
+        raise ValidationFailed("A serial number is advised twice on the same line")
+    existing = {item.id: item for item in line.advised_items}
+    kept: set[int] = set()
+    for data, quantity in zip(items, quantities, strict=True):
+        target = existing.get(data.saved_id) if data.saved_id else None
+        if data.saved_id and target is None:
+            raise NotFound(f"Advised article item {data.saved_id} is not on this in-order line")
+        if target is None:
+            target = InOrderAdvisedItem(received_number_of_items=ZERO)
+            line.advised_items.append(target)
+        _fill_advised_item(target, data, quantity)
+        if target.id is not None:
+            kept.add(target.id)
+    for item in list(line.advised_items):
+        if item.id is not None and item.id not in kept:
+            if item.received_number_of_items:
+                raise Conflict(f"Advised article item {item.id} has been received against and cannot be removed")
+            line.advised_items.remove(item)
+
+
+def _fill_advised_item(target: InOrderAdvisedItem, data: AdvisedItemInput, quantity: Decimal) -> None:
+    if quantity < target.received_number_of_items:
+        raise Conflict(f"Advised article item {target.id}: NumberOfItems cannot be less than what was received")
+    target.number_of_items = quantity
+    for name in ("batch", "serial", "expiry_date", "production_date", "container", "comment", "weight", "volume",
+                 "length", "width", "height", "second_number_of_items", "price", "status_id", "status_code",
+                 "pallet_label_id", "pallet_type_code"):
+        setattr(target, name, getattr(data, name))
