@@ -19,6 +19,7 @@ from sqlalchemy import Select, case, column, exists, func, or_, select, table, u
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.article_items import register_status
 from wms_soap.services.articles import READ_MODEL_OPTIONS, utcnow
 from wms_soap.store.articles import Article, ArticleBarcode
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location
@@ -81,7 +82,7 @@ def inventory(session: Session, goods_owner_id: int, query: InventoryQuery | Non
     """The goods owner's articles that pass the filters, by ascending SystemId, at most ``max_articles``."""
     query = query or InventoryQuery()
     limit = query.max_articles if query.max_articles and query.max_articles > 0 else None
-    base = _filtered(goods_owner_id, query)
+    base = filtered_articles(goods_owner_id, query)
     rows: list[InventoryRow] = []
     after: int | None = None
     while limit is None or len(rows) < limit:
@@ -96,7 +97,7 @@ def inventory(session: Session, goods_owner_id: int, query: InventoryQuery | Non
     return rows[:limit] if limit is not None else rows
 
 
-def _filtered(goods_owner_id: int, query: InventoryQuery) -> Select[Article]:
+def filtered_articles(goods_owner_id: int, query: InventoryQuery) -> Select[Article]:
     statement = (select(Article).where(Article.goods_owner_id == goods_owner_id).order_by(Article.id)
                  .options(*READ_MODEL_OPTIONS))
     if query.system_id_from is not None:
@@ -253,7 +254,9 @@ def add_stock(session: Session, *, goods_owner_id: int, article_id: int, locatio
     item.number_of_items = Decimal(item.number_of_items) + quantity
     item.updated_at = now
     session.flush()
-    _record(session, item, quantity, cause=cause, comment=comment, at=now, location_code=place.code)
+    if status:
+        register_status(session, status)
+    record_transaction(session, item, quantity, cause=cause, comment=comment, at=now, location_code=place.code)
     article.stock_changed_at = now
     return item.id
 
@@ -279,12 +282,14 @@ def remove_stock(session: Session, *, article_item_id: int, quantity: Decimal, c
         raise Conflict(f"Article item {article_item_id} holds {item.number_of_items}, less than {quantity}")
     item = session.get(ArticleItem, article_item_id)
     assert item is not None
-    _record(session, item, -quantity, cause=cause, comment=comment, at=now, location_code=item.location.code)
+    record_transaction(session, item, -quantity, cause=cause, comment=comment, at=now)
     touch_stock_info(session, [item.article_id], at=now)
 
 
-def _record(session: Session, item: ArticleItem, quantity: Decimal, *, cause: str, comment: str, at: datetime,
-            location_code: str) -> None:
+def record_transaction(session: Session, item: ArticleItem, quantity: Decimal, *, cause: str, comment: str,
+                       at: datetime, location_code: str | None = None) -> None:
+    """One signed change of an article item's quantity, with the item's properties at that moment."""
+    location_code = location_code or item.location.code
     session.add(InventoryTransaction(
         goods_owner_id=item.goods_owner_id, article_id=item.article_id, article_item_id=item.id, quantity=quantity,
         location_code=location_code, batch=item.batch, serial=item.serial, expiry_date=item.expiry_date, cause=cause,

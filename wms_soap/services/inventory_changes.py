@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from wms_soap.errors import NotFound
 from wms_soap.store.inventory import InventoryTransaction
 
-ORDER_FLOW_CAUSES = ("received", "picked", "returned", "allocated", "released")
+ORDER_FLOW_CAUSES = ("received", "picked", "returned", "allocated", "released", "divided")
+"""Causes that are not inventory adjustments (``divided``: UpdateArticleItems split an item, no stock changed)."""
 
 
 @dataclass

@@ -10,7 +10,7 @@ from wms_soap.soap.convert.articles import article_class, wire_time
 from wms_soap.soap.types.inventory import InventoryLine, InventoryResult
 
 
-def _strings(values: Any) -> list[str]:
+def strings(values: Any) -> list[str]:
     return [value for value in (values or []) if value is not None and value != ""]
 
 
@@ -27,8 +27,8 @@ def inventory_query(query: Any) -> InventoryQuery:
         return InventoryQuery()
     special = query.SpecialFilters
     return InventoryQuery(
-        article_numbers=_strings(query.ArticleNumbersToGet), product_codes=_strings(query.ProductCodesToGet),
-        bar_codes=_strings(query.BarCodesToGet), name_contains=_strings(query.ArticleNameContains),
+        article_numbers=strings(query.ArticleNumbersToGet), product_codes=strings(query.ProductCodesToGet),
+        bar_codes=strings(query.BarCodesToGet), name_contains=strings(query.ArticleNameContains),
         stock_info_changed_from=as_utc(query.StockInfoChangedFrom), created_from=as_utc(query.CreatedTimeFrom),
         below_stock_limit=bool(query.ArticlesBelowStockLimit),
         below_stock_limit_considering_booked=bool(query.ArticlesBelowStockLimitConsideringNumberOfBookedItems),
