@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -397,16 +397,24 @@ class ShipmentQuery:
     get_orders: bool = False
     shipment_id_from: int | None = None
     max_shipments: int | None = None
+    collect_type: bool | None = None  # shipment types are not kept: refused when given
+    delivery_type: bool | None = None
+    customs_status: str | None = None  # only All (or none): outbound customs statuses are not kept
 
 
 @dataclass(frozen=True)
 class ShipmentView:
+    """A shipment with its orders' numbers and parcel counts, and the orders themselves when asked for."""
+
     shipment: Shipment
+    order_numbers: dict[int, str | None]
+    packages: dict[int, int]
     orders: list[OrderView]
 
 
 def query_shipments(session: Session, goods_owner_id: int, query: ShipmentQuery) -> list[ShipmentView]:
     """Shipments by ascending id from ``shipment_id_from``, at most ``max_shipments``; with their orders if asked."""
+    _refuse_unkept_filters(query)
     limit = query.max_shipments if query.max_shipments and query.max_shipments > 0 else DEFAULT_MAX_SHIPMENTS
     statement = (
         select(Shipment).where(Shipment.goods_owner_id == goods_owner_id, *_shipment_conditions(query))
@@ -414,9 +422,25 @@ def query_shipments(session: Session, goods_owner_id: int, query: ShipmentQuery)
                  selectinload(Shipment.transporter_contract))
         .order_by(Shipment.id).limit(limit))
     shipments = list(session.scalars(statement))
-    orders = _orders_of(session, goods_owner_id, shipments) if query.get_orders else {}
-    return [ShipmentView(s, [orders[link.order_id] for link in s.orders if link.order_id in orders])
+    order_ids = [link.order_id for s in shipments for link in s.orders]
+    numbers = _pairs(session, select(Order.id, Order.goods_owner_order_number).where(Order.id.in_(order_ids)))
+    packages = _pairs(session, select(Parcel.order_id, func.count()).where(Parcel.order_id.in_(order_ids))
+                      .group_by(Parcel.order_id))
+    orders = _orders_of(session, goods_owner_id, order_ids) if query.get_orders else {}
+    return [ShipmentView(s, numbers, packages, [orders[link.order_id] for link in s.orders if link.order_id in orders])
             for s in shipments]
+
+
+def _pairs(session: Session, statement: Select[Any, Any]) -> dict[Any, Any]:
+    return {row[0]: row[1] for row in session.execute(statement)}
+
+
+def _refuse_unkept_filters(query: ShipmentQuery) -> None:
+    if query.collect_type is not None or query.delivery_type is not None:
+        raise ValidationFailed("IsCollectType/IsDeliveryType: this server keeps no shipment types; send them nil")
+    if query.customs_status not in (None, "All"):
+        raise ValidationFailed(f"CustomsStatus {query.customs_status}: this server keeps no outbound customs "
+                               "statuses; send All or nil")
 
 
 def _shipment_conditions(q: ShipmentQuery) -> list[ColumnElement[bool]]:
@@ -450,12 +474,12 @@ def _inclusive_to(value: datetime) -> datetime:
     return value + (timedelta(days=1) if value.time() == datetime.min.time() else timedelta(microseconds=1))
 
 
-def _orders_of(session: Session, goods_owner_id: int, shipments: list[Shipment]) -> dict[int, OrderView]:
+def _orders_of(session: Session, goods_owner_id: int, order_ids: list[int]) -> dict[int, OrderView]:
     """The orders on the shipments, loaded as GetOrdersByQuery answers them."""
-    ids = [link.order_id for s in shipments for link in s.orders]
-    if not ids:
+    if not order_ids:
         return {}
-    views = order_views.query_orders(session, goods_owner_id, OrderQuery(order_ids=ids, max_orders=len(ids)))
+    views = order_views.query_orders(session, goods_owner_id, OrderQuery(order_ids=order_ids,
+                                                                         max_orders=len(order_ids)))
     return {view.order.id: view for view in views}
 
 
