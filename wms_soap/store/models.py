@@ -12,11 +12,12 @@ from wms_soap.store import (
     inventory,
     invoices,
     orders,
+    production,
     returns,
     shipments,
     sync,
 )
 from wms_soap.store.base import Base
 
-__all__ = ["Base", "access", "articles", "events", "files", "inorders", "inventory", "invoices", "orders", "returns",
-           "shipments", "sync"]
+__all__ = ["Base", "access", "articles", "events", "files", "inorders", "inventory", "invoices", "orders", "production",
+           "returns", "shipments", "sync"]
