@@ -41,6 +41,7 @@ class Settings:
     secret_key: str = dataclasses.field(default="", repr=False)
     threads: int = 8
     max_body_bytes: int = 4 * 1024 * 1024
+    max_file_bytes: int = 2 * 1024 * 1024
     log_level: str = "INFO"
     smtp_host: str | None = None
     smtp_port: int = 25
@@ -136,6 +137,7 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "secret_key": _text,
     "threads": _integer(1, 256),
     "max_body_bytes": _integer(1024),
+    "max_file_bytes": _integer(1),
     "log_level": _log_level,
     "smtp_host": _optional_text,
     "smtp_port": _integer(1, 65535),

@@ -9,9 +9,12 @@ Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers
 - answer a ``MustUnderstand`` fault for a header aimed at us that we do not understand (only ``wsse:Security`` is);
 - with an edge (``auth=SoapEdge``), check the SOAPAction and authenticate (wsse:Security header or body credentials)
   in ``decompose_incoming_envelope``, before the body is validated or deserialized;
-- write fault codes Spyne cannot: ``wsse:FailedAuthentication`` as a real QName, and SOAP 1.2 ``MustUnderstand``.
+- write fault codes Spyne cannot: ``wsse:FailedAuthentication`` as a real QName, and SOAP 1.2 ``MustUnderstand``;
+- read ``base64Binary`` strictly (whitespace allowed, as in MIME line breaks): Spyne drops characters outside the
+  alphabet without a word and crashes on bad padding; both are a ``Client.InvalidBase64`` fault here.
 """
 
+import binascii
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +103,9 @@ class _HardenedSoap:
         ctx.in_document = (root, xmlids)
         super().decompose_incoming_envelope(ctx, message)  # type: ignore[misc]
 
+    def byte_array_from_element(self, ctx: Any, cls: Any, element: etree._Element) -> tuple[bytes]:
+        return (strict_base64(element.text or "", etree.QName(element).localname),)
+
     def _check_must_understand(self, header: list[etree._Element] | None) -> None:
         for element in header or ():
             must = (element.get(self.mu_attribute) or "").strip() in ("1", "true")
@@ -111,6 +117,14 @@ class _HardenedSoap:
         super().serialize(ctx, message)  # type: ignore[misc]
         if self._clean_namespaces and ctx.out_document is not None:
             etree.cleanup_namespaces(ctx.out_document, keep_ns_prefixes=_KEPT_PREFIXES)
+
+
+def strict_base64(text: str, element_name: str) -> bytes:
+    """Decode base64 refusing anything but the alphabet, ``=`` padding and whitespace."""
+    try:
+        return binascii.a2b_base64("".join(text.split()).encode("ascii"), strict_mode=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise Fault("Client.InvalidBase64", f"{element_name} is not valid base64") from None
 
 
 def _as_bytes(chunk: bytes | str) -> bytes:

@@ -97,8 +97,11 @@ class GoodsOwnerSoapApp:
         handlers.load_all()
         service = build_service(handler_map, auth_hook=load_auth_hook() if with_edge else auth_hook)
         edge = _security_edge(settings, session_factory) if with_edge else None
-        self.soap11 = WsgiApplication(_application(service, GoodsOwnerSoap11, edge, PORT_TYPE_NAME))
-        self.soap12 = WsgiApplication(_application(service, GoodsOwnerSoap12, edge, f"{PORT_TYPE_NAME}12"))
+        limit = settings.max_body_bytes  # Spyne's own default cap (2 MiB) would otherwise undercut it
+        self.soap11 = WsgiApplication(_application(service, GoodsOwnerSoap11, edge, PORT_TYPE_NAME),
+                                      max_content_length=limit)
+        self.soap12 = WsgiApplication(_application(service, GoodsOwnerSoap12, edge, f"{PORT_TYPE_NAME}12"),
+                                      max_content_length=limit)
         for server in (self.soap11, self.soap12):
             server.event_manager.add_listener("wsgi_call", _attach_request)
         self.wsdl = self._published_wsdl(service_url(settings))
