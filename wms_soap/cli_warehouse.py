@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from wms_soap.cli_inbound import add_commands as add_inbound_commands
+from wms_soap.cli_shipments import add_commands as add_shipment_commands
 from wms_soap.services import order_status as st
 from wms_soap.services import warehouse
 from wms_soap.store.orders import Order
@@ -27,6 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser = subparsers.add_parser("warehouse", help="move goods: outbound orders (and inbound, see below)")
     commands = parser.add_subparsers(dest="warehouse_command", required=True)
     add_inbound_commands(commands)  # receive, putaway, return, price-list, invoice (wms_soap/cli_inbound.py, H6)
+    add_shipment_commands(commands)  # trip, shipment, ship-orders, load, assign-order, ... (wms_soap/cli_shipments.py)
     for name, action, help_text in _SIMPLE:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("order_id", type=int)
