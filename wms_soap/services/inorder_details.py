@@ -26,6 +26,18 @@ SUPPLIER_ADDRESS_FIELDS = ("address", "address2", "address3", "post_code", "city
                            "delivery_instruction")
 
 
+def check_fits(row: Any) -> None:
+    """Refuse a value its column cannot hold (PostgreSQL would fail the whole request, SQLite would keep it)."""
+    for column in row.__table__.columns:
+        value = getattr(row, column.key, None)
+        length = getattr(column.type, "length", None)
+        if length and isinstance(value, str) and len(value) > length:
+            raise ValidationFailed(f"{column.key} is longer than {length} characters")
+        precision, scale = getattr(column.type, "precision", None), getattr(column.type, "scale", None)
+        if precision and scale is not None and isinstance(value, Decimal) and abs(value) >= 10 ** (precision - scale):
+            raise ValidationFailed(f"{column.key} {value} is too large")
+
+
 # --- suppliers and sellers --------------------------------------------------------------------------------------
 
 @dataclass
@@ -70,6 +82,7 @@ def resolve_supplier(session: Session, data: SupplierInput, goods_owner_id: int)
         supplier = _insert_supplier(session, goods_owner_id, data.number or data.name or "")
     if created or data.operation == "CreateOrUpdate":
         _update_supplier(supplier, data)
+        check_fits(supplier)
     return supplier
 
 
@@ -108,6 +121,7 @@ def _update_supplier(supplier: Supplier, data: SupplierInput) -> None:
 def _insert_supplier(session: Session, goods_owner_id: int, number: str) -> Supplier:
     """A new supplier, or the one another request created with the same number a moment ago."""
     supplier = Supplier(goods_owner_id=goods_owner_id, supplier_number=number)
+    check_fits(supplier)
     try:
         with session.begin_nested():
             session.add(supplier)
@@ -243,3 +257,4 @@ def _fill_advised_item(target: InOrderAdvisedItem, data: AdvisedItemInput, quant
                  "length", "width", "height", "second_number_of_items", "price", "status_id", "status_code",
                  "pallet_label_id", "pallet_type_code"):
         setattr(target, name, getattr(data, name))
+    check_fits(target)

@@ -24,6 +24,7 @@ from wms_soap.services.inorder_details import (
     SupplierGroupInput,
     SupplierInput,
     WarehouseInput,
+    check_fits,
     find_warehouse,
     resolve_in_order_customer,
     resolve_supplier,
@@ -241,6 +242,7 @@ def _apply_header(session: Session, in_order: InOrder, data: InOrderInput, goods
     for name, value in data.fields.items():
         if value is not None:
             setattr(in_order, name, value)
+    check_fits(in_order)
     _apply_parties(session, in_order, data, goods_owner_id)
     if data.in_order_type is not None:
         in_order.in_order_type = _resolve_in_order_type(session, data.in_order_type, goods_owner_id)
@@ -346,6 +348,7 @@ def _fill_line(session: Session, line: InOrderLine, data: InOrderLineInput, good
     for name, value in data.fields.items():
         if value is not None:
             setattr(line, name, value)
+    check_fits(line)
     if data.return_cause is not None:
         line.return_cause = resolve_cause(session, data.return_cause, goods_owner_id)
     if data.items is not None:
@@ -385,6 +388,7 @@ def update_in_order(session: Session, update: InOrderUpdate, *, goods_owner_id: 
     in_order = _identified(session, update.identification, update.number, update.in_order_id, goods_owner_id)
     for name, value in update.fields.items():
         setattr(in_order, name, value)
+    check_fits(in_order)
     if update.status is not None:
         set_status(in_order, update.status)
     in_order.updated_at = utcnow()
@@ -410,6 +414,7 @@ def update_in_order_lines(session: Session, identification: str, number: str | N
             raise Conflict("NumberOfItems cannot be less than what has already been received on the line")
         for name, value in update.fields.items():
             setattr(line, name, value)
+        check_fits(line)
         for item in line.received_items:
             if item.id in update.reported_item_ids:
                 item.is_in_reported = update.reported_item_ids[item.id]

@@ -120,7 +120,8 @@ def receive(session: Session, in_order: InOrder, receipts: list[Receipt]) -> lis
         line = _receipt_line(session, in_order, receipt)
         for quantity, advised in _against_advised(line, receipt):
             item = _received_item(line, receipt, quantity, advised, now)
-            line.received_items.append(item)
+            line.received_items.append(item)  # into the session through its line
+            item.advised_item = advised
             items.append(item)
         line.received_number_of_items += receipt.number_of_items
     in_order.last_received_at = in_order.updated_at = now
@@ -162,8 +163,7 @@ def _received_item(line: InOrderLine, receipt: Receipt, quantity: Decimal, advis
         production_date=(advised and advised.production_date) or line.production_date,
         status_code=(advised and advised.status_code) or line.item_status_code,
         container=(advised and advised.container) or line.in_order.container,
-        comment=receipt.comment or (advised and advised.comment) or None, advised_item=advised,
-        received_at=now, is_in_reported=False)
+        comment=receipt.comment or (advised and advised.comment) or None, received_at=now, is_in_reported=False)
 
 
 def put_away(session: Session, item: InOrderReceivedItem, location_code: str) -> int:
