@@ -243,6 +243,13 @@ def add_registers(subparsers: Subparsers) -> None:
         module.add_parsers(subparsers)
 
 
+def add_events(subparsers: Subparsers) -> None:
+    """``events``: ``wms_soap.cli_events`` (reported events)."""
+    from wms_soap import cli_events
+
+    cli_events.add_parsers(subparsers)
+
+
 def _add_api_user_unlock(api_user_commands: Subparsers) -> None:
     module = _optional_module("wms_soap.cli_security")
     if module is not None:
@@ -268,6 +275,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     add_warehouse,
     add_audit,
     add_registers,
+    add_events,
 ]
 
 
