@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from tests.factories import make_warehouse
 from tests.orders_support import add_stock, make_article, make_owner
+from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services import article_item_updates as updates
 from wms_soap.services import article_items, inventory, inventory_changes, inventory_views
 from wms_soap.services.article_item_updates import ArticleItemsError, ItemsIdentification, ItemsUpdate, RegisterRef
@@ -193,3 +194,27 @@ def test_goods_status_inventory(session: Session, owner: int) -> None:
     assert (row.number_of_items, row.locked) == (7, 2)
     assert {(s.code, s.number_of_items, s.locked) for s in row.statuses.values()} == {
         (None, 5, 0), ("QUARANTINE", 2, 2)}
+
+
+def test_a_count_sets_the_last_inventory_time_and_reports_only_differences(session: Session, owner: int) -> None:
+    cup = make_article(session, owner, "CUP")
+    counted_id = add_stock(session, owner, cup, 5)
+    add_stock(session, owner, cup, 2, location="B-01")
+    assert inventory.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(5),
+                                 comment="count", at=T0) == 0
+    [line] = article_items.inventory_items(session, owner, ItemsQuery(last_inventory_from=T0))
+    assert [(v.item.id, v.last_inventory_time is not None) for v in line.items] == [(counted_id, True)]
+    assert article_items.inventory_items(session, owner, ItemsQuery(last_inventory_from=T0 + timedelta(1))) == []
+    query = inventory_changes.InventoryChangesQuery()
+    assert inventory_changes.inventory_changes(session, query, goods_owner_id=owner) == {}
+    assert inventory.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(3),
+                                 comment="count") == -2
+    [changes] = inventory_changes.inventory_changes(session, query, goods_owner_id=owner).values()
+    assert [(c.quantity, c.cause) for c in changes] == [(-2, "counted")]
+    with pytest.raises(ValidationFailed):
+        inventory.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(-1),
+                              comment="count")
+    other = make_owner(session, "OTHER2")
+    with pytest.raises(NotFound):
+        inventory.count_stock(session, goods_owner_id=other, article_item_id=counted_id, counted=Decimal(1),
+                              comment="count")

@@ -19,7 +19,7 @@ from sqlalchemy import Select, case, column, exists, func, or_, select, table, u
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.article_items import register_status
+from wms_soap.services.article_items import COUNTED, register_status
 from wms_soap.services.articles import READ_MODEL_OPTIONS, utcnow
 from wms_soap.store.articles import Article, ArticleBarcode
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location
@@ -284,6 +284,25 @@ def remove_stock(session: Session, *, article_item_id: int, quantity: Decimal, c
     assert item is not None
     record_transaction(session, item, -quantity, cause=cause, comment=comment, at=now)
     touch_stock_info(session, [item.article_id], at=now)
+
+
+def count_stock(session: Session, *, goods_owner_id: int, article_item_id: int, counted: Decimal, comment: str,
+                at: datetime | None = None) -> Decimal:
+    """An inventory count of one article item: its quantity becomes ``counted``. The difference (possibly zero, so
+    that the item's LastInventoryTime shows the count) is a ``counted`` transaction, which GetInventoryChanges
+    reports when it is not zero. Returns the difference."""
+    if counted < 0:
+        raise ValidationFailed("A counted quantity cannot be negative")
+    item = session.get(ArticleItem, article_item_id, with_for_update={"of": ArticleItem})
+    if item is None or item.goods_owner_id != goods_owner_id:
+        raise NotFound(f"Article item {article_item_id} was not found")
+    now = at or utcnow()
+    difference = counted - Decimal(item.number_of_items)
+    item.number_of_items, item.updated_at = counted, now
+    record_transaction(session, item, difference, cause=COUNTED, comment=comment, at=now)
+    touch_stock_info(session, [item.article_id], at=now)
+    session.flush()
+    return difference
 
 
 def record_transaction(session: Session, item: ArticleItem, quantity: Decimal, *, cause: str, comment: str,

@@ -46,7 +46,7 @@ def inventory_changes(session: Session, query: InventoryChangesQuery, *,
     """Per article id (ascending, paged by ``article_id_from``/``max_articles``), its changes in time order."""
     statement = (select(InventoryTransaction)
                  .where(InventoryTransaction.goods_owner_id == goods_owner_id,
-                        InventoryTransaction.cause.not_in(ORDER_FLOW_CAUSES))
+                        InventoryTransaction.cause.not_in(ORDER_FLOW_CAUSES), InventoryTransaction.quantity != 0)
                  .order_by(InventoryTransaction.article_id, InventoryTransaction.id))
     until, inclusive = _until(query)
     if query.from_date is not None:
