@@ -7,12 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
-from tests.factories import make_api_user, make_goods_owner
+from tests.factories import make_api_user, make_goods_owner, make_warehouse
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import make_article, make_shipped_order
-from wms_soap.services import warehouse_inbound
+from wms_soap.services import returns, warehouse_inbound
 from wms_soap.services.warehouse_inbound import ReturnReceipt
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.db import session_scope
 
 
@@ -84,3 +86,22 @@ def test_errors_carry_their_error_type(api: GoodsOwnerClient, shipped_order_id: 
     assert logon.ProcessReturnOrderErrors.ProcessReturnOrderError[0].ErrorType == "LogonError"
     query = wrong.call("GetReturnOrdersByQuery", ReturnOrdersQuery=None)
     assert query.Success is False and query.GetReturnOrdersErrors.GetReturnOrdersError[0].ErrorType == "LogonError"
+
+
+def test_status_filters_and_the_warehouse_s_status_text(api: GoodsOwnerClient, shipped_order_id: int,
+                                                        live_server: Any) -> None:
+    with session_scope(live_server.session_factory) as session:
+        warehouse = make_warehouse(session, code="LUND")
+        owner = session.scalars(select(GoodsOwner).where(GoodsOwner.code == "SHOP")).one()
+        owner.warehouse_id = warehouse.id
+        returns.set_return_status_text(session, warehouse_id=warehouse.id, number=100, text="Aviserad")
+    return_order(api, shipped_order_id)
+    t = api.types
+
+    def statuses(**bounds: int) -> list[tuple[int, str]]:
+        found = api.call("GetReturnOrdersByQuery", ReturnOrdersQuery=t.GetReturnOrdersQuery(**bounds))
+        infos = found.ReturnOrders.ReturnOrderInfo if found.ReturnOrders is not None else []
+        return [(info.ReturnOrderStatusId, info.ReturnOrderStatusText) for info in infos]
+
+    assert statuses() == statuses(ReturnOrderStatusFrom=100, RetunOrderStatusTo=100) == [(100, "Aviserad")]
+    assert statuses(ReturnOrderStatusFrom=101) == statuses(RetunOrderStatusTo=99) == []

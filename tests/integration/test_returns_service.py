@@ -7,12 +7,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.orm import Session
 
-from tests.factories import make_goods_owner
+from tests.factories import make_goods_owner, make_warehouse
 from tests.inbound_fixtures import make_article, make_shipped_order
 from wms_soap.errors import Conflict, ValidationFailed
 from wms_soap.services import returns, warehouse_inbound
 from wms_soap.services.returns import ReturnCauseInput, ReturnLineInput, ReturnOrderInput, ReturnOrderQuery
 from wms_soap.services.warehouse_inbound import ReturnReceipt
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inventory import ArticleItem
 from wms_soap.store.orders import Order
 
@@ -106,3 +107,39 @@ def test_a_new_return_starts_once_the_last_one_is_complete(session: Session, shi
     assert first.status == 500
     second = announce(session, shipped, lines=[ReturnLineInput("ArticleNumber", Decimal(1), article_number="SHOE")])
     assert second != first.id
+
+
+def test_status_filters_are_inclusive_ranges(session: Session, shipped: Order) -> None:
+    owner = shipped.goods_owner_id
+    return_order = warehouse_inbound.find_return_order(session, announce(session, shipped))
+    warehouse_inbound.receive_return(session, return_order, [
+        ReturnReceipt(Decimal(1), return_line_id=return_order.lines[0].id, location_code="RET-01")])
+    assert return_order.status == 400
+
+    def found(status_from: int | None, status_to: int | None) -> list[int]:
+        query = ReturnOrderQuery(status_from=status_from, status_to=status_to)
+        return [view.return_order.id for view in returns.query_return_orders(session, query, goods_owner_id=owner)]
+
+    assert found(400, 400) == [return_order.id]
+    assert found(None, 400) == found(400, None) == [return_order.id]
+    assert found(100, 399) == found(401, 500) == []
+    assert found(500, 100) == []
+
+
+def test_status_texts_are_the_warehouse_s_own(session: Session, shipped: Order) -> None:
+    warehouse = make_warehouse(session, code="LUND")
+    owner = session.get(GoodsOwner, shipped.goods_owner_id)
+    assert owner is not None
+    owner.warehouse_id = warehouse.id
+    announce(session, shipped)
+    assert returns.return_order_statuses(session) == [(100, "Notified"), (400, "Partially returned"),
+                                                      (500, "Returned")]
+    returns.set_return_status_text(session, warehouse_id=warehouse.id, number=100, text=" Aviserad ")
+    assert returns.return_order_statuses(session, warehouse.id)[0] == (100, "Aviserad")
+    assert returns.return_order_statuses(session)[0] == (100, "Notified")
+    [view] = returns.query_return_orders(session, ReturnOrderQuery(), goods_owner_id=owner.id)
+    assert view.status_text == "Aviserad"
+    with pytest.raises(ValidationFailed, match="Unknown return order status 300"):
+        returns.set_return_status_text(session, warehouse_id=warehouse.id, number=300, text="Odd")
+    with pytest.raises(ValidationFailed, match="empty"):
+        returns.set_return_status_text(session, warehouse_id=warehouse.id, number=100, text="  ")

@@ -1,4 +1,4 @@
-"""``wms-soap warehouse trip|shipment|ship-orders|unship-order|load|shipment-status|assign-order``."""
+"""``wms-soap warehouse`` shipment, trip and assignment commands, and return-status-text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from tests.factories import make_api_user, make_goods_owner
+from tests.factories import make_api_user, make_goods_owner, make_warehouse
 from tests.inbound_fixtures import make_article, make_shipped_order
 from wms_soap.cli import main
 from wms_soap.store.db import session_scope
@@ -62,3 +62,17 @@ def test_wrong_moves_fail_with_a_message(order_ids: list[int], capsys: pytest.Ca
     assert main(["warehouse", "load", "--goods-owner", "SHOP", "1"]) == 2  # --trip or --off is required
     assert main(["warehouse", "trip", "--goods-owner", "NOPE"]) == 2
     assert "no goods owner with code 'NOPE'" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("cli_env")
+def test_return_status_texts(session_factory: sessionmaker[Session], capsys: pytest.CaptureFixture[str]) -> None:
+    with session_scope(session_factory) as session:
+        make_warehouse(session, code="LUND")
+    assert main(["warehouse", "return-status-text", "set", "--warehouse", "lund", "500", "Returnerad"]) == 0
+    assert main(["warehouse", "return-status-text", "list", "--warehouse", "LUND"]) == 0
+    assert "500\tReturnerad" in capsys.readouterr().out
+    assert main(["warehouse", "return-status-text", "list"]) == 0
+    assert "500\tReturned" in capsys.readouterr().out
+    assert main(["warehouse", "return-status-text", "set", "--warehouse", "LUND", "450", "x"]) == 1
+    assert "Unknown return order status 450" in capsys.readouterr().err
+    assert main(["warehouse", "return-status-text", "set", "--warehouse", "NOWHERE", "500", "x"]) == 1

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.inorders import article_names
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.orders import Order, OrderLine
 from wms_soap.store.returns import (
     RETURN_STATUS_TEXTS,
@@ -24,6 +25,7 @@ from wms_soap.store.returns import (
     ReturnCause,
     ReturnOrder,
     ReturnOrderLine,
+    ReturnOrderStatusText,
 )
 
 ZERO = Decimal(0)
@@ -187,14 +189,16 @@ class ReturnOrderQuery:
 
 @dataclass(frozen=True)
 class ReturnOrderView:
-    """A return order with what the wire answer needs of its customer order and articles."""
+    """A return order with what the wire answer needs of its customer order, articles and status text."""
 
     return_order: ReturnOrder
     order_number: str | None
     articles: dict[int, tuple[str | None, str | None]]  # article id -> (number, name)
+    status_text: str
 
 
 def query_return_orders(session: Session, query: ReturnOrderQuery, *, goods_owner_id: int) -> list[ReturnOrderView]:
+    """The goods owner's return orders matching every filter given; the status range is inclusive."""
     statement = (select(ReturnOrder, Order.goods_owner_order_number)
                  .join(Order, Order.id == ReturnOrder.order_id)
                  .where(ReturnOrder.goods_owner_id == goods_owner_id)
@@ -212,11 +216,36 @@ def query_return_orders(session: Session, query: ReturnOrderQuery, *, goods_owne
         statement = statement.where(ReturnOrder.status <= query.status_to)
     rows = session.execute(statement).all()
     articles = article_names(session, {line.article_id for row in rows for line in row[0].lines})
-    return [ReturnOrderView(row[0], row[1], articles) for row in rows]
+    texts = dict(return_order_statuses(session, session.scalar(
+        select(GoodsOwner.warehouse_id).where(GoodsOwner.id == goods_owner_id))))
+    return [ReturnOrderView(row[0], row[1], articles, texts.get(row[0].status, str(row[0].status))) for row in rows]
 
 
-def status_text(status: int) -> str:
-    return RETURN_STATUS_TEXTS.get(status, str(status))
+def return_order_statuses(session: Session, warehouse_id: int | None = None) -> list[tuple[int, str]]:
+    """(number, text) of every return order status, with the warehouse's own texts where it has them."""
+    texts = dict(RETURN_STATUS_TEXTS)
+    rows = session.execute(select(ReturnOrderStatusText.number, ReturnOrderStatusText.text)
+                           .where(ReturnOrderStatusText.warehouse_id.is_(None)
+                                  | (ReturnOrderStatusText.warehouse_id == warehouse_id))
+                           .order_by(ReturnOrderStatusText.warehouse_id.is_not(None)))
+    for number, text in rows:
+        texts[number] = text
+    return sorted(texts.items())
+
+
+def set_return_status_text(session: Session, *, warehouse_id: int, number: int, text: str) -> None:
+    """Give one return order status its own text in one warehouse."""
+    if number not in RETURN_STATUS_TEXTS:
+        raise ValidationFailed(f"Unknown return order status {number}; known: {sorted(RETURN_STATUS_TEXTS)}")
+    if not text.strip():
+        raise ValidationFailed("A status text cannot be empty")
+    row = session.scalar(select(ReturnOrderStatusText).where(ReturnOrderStatusText.warehouse_id == warehouse_id,
+                                                             ReturnOrderStatusText.number == number))
+    if row is None:
+        session.add(ReturnOrderStatusText(warehouse_id=warehouse_id, number=number, text=text.strip()))
+    else:
+        row.text = text.strip()
+    session.flush()
 
 
 def lines_by_id(return_order: ReturnOrder, ids: Sequence[int]) -> list[ReturnOrderLine]:

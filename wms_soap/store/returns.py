@@ -1,6 +1,7 @@
 """Return orders: goods a consignee sends back against a shipped order, line by line, each with a return cause.
 
-Return order statuses: 100 Notified (announced), 400 Partially returned, 500 Returned.
+Return order statuses are numbers with per-warehouse texts, like Ongoing's order and in-order statuses: 100 Notified
+(announced), 400 Partially returned, 500 Returned (``ReturnOrderStatusText`` rows override the default texts).
 """
 
 from datetime import datetime
@@ -17,6 +18,7 @@ STATUS_NOTIFIED = 100
 STATUS_PARTIALLY_RETURNED = 400
 STATUS_RETURNED = 500
 RETURN_STATUS_TEXTS = {100: "Notified", 400: "Partially returned", 500: "Returned"}
+"""The default texts; a warehouse's ``ReturnOrderStatusText`` rows override them."""
 
 
 class ReturnCause(Base):

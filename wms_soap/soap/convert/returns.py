@@ -11,7 +11,6 @@ from wms_soap.services.returns import (
     ReturnOrderInput,
     ReturnOrderQuery,
     ReturnOrderView,
-    status_text,
 )
 from wms_soap.soap.convert.inorders import as_utc, wire_time
 from wms_soap.soap.types.returns import (
@@ -71,7 +70,7 @@ def return_order_info(view: ReturnOrderView) -> ReturnOrderInfo:
         ReturnOrderNumber=order.return_order_number, ReturnOrderComment=order.comment,
         ReturnInDate=wire_time(order.return_in_date), **_cause_fields(order.return_cause),
         ReturnOrderLines=[return_line_info(line, view) for line in order.lines],
-        ReturnOrderStatusId=order.status, ReturnOrderStatusText=status_text(order.status),
+        ReturnOrderStatusId=order.status, ReturnOrderStatusText=view.status_text,
         ReturnOrderHandlingComment=order.handling_comment)
 
 

@@ -1,0 +1,67 @@
+"""``wms-soap warehouse return-status-text list|set``: the return order status texts of a warehouse, which
+GetReturnOrdersByQuery answers (ReturnOrderStatusText) to the warehouse's goods owners."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from wms_soap.errors import NotFound
+from wms_soap.services import returns
+from wms_soap.store.access import Warehouse
+
+if TYPE_CHECKING:
+    from wms_soap.config import Settings
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    texts = commands.add_parser("return-status-text", help="list or set return order status texts per warehouse")
+    actions = texts.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="the texts a warehouse's goods owners see")
+    listing.add_argument("--warehouse", help="warehouse code (default: the defaults)")
+    listing.set_defaults(handler=_run_list)
+    setting = actions.add_parser("set", help="give one return order status its own text in one warehouse")
+    setting.add_argument("--warehouse", required=True, help="warehouse code")
+    setting.add_argument("number", type=int)
+    setting.add_argument("text")
+    setting.set_defaults(handler=_run_set)
+
+
+def _warehouse_id(session: Session, code: str | None) -> int | None:
+    if code is None:
+        return None
+    found = session.scalar(select(Warehouse.id).where(func.lower(Warehouse.code) == code.strip().lower()))
+    if found is None:
+        raise NotFound(f"There is no warehouse {code!r}")
+    return int(found)
+
+
+def _run_list(args: argparse.Namespace, settings: Settings) -> int:
+    from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
+
+    engine = create_engine_for(settings.database_url)
+    try:
+        with session_scope(make_session_factory(engine)) as session:
+            for number, text in returns.return_order_statuses(session, _warehouse_id(session, args.warehouse)):
+                print(f"{number}\t{text}")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _run_set(args: argparse.Namespace, settings: Settings) -> int:
+    from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
+
+    engine = create_engine_for(settings.database_url)
+    try:
+        with session_scope(make_session_factory(engine)) as session:
+            warehouse_id = _warehouse_id(session, args.warehouse)
+            assert warehouse_id is not None  # --warehouse is required
+            returns.set_return_status_text(session, warehouse_id=warehouse_id, number=args.number, text=args.text)
+    finally:
+        engine.dispose()
+    print(f"Return order status {args.number} is {args.text.strip()!r} in warehouse {args.warehouse}")
+    return 0
