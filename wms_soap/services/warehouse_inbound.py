@@ -155,7 +155,8 @@ def _against_advised(line: InOrderLine, receipt: Receipt) -> list[tuple[Decimal,
 
 def _received_item(line: InOrderLine, receipt: Receipt, quantity: Decimal, advised: InOrderAdvisedItem | None,
                    now: datetime) -> InOrderReceivedItem:
-    line_serial = line.serial if quantity == 1 else None
+    unused = not any(item.serial == line.serial for item in line.received_items)
+    line_serial = line.serial if quantity == 1 and unused else None
     return InOrderReceivedItem(
         number_of_items=quantity, batch=receipt.batch or (advised and advised.batch) or line.row_batch_no,
         serial=receipt.serial or (advised and advised.serial) or line_serial,
