@@ -102,8 +102,7 @@ def resolve_customer(session: Session, goods_owner_id: int, data: CustomerInput)
         return _create_customer(session, goods_owner_id, data)
     if data.operation == "Create":
         raise Conflict(f"Customer {_describe(data)} already exists")
-    if data.operation == "CreateOrUpdate":
-        _apply(customer, data.values)
+    if data.operation == "CreateOrUpdate" and _apply(customer, data.values):
         customer.updated_at = utcnow()
     return customer
 
@@ -111,8 +110,13 @@ def resolve_customer(session: Session, goods_owner_id: int, data: CustomerInput)
 def set_consignee(order: Order, customer: Customer) -> None:
     """Make the customer the order's consignee, copying its delivery address onto the order."""
     order.customer = customer
-    for name in CONSIGNEE_FIELDS:
-        setattr(order, f"consignee_{name}", getattr(customer, name))
+    for column, value in consignee_columns(customer).items():
+        setattr(order, column, value)
+
+
+def consignee_columns(customer: Customer) -> dict[str, Any]:
+    """The order's ``consignee_*`` columns: the customer's delivery address as it is now."""
+    return {f"consignee_{name}": getattr(customer, name) for name in CONSIGNEE_FIELDS}
 
 
 def _create_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer:
@@ -121,14 +125,17 @@ def _create_customer(session: Session, goods_owner_id: int, data: CustomerInput)
                         notify_by_sms=False, notify_by_email=False, notify_by_telephone=False)
     _apply(customer, data.values)
     session.add(customer)
-    session.flush()
     return customer
 
 
-def _apply(target: Any, values: dict[str, Any]) -> None:
+def _apply(target: Any, values: dict[str, Any]) -> bool:
+    """Set the non-None values that differ; True when anything changed (an unchanged row is not rewritten)."""
+    changed = False
     for column, value in values.items():
-        if value is not None:
+        if value is not None and getattr(target, column) != value:
             setattr(target, column, value)
+            changed = True
+    return changed
 
 
 _Register = TypeVar("_Register", OrderType, WayOfDeliveryType, TermsOfDeliveryType, OrderClass)
@@ -165,4 +172,6 @@ def resolve_register(session: Session, model: type[_Register], goods_owner_id: i
 def process_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer:
     """ProcessCustomer: the customer register alone."""
     claim_write_lock(session)
-    return resolve_customer(session, goods_owner_id, data)
+    customer = resolve_customer(session, goods_owner_id, data)
+    session.flush()
+    return customer

@@ -5,13 +5,15 @@ Kept in one small module so that the orders area meets the articles/inventory mo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services import articles, inventory, system
+from wms_soap.services import inventory, system
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import ArticleItem
 
@@ -45,13 +47,37 @@ class ContractRef:
     customer_number: str | None = None
 
 
-def find_article(session: Session, goods_owner_id: int, key: ArticleKey) -> Article:
+_KEY_COLUMNS = {"SystemId": Article.id, "ArticleNumber": Article.article_number,
+                "ProductCode": Article.product_code, "ArticleName": Article.name}
+
+
+def check_article_key(key: ArticleKey) -> None:
+    """ValidationFailed unless the key names a known identification and carries its value."""
     if key.identification not in ARTICLE_IDENTIFICATIONS:
         raise ValidationFailed(f"Unknown ArticleIdentification {key.identification!r}")
-    if key.value() in (None, ""):
+    value = key.value()
+    if value is None or (isinstance(value, str) and not value.strip()):
         raise ValidationFailed(f"The order line has no {key.identification} to identify its article")
-    return articles.find_article(session, goods_owner_id, key.identification, system_id=key.system_id,
-                                 article_number=key.article_number, product_code=key.product_code, name=key.name)
+
+
+def find_article_ids(session: Session, goods_owner_id: int, keys: Sequence[ArticleKey]) -> list[int]:
+    """The article id of each key (the first by id when several match), one query per identification used."""
+    found: dict[ArticleKey, int] = {}
+    for identification in {key.identification for key in keys}:
+        column = _KEY_COLUMNS[identification]
+        values = {key.value() for key in keys if key.identification == identification}
+        rows = session.execute(select(Article.id, column).where(Article.goods_owner_id == goods_owner_id,
+                                                                column.in_(values)))
+        by_value: dict[object, int] = {}
+        for article_id, value in rows:  # sorted here: an ORDER BY id would make SQLite walk the primary key
+            by_value[value] = min(article_id, by_value.get(value, article_id))
+        for key in keys:
+            if key.identification == identification and key.value() in by_value:
+                found[key] = by_value[key.value()]
+    missing = next((key for key in keys if key not in found), None)
+    if missing is not None:
+        raise NotFound(f"Article with {missing.identification} {missing.value()} was not found")
+    return [found[key] for key in keys]
 
 
 _CONTRACT_KEYS = {

@@ -11,17 +11,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import order_status as st
 from wms_soap.services.customers import (
     CustomerInput,
     RegisterRef,
+    consignee_columns,
     resolve_customer,
     resolve_register,
     set_consignee,
@@ -33,11 +34,20 @@ from wms_soap.services.order_queries import (  # re-exported: the inventory answ
 )
 from wms_soap.services.order_queries import allocated_per_article_item as allocated_per_article_item
 from wms_soap.services.order_queries import outbound_quantities as outbound_quantities
-from wms_soap.services.order_refs import ArticleKey, ContractRef, find_article, resolve_contract
+from wms_soap.services.order_refs import (
+    ArticleKey,
+    ContractRef,
+    check_article_key,
+    find_article_ids,
+    resolve_contract,
+)
 from wms_soap.store.orders import (
+    Customer,
     Order,
     OrderClass,
+    OrderClassLink,
     OrderLine,
+    OrderStatusChange,
     OrderType,
     TermsOfDeliveryType,
     WayOfDeliveryType,
@@ -158,11 +168,16 @@ def _validate(data: OrderInput) -> None:
         raise ValidationFailed(f"Unknown OrderOperation {data.operation!r}")
     if data.identification not in ORDER_IDENTIFICATIONS:
         raise ValidationFailed(f"Unknown OrderIdentification {data.identification!r}")
-    for line in data.lines or ():
+    for line in data.lines if data.operation != "Remove" and data.lines else ():
         if line.identification not in LINE_IDENTIFICATIONS:
             raise ValidationFailed(f"Unknown OrderLineIdentification {line.identification!r}")
         if line.number_of_items < 0:
             raise ValidationFailed("NumberOfItems must not be negative")
+        if line.identification in ("ExternalOrderLineCode", "ExternalOrderLineId") and \
+                not line.values.get("external_order_line_code"):
+            raise ValidationFailed(f"ExternalOrderLineCode is required when OrderLineIdentification is "
+                                   f"{line.identification}")
+        check_article_key(line.article)
 
 
 def _process(session: Session, goods_owner_id: int, data: OrderInput) -> ProcessOrderResult:
@@ -175,18 +190,16 @@ def _process(session: Session, goods_owner_id: int, data: OrderInput) -> Process
     if order is None:
         if data.operation == "Update":
             raise NotFound(f"Order {key or data.order_id} was not found")
-        order = _new_order(session, goods_owner_id, data)
-        message = "Order created"
-    else:
-        if data.operation == "Create":
-            raise Conflict(f"Order {key or data.order_id} already exists (OrderId {order.id})")
-        ensure_changeable(order)
-        _fill(session, order, data)
-        if data.status_updated is not None:
-            set_status(order, data.status_updated, source="api")
-        message = "Order updated"
+        order_id = _insert_order(session, goods_owner_id, data)
+        return ProcessOrderResult(order_id, data.values.get("goods_owner_order_number"), "Order created")
+    if data.operation == "Create":
+        raise Conflict(f"Order {key or data.order_id} already exists (OrderId {order.id})")
+    ensure_changeable(order)
+    _fill(session, order, data)
+    if data.status_updated is not None:
+        set_status(order, data.status_updated, source="api")
     session.flush()
-    return ProcessOrderResult(order.id, order.goods_owner_order_number, message)
+    return ProcessOrderResult(order.id, order.goods_owner_order_number, "Order updated")
 
 
 def _remove(order: Order | None, key: object) -> ProcessOrderResult:
@@ -198,46 +211,115 @@ def _remove(order: Order | None, key: object) -> ProcessOrderResult:
     return ProcessOrderResult(order.id, order.goods_owner_order_number, "Order cancelled")
 
 
-def _new_order(session: Session, goods_owner_id: int, data: OrderInput) -> Order:
-    now = utcnow()
-    status = data.status_created if data.status_created is not None else st.OPEN
-    st.check_known(status)
-    order = Order(goods_owner_id=goods_owner_id, status=status, created_at=now, updated_at=now,
-                  status_changed_at=now)
-    session.add(order)
-    order.history.append(st.change(None, status, source="api", at=now))
-    _fill(session, order, data)
-    return order
+@dataclass
+class _References:
+    """What an order refers to, found (or created) in the registers before the order is written."""
+
+    customer: Customer | None = None
+    order_type: OrderType | None = None
+    way_of_delivery_type: WayOfDeliveryType | None = None
+    terms_of_delivery_type: TermsOfDeliveryType | None = None
+    transporter_contract_id: int | None = None
+    classes: list[OrderClass] | None = None
+    article_ids: list[int] = field(default_factory=list)
+
+
+def _references(session: Session, goods_owner_id: int, data: OrderInput) -> _References:
+    refs = _References()
+    if data.customer is not None:
+        refs.customer = resolve_customer(session, goods_owner_id, data.customer)
+    if data.order_type is not None:
+        refs.order_type = resolve_register(session, OrderType, goods_owner_id, data.order_type)
+    if data.way_of_delivery_type is not None:
+        refs.way_of_delivery_type = resolve_register(session, WayOfDeliveryType, goods_owner_id,
+                                                     data.way_of_delivery_type)
+    if data.terms_of_delivery_type is not None:
+        refs.terms_of_delivery_type = resolve_register(session, TermsOfDeliveryType, goods_owner_id,
+                                                       data.terms_of_delivery_type)
+    if data.transporter_contract is not None:
+        refs.transporter_contract_id = resolve_contract(session, goods_owner_id, data.transporter_contract)
+    if data.classes is not None:
+        refs.classes = resolve_classes(session, goods_owner_id, data.classes)
+    if data.lines:
+        _check_duplicate_articles(data.lines)
+        refs.article_ids = find_article_ids(session, goods_owner_id, [line.article for line in data.lines])
+    return refs
 
 
 def _fill(session: Session, order: Order, data: OrderInput) -> None:
-    goods_owner_id = order.goods_owner_id
+    """Apply a CreateOrUpdate/Update to an existing order (through the ORM: lines are matched and merged)."""
+    refs = _references(session, order.goods_owner_id, data)
     for column, value in data.values.items():
         if value is not None:
             setattr(order, column, value)
-    if data.customer is not None:
-        set_consignee(order, resolve_customer(session, goods_owner_id, data.customer))
-    _set_registers(session, order, data)
+    if refs.customer is not None:
+        set_consignee(order, refs.customer)
+    for name in ("order_type", "way_of_delivery_type", "terms_of_delivery_type"):
+        if getattr(refs, name) is not None:
+            setattr(order, name, getattr(refs, name))
     if data.transporter_contract is not None:
-        order.transporter_contract_id = resolve_contract(session, goods_owner_id, data.transporter_contract)
+        order.transporter_contract_id = refs.transporter_contract_id
         order.transport_payment = data.transporter_contract.payment
-    if data.classes is not None:
-        order.classes = resolve_classes(session, goods_owner_id, data.classes)
+    if refs.classes is not None:
+        order.classes = refs.classes
     if data.lines is not None:
-        _merge_lines(session, order, data.lines)
+        _merge_lines(order, data.lines, refs.article_ids)
     order.updated_at = utcnow()
 
 
-def _set_registers(session: Session, order: Order, data: OrderInput) -> None:
-    goods_owner_id = order.goods_owner_id
-    if data.order_type is not None:
-        order.order_type = resolve_register(session, OrderType, goods_owner_id, data.order_type)
-    if data.way_of_delivery_type is not None:
-        order.way_of_delivery_type = resolve_register(session, WayOfDeliveryType, goods_owner_id,
-                                                      data.way_of_delivery_type)
-    if data.terms_of_delivery_type is not None:
-        order.terms_of_delivery_type = resolve_register(session, TermsOfDeliveryType, goods_owner_id,
-                                                        data.terms_of_delivery_type)
+def _insert_order(session: Session, goods_owner_id: int, data: OrderInput) -> int:
+    """Create the order with its lines and first history row: one INSERT per table, no ORM unit of work."""
+    now = utcnow()
+    status = data.status_created if data.status_created is not None else st.OPEN
+    st.check_known(status)
+    refs = _references(session, goods_owner_id, data)
+    session.flush()  # a customer or register entry created above gets its id
+    values = {column: value for column, value in data.values.items() if value is not None}
+    values.update(_reference_columns(refs, data), goods_owner_id=goods_owner_id, status=status, created_at=now,
+                  updated_at=now, status_changed_at=now)
+    order_id: int = session.execute(insert(_ORDERS).values(values).returning(_ORDERS.c.id)).scalar_one()
+    if data.lines:
+        session.execute(insert(_LINES), _line_rows(order_id, data.lines, refs.article_ids))
+    session.execute(insert(_HISTORY).values(order_id=order_id, from_status=None, to_status=status, source="api",
+                                            changed_at=now))
+    if refs.classes:
+        session.execute(insert(_CLASS_LINKS), [{"order_id": order_id, "order_class_id": c.id} for c in refs.classes])
+    return order_id
+
+
+_ORDERS = cast(Table, Order.__table__)
+_LINES = cast(Table, OrderLine.__table__)
+_HISTORY = cast(Table, OrderStatusChange.__table__)
+_CLASS_LINKS = cast(Table, OrderClassLink.__table__)
+
+
+def _reference_columns(refs: _References, data: OrderInput) -> dict[str, Any]:
+    columns: dict[str, Any] = {}
+    if refs.customer is not None:
+        columns["customer_id"] = refs.customer.id
+        columns.update(consignee_columns(refs.customer))
+    for name in ("order_type", "way_of_delivery_type", "terms_of_delivery_type"):
+        entry = getattr(refs, name)
+        if entry is not None:
+            columns[f"{name}_id"] = entry.id
+    if data.transporter_contract is not None:
+        columns["transporter_contract_id"] = refs.transporter_contract_id
+        columns["transport_payment"] = data.transporter_contract.payment
+    return columns
+
+
+def _line_rows(order_id: int, lines: list[LineInput], article_ids: list[int]) -> list[dict[str, Any]]:
+    """One row per line, all with the same keys (one executemany); columns a line leaves out are NULL."""
+    optional = {column for line in lines for column, value in line.values.items() if value is not None}
+    rows = []
+    for data, article_id in zip(lines, article_ids, strict=True):
+        row = dict.fromkeys(optional)
+        row.update(do_pick=True)
+        row.update((column, value) for column, value in data.values.items() if value is not None)
+        row.update(order_id=order_id, article_id=article_id, ordered_number_of_items=data.number_of_items,
+                   picked_number_of_items=_ZERO, packed_number_of_items=_ZERO, returned_number_of_items=_ZERO)
+        rows.append(row)
+    return rows
 
 
 def resolve_classes(session: Session, goods_owner_id: int, data: ClassesInput) -> list[OrderClass]:
@@ -249,21 +331,18 @@ def resolve_classes(session: Session, goods_owner_id: int, data: ClassesInput) -
 
 # --- order lines --------------------------------------------------------------------------------------------------
 
-def _merge_lines(session: Session, order: Order, lines: list[LineInput]) -> None:
+def _merge_lines(order: Order, lines: list[LineInput], article_ids: list[int]) -> None:
     """Replace the order's lines by ``lines``: matching lines are updated, others added, the rest removed."""
-    _check_duplicate_articles(lines)
     remaining = list(order.lines)
     kept: list[OrderLine] = []
-    for data in lines:
-        article = find_article(session, order.goods_owner_id, data.article)
-        line = _match_line(remaining, data, article.id)
+    for data, article_id in zip(lines, article_ids, strict=True):
+        line = _match_line(remaining, data, article_id)
         if line is None:
-            line = OrderLine(article=article, article_id=article.id, picked_number_of_items=Decimal(0),
-                             packed_number_of_items=Decimal(0), returned_number_of_items=Decimal(0), do_pick=True)
+            line = OrderLine(article_id=article_id, picked_number_of_items=_ZERO, packed_number_of_items=_ZERO,
+                             returned_number_of_items=_ZERO, do_pick=True)
         else:
             remaining.remove(line)
-            line.article = article
-            line.article_id = article.id
+            _set_article(line, article_id)
         line.ordered_number_of_items = data.number_of_items
         for column, value in data.values.items():
             if value is not None:
@@ -272,6 +351,18 @@ def _merge_lines(session: Session, order: Order, lines: list[LineInput]) -> None
     if order.status == st.ALLOCATED:
         release_allocations(order, source="api", comment="order lines changed")
     order.lines = kept
+
+
+_ZERO = Decimal(0)
+
+
+def _set_article(line: OrderLine, article_id: int) -> None:
+    """Point a kept line at another article by id; its loaded ``article`` is expired, not left stale."""
+    if line.article_id != article_id:
+        line.article_id = article_id
+        session = object_session(line)
+        if session is not None:
+            session.expire(line, ["article"])
 
 
 def _check_duplicate_articles(lines: list[LineInput]) -> None:
@@ -285,9 +376,6 @@ def _match_line(lines: Iterable[OrderLine], data: LineInput, article_id: int) ->
     match: Callable[[OrderLine], bool]
     if data.identification in ("ExternalOrderLineCode", "ExternalOrderLineId"):
         code = data.values.get("external_order_line_code")
-        if not code:
-            raise ValidationFailed(f"ExternalOrderLineCode is required when OrderLineIdentification is "
-                                   f"{data.identification}")
         match = lambda line: line.external_order_line_code == code  # noqa: E731
     elif data.identification == "SystemId":
         match = lambda line: data.line_system_id is not None and line.id == data.line_system_id  # noqa: E731

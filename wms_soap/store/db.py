@@ -2,16 +2,27 @@
 
 SQLite gets WAL (readers never wait for the writer), foreign keys, a busy timeout, and SQLAlchemy's recipe for the
 pysqlite driver's transaction handling, so that BEGIN, SAVEPOINT and rollback behave as on PostgreSQL.
+
+Durability on SQLite: ``synchronous=NORMAL`` in WAL mode fsyncs the WAL at checkpoints, not at every commit. A
+committed transaction survives a crash of the server process; after a power loss or an operating-system crash the
+last transactions before it may be rolled back (the database is never corrupted). ``FULL`` would fsync on every
+commit; PostgreSQL (``synchronous_commit`` on by default) is the choice when that matters.
+
+Writers on SQLite: the database has one write lock. Threads of this process queue for it on an in-process lock
+(``claim_sqlite_writer``), so a waiting writer starts the moment the previous one commits; SQLite's busy handler,
+which polls with sleeps of up to 100 ms, is then only met by writers of other processes.
 """
 
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -47,6 +58,74 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin_sqlite_transaction(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
+
+
+class _WriterQueue:
+    """The in-process turn for SQLite's write lock: which thread holds it, released when its transaction ends."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.owner: int | None = None
+
+    def acquire(self) -> bool:
+        """Wait for the turn; False when this thread already holds it (another session of the same thread) or the
+        wait timed out, and SQLite's own locking decides."""
+        me = threading.get_ident()
+        if self.owner == me or not self.lock.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
+            return False
+        self.owner = me
+        return True
+
+    def release(self) -> None:
+        self.owner = None
+        self.lock.release()
+
+
+_WRITER_QUEUES: "weakref.WeakKeyDictionary[Engine, _WriterQueue]" = weakref.WeakKeyDictionary()
+_WRITER_QUEUES_LOCK = threading.Lock()
+_HELD_TURN = "wms_sqlite_writer_turn"
+
+
+def _writer_queue(engine: Engine) -> _WriterQueue:
+    with _WRITER_QUEUES_LOCK:
+        queue = _WRITER_QUEUES.get(engine)
+        if queue is None:
+            queue = _WRITER_QUEUES[engine] = _WriterQueue()
+        return queue
+
+
+def claim_sqlite_writer(session: Session, probe_table: str) -> None:
+    """Make the session's transaction SQLite's writer before it reads anything (no-op on other databases).
+
+    A deferred SQLite transaction that read first cannot become the writer once another connection committed
+    ("database is locked"); writing first waits for the lock and then reads a current snapshot. The write is a
+    no-op UPDATE of ``probe_table`` (id -1 never exists). A session that has not started its transaction yet
+    first waits for its turn among this process's threads, held until the transaction ends; one that has (and may
+    already be a writer) goes straight to SQLite, so that it can never wait on a thread waiting for it.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite" or _HELD_TURN in session.info:
+        return
+    queue = _writer_queue(bind.engine)
+    if not session.in_transaction() and queue.acquire():
+        session.info[_HELD_TURN] = queue
+    try:
+        session.execute(text(f"UPDATE {probe_table} SET id = id WHERE id = -1"))
+    except BaseException:
+        _release_turn(session)
+        raise
+
+
+def _release_turn(session: Session) -> None:
+    queue = session.info.pop(_HELD_TURN, None)
+    if queue is not None:
+        queue.release()
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _end_of_transaction(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        _release_turn(session)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
