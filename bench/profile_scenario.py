@@ -142,12 +142,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--page-size", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=run.RESULTS)
     parser.add_argument("--html", action="store_true", help="also write the interactive HTML profile (megabytes)")
+    parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--pg-url", default=os.environ.get("WMS_BENCH_PG_URL", run.DEFAULT_PG_URL),
+                        help="with --db postgres: a database the profiler DROPS and recreates")
     args = parser.parse_args(argv)
     options = run.Options(seconds=1, clients=1, threads=1, articles=args.articles, orders=args.orders,
                           page_size=args.page_size, mix_clients=1, mix_seconds=1, scale=[], scale_seconds=1,
                           scenarios=[args.scenario], scale_only=False)
     with tempfile.TemporaryDirectory(prefix="wms-profile-") as tmp, \
-            run.fresh_database("sqlite", Path(tmp), "") as url:
+            run.fresh_database(args.db, Path(tmp), args.pg_url) as url:
         data = run.seed_dataset(url, options)
         settings = load_settings(env=wms_environment(url, Path(tmp), 8080, 1, "bench"))
         call = wsgi_caller(create_app(settings), "/bench/service.asmx")
@@ -159,10 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         profiler.stop()
         breakdown = phases(call, source, args.calls)
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"profile-{args.scenario}"
-    header = (f"scenario {args.scenario}: {args.calls} calls in-process (no sockets), mean {mean * 1000:.1f} ms wall "
-              f"per call under pyinstrument; load average {os.getloadavg()}\n\nCPU time per phase (thread_time, "
-              f"without the profiler):\n{breakdown}\n")
+    stem = args.out / (f"profile-{args.scenario}" + ("-postgres" if args.db == "postgres" else ""))
+    header = (f"scenario {args.scenario} ({args.db}): {args.calls} calls in-process (no sockets), mean "
+              f"{mean * 1000:.1f} ms wall per call under pyinstrument; load average {os.getloadavg()}\n\n"
+              f"CPU time per phase (thread_time, without the profiler):\n{breakdown}\n")
     stem.with_suffix(".txt").write_text(header + profiler.output_text(unicode=False, color=False, show_all=False))
     if args.html:
         stem.with_suffix(".html").write_text(profiler.output_html())

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
@@ -49,15 +49,15 @@ CUSTOMER_COLUMNS = ("remark", "delivery_instruction", "notify_by_email", "notify
 
 @dataclass(slots=True)
 class OrderView:
-    """One order: ``order`` is a row of the order's columns plus ``customer_*``, ``order_type_*``,
+    """One order: ``order`` is a ``Record`` of the order's columns plus ``customer_*``, ``order_type_*``,
     ``way_of_delivery_type_*``, ``terms_of_delivery_type_*``, ``contract_service_code``, ``transporter_*`` and
-    ``status_text``; the lists are rows of the child tables in id order."""
+    ``status_text``; the lists hold the child tables' records in id order."""
 
-    order: Row[Any]
-    lines: list[Row[Any]] = field(default_factory=list)
-    picked_items: list[Row[Any]] = field(default_factory=list)
-    parcels: list[Row[Any]] = field(default_factory=list)
-    classes: list[Row[Any]] = field(default_factory=list)
+    order: Any
+    lines: list[Any] = field(default_factory=list)
+    picked_items: list[Any] = field(default_factory=list)
+    parcels: list[Any] = field(default_factory=list)
+    classes: list[Any] = field(default_factory=list)
 
 
 @cache
@@ -134,15 +134,29 @@ _CHILDREN = (("lines", _lines_select), ("picked_items", _picked_select), ("parce
              ("classes", _classes_select))
 
 
+class Record:
+    """One result row with plain attribute access. SQLAlchemy's ``Row`` resolves a name on every attribute access
+    (about 0.6 µs here), and an order answer reads some 400 of them per order."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__ = values
+
+
+def _records(connection: Connection, statement: Select[Any], params: dict[str, Any] | None) -> list[Any]:
+    result = connection.execute(statement, params)
+    keys = list(result.keys())
+    return [Record(dict(zip(keys, row, strict=True))) for row in result]
+
+
 def _views(session: Session, statement: Select[Any], params: dict[str, Any] | None = None) -> list[OrderView]:
     connection = session.connection()
-    views = {row.id: OrderView(row) for row in connection.execute(statement, params)}
+    views = {record.id: OrderView(record) for record in _records(connection, statement, params)}
     ids = list(views)
     for start in range(0, len(ids), _BATCH):
-        batch = ids[start:start + _BATCH]
+        batch = {"ids": ids[start:start + _BATCH]}
         for attr, child_select in _CHILDREN:
-            for row in connection.execute(child_select(), {"ids": batch}):
-                getattr(views[row.order_id], attr).append(row)
+            for record in _records(connection, child_select(), batch):
+                getattr(views[record.order_id], attr).append(record)
     return list(views.values())
 
 
