@@ -68,10 +68,17 @@ def _seed_inbound(session: Session, world: DemoWorld) -> None:
     seed_inbound(session, world.goods_owner_id)
 
 
+def _seed_shipments(session: Session, world: DemoWorld) -> None:
+    from wms_soap.demo_shipments import seed_shipments
+
+    seed_shipments(session, world.goods_owner_id, DEMO_ACCOUNTS[0].username)
+
+
 SEED_STEPS: list[SeedStep] = [
     _seed_articles,   # H4: articles, stock, transporter contracts
     _seed_orders,     # H5: DEMO-<status> orders in every status
     _seed_inbound,    # H6: an in-order, a return and an invoice (after the orders)
+    _seed_shipments,  # E: a trip with a sent shipment, an order assigned to WSIDEMO (after the orders)
 ]
 
 
