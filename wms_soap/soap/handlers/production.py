@@ -1,0 +1,99 @@
+"""Production and goods operation orders: ProcessProductionOrder, GetProductionOrdersByQuery,
+UpdateProductionOrderLines, GetProductionArticlesByQuery, ProcessGoodsOperationOrder, GetGoodsOperationOrdersByQuery.
+
+A rejected Process* request answers Success=false with the contract's ErrorType; its writes are rolled back (the
+savepoint), so nothing is half-written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wms_soap.services import goods_operations as goods
+from wms_soap.services import production
+from wms_soap.soap.convert import production as convert
+from wms_soap.soap.convert.inorders import raise_missing
+from wms_soap.soap.dispatch import Call, handler
+from wms_soap.soap.handlers.inorders import goods_owner_id
+from wms_soap.soap.types.production import (
+    GetGoodsOperationOrdersResult,
+    GetProductionArticlesResult,
+    GetProductionOrdersResult,
+    GoodsOperationOrderResult,
+    ProcessGoodsOperationOrderError,
+    ProcessProductionOrderError,
+    ProcessProductionOrderResult,
+    UpdateProductionOrderLineResult,
+    UpdateProductionOrderLinesResult,
+)
+
+
+@handler("ProcessProductionOrder")
+def process_production_order(call: Call, production_order: Any) -> ProcessProductionOrderResult:
+    if production_order is None:
+        raise_missing("ProductionOrder")
+    owner = goods_owner_id(call)
+    try:
+        with call.session.begin_nested():
+            order = production.process_production_order(call.session, owner,
+                                                        convert.production_order_input(production_order))
+    except production.ProductionOrderRejected as error:
+        return ProcessProductionOrderResult(Success=False, ProductionOrderId=None, ProcessProductionOrderErrors=[
+            ProcessProductionOrderError(Message=str(error), ErrorType=error.error_type)])
+    return ProcessProductionOrderResult(Success=True, ProductionOrderId=order.id)
+
+
+@handler("GetProductionOrdersByQuery")
+def get_production_orders_by_query(call: Call, query: Any) -> GetProductionOrdersResult:
+    view = production.query_production_orders(call.session, goods_owner_id(call), convert.production_order_query(query))
+    return GetProductionOrdersResult(ProductionOrders=[convert.production_order_info(order, view.articles)
+                                                       for order in view.orders])
+
+
+@handler("UpdateProductionOrderLines")
+def update_production_order_lines(call: Call, update: Any) -> UpdateProductionOrderLinesResult:
+    if update is None:
+        raise_missing("UpdateProductionOrderLines")
+    ident = update.UpdateProductionOrderIdentification
+    if ident is None:
+        raise_missing("UpdateProductionOrderIdentification")
+    order = production.find_production_order(
+        call.session, goods_owner_id(call), ident.ProductionOrderIdentificationType or "ProductionOrderNumber",
+        order_number=ident.ProductionOrderNumber, order_id=ident.ProductionOrderId)
+    outcomes = production.update_reported(call.session, order, convert.reported_updates(update))
+    failed = [o for o in outcomes if not o.success]
+    return UpdateProductionOrderLinesResult(
+        Success=not failed, ProductionOrderId=order.id,
+        Message=f"{len(failed)} of {len(outcomes)} lines could not be updated; nothing was changed" if failed else None,
+        UpdateProductionOrderLinesResults=[
+            UpdateProductionOrderLineResult(Success=o.success, Message=o.message, ProductionOrderLineId=o.line_id,
+                                            ProductionOrderLineNumber=o.line_number) for o in outcomes])
+
+
+@handler("GetProductionArticlesByQuery")
+def get_production_articles_by_query(call: Call, query: Any) -> GetProductionArticlesResult:
+    ids = [i for i in (query.ArticleDefIds or []) if i is not None] if query is not None else []
+    articles = production.production_articles(call.session, goods_owner_id(call), ids)
+    return GetProductionArticlesResult(Success=True,
+                                       Articles=[convert.production_article_info(article) for article in articles])
+
+
+@handler("ProcessGoodsOperationOrder")
+def process_goods_operation_order(call: Call, go: Any) -> GoodsOperationOrderResult:
+    if go is None:
+        raise_missing("go")
+    owner = goods_owner_id(call)
+    try:
+        with call.session.begin_nested():
+            order = goods.process_goods_operation_order(call.session, owner, convert.goods_operation_order_input(go))
+    except goods.GoodsOperationRejected as error:
+        return GoodsOperationOrderResult(Success=False, GoodsOperationOrderId=None, ProcessGoodsOperationOrderErrors=[
+            ProcessGoodsOperationOrderError(Message=str(error), ErrorType=error.error_type)])
+    return GoodsOperationOrderResult(Success=True, GoodsOperationOrderId=order.id)
+
+
+@handler("GetGoodsOperationOrdersByQuery")
+def get_goods_operation_orders_by_query(call: Call, query: Any) -> GetGoodsOperationOrdersResult:
+    view = goods.query_goods_operation_orders(call.session, goods_owner_id(call), convert.goods_operation_query(query))
+    return GetGoodsOperationOrdersResult(GoodsOperationOrders=[convert.goods_operation_order_info(order, view)
+                                                               for order in view.orders])
