@@ -12,6 +12,7 @@ import waitress
 from waitress.server import BaseWSGIServer
 
 from wms_soap.config import Settings
+from wms_soap.security import audit
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -60,17 +61,19 @@ class BoundServer:
         self._thread.start()
 
     def stop(self) -> None:
-        """Close the listening socket and every connection inside the loop's own thread, then wait for it."""
+        """Close the listening socket and every connection inside the loop's own thread, wait for it, then write the
+        audit rows still queued (``security.audit``)."""
         thread, self._thread = self._thread, None
         self._stopping = True
         if thread is None or not thread.is_alive():
             self._close_all()
-            return
-        try:
-            self.server.trigger.pull_trigger(self._close_all)
-        except OSError:  # the wake-up pipe is gone: close from here; the loop notices within its select timeout
-            self._close_all()
-        thread.join(timeout=30)
+        else:
+            try:
+                self.server.trigger.pull_trigger(self._close_all)
+            except OSError:  # the wake-up pipe is gone: close from here; the loop notices within its select timeout
+                self._close_all()
+            thread.join(timeout=30)
+        audit.flush_all()
 
     def _close_all(self) -> None:
         for channel in list(self.server._map.values()):

@@ -112,16 +112,32 @@ def test_public_operations_run_without_the_hook() -> None:
 
 def test_a_domain_error_rolls_back_and_becomes_the_in_band_result() -> None:
     def fails(call: Call, order: Any) -> None:
+        call.session.events.append("work")  # type: ignore[attr-defined]
         raise NotFound("No order SO-1")
 
     ctx, session = _ctx()
     result = _dispatcher("UpdateOrder", fails)(ctx, (*CREDENTIALS, None))
     assert (result.Success, result.Message, result.OrderId) == (False, "No order SO-1", None)
-    assert session.events == ["rollback"]
+    assert session.events == ["work", "rollback"]
+
+
+def test_a_handler_that_needs_no_database_opens_no_session() -> None:
+    opened: list[FakeSession] = []
+
+    def open_session() -> FakeSession:
+        opened.append(FakeSession())
+        return opened[-1]
+
+    request = RequestContext(SimpleNamespace(), open_session)  # type: ignore[arg-type]
+    ctx = SimpleNamespace(udc=request)
+    assert _dispatcher("GetSystemStatus", lambda call: "OK")(ctx, ()) == "OK"
+    request.close()
+    assert opened == []
 
 
 def test_without_room_in_the_result_a_domain_error_is_a_client_fault() -> None:
     def fails(call: Call, query: Any) -> None:
+        call.session.events.append("work")  # type: ignore[attr-defined]
         raise ValidationFailed("MaxOrdersToGet must be positive")
 
     ctx, session = _ctx()
@@ -129,7 +145,7 @@ def test_without_room_in_the_result_a_domain_error_is_a_client_fault() -> None:
         _dispatcher("GetOrdersByQuery", fails)(ctx, (*CREDENTIALS, None))
     assert (raised.value.faultcode, raised.value.faultstring) == ("Client.ValidationFailed",
                                                                   "MaxOrdersToGet must be positive")
-    assert session.events == ["rollback"]
+    assert session.events == ["work", "rollback"]
 
 
 def test_a_handler_saying_not_implemented_is_the_not_implemented_fault() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from spyne import Fault
@@ -33,14 +32,21 @@ AuthHook = Callable[[Any, str], "Principal | None"]
 _HANDLERS: dict[str, Handler] = {}
 
 
-@dataclass(frozen=True, slots=True)
 class Call:
-    """What a handler gets besides the wire arguments."""
+    """What a handler gets besides the wire arguments. ``session`` is the request's transaction, begun on first use:
+    a handler that needs no database (GetSystemStatus) costs no session, no BEGIN and no COMMIT."""
 
-    session: Session
-    principal: Principal | None
-    settings: Settings
-    request_id: str
+    __slots__ = ("_request", "principal", "request_id", "settings")
+
+    def __init__(self, request: RequestContext, principal: Principal | None) -> None:
+        self._request = request
+        self.principal = principal
+        self.settings: Settings = request.settings
+        self.request_id: str = request.request_id
+
+    @property
+    def session(self) -> Session:
+        return self._request.session
 
 
 def handler(operation: str) -> Callable[[H], H]:
@@ -173,7 +179,7 @@ class OperationDispatcher:
         try:
             if self.operation.needs_auth:
                 self._authenticate(ctx, request)
-            call = Call(request.session, request.principal, request.settings, request.request_id)
+            call = Call(request, request.principal)
             result = self.handler(call, *(args[i] for i in self._payload_positions))
             request.commit()
         except WmsError as error:
