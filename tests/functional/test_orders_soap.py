@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import zeep
+from sqlalchemy import select
 from zeep.exceptions import Fault as ZeepFault
 
 from tests import factories
@@ -21,6 +22,7 @@ from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
 from wms_soap.store.db import session_scope
 from wms_soap.store.inventory import OrderStatusText
+from wms_soap.store.orders import OrderTextLine
 
 PASSWORD = "correct horse battery staple"
 SHOP = {"GoodsOwnerCode": "SHOP", "UserName": "WSIshop", "Password": PASSWORD}
@@ -308,3 +310,49 @@ def test_status_texts_are_the_warehouse_s_own(shop: Shop, live_server: Any, owne
     t = shop.t
     created = shop.ProcessOrder(co=customer_order(t, "SO-T", [order_line(t, "A-1", 1, "1")]))
     assert shop.GetOrder(OrderId=created.OrderId).OrderInfo.OrderStatusText == "Waiting for picking"
+
+
+def stored_text_lines(live_server: Any, order_id: int) -> list[tuple[int, str | None, str | None, Decimal | None]]:
+    with session_scope(live_server.session_factory) as session:
+        rows = session.execute(select(OrderTextLine.row_number, OrderTextLine.external_order_line_code,
+                                      OrderTextLine.comment, OrderTextLine.number_of_items)
+                               .where(OrderTextLine.order_id == order_id).order_by(OrderTextLine.row_number))
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def with_text_lines(t: Any, co: Any, *text_lines: tuple[str | None, str | None, Decimal | None]) -> Any:
+    co.CustomerOrderTextLines = t.ArrayOfCustomerOrderTextLine(CustomerOrderTextLine=[
+        t.CustomerOrderTextLine(ExternalOrderLineCode=code, OrderLineComment=comment, NumberOfItems=number)
+        for code, comment, number in text_lines])
+    return co
+
+
+def test_process_order_stores_text_lines_and_create_or_update_and_update_replace_them(shop: Shop,
+                                                                                     live_server: Any) -> None:
+    t = shop.t
+    created = shop.ProcessOrder(co=with_text_lines(t, customer_order(t, "TXT-1", [order_line(t, "A-1", 1, "1")]),
+                                                   ("R1", "Gift wrap", Decimal(1)), (None, "Ring twice", None)))
+    assert created.Success is True
+    assert stored_text_lines(live_server, created.OrderId) == [(1, "R1", "Gift wrap", Decimal(1)),
+                                                               (2, None, "Ring twice", None)]
+    replaced = shop.ProcessOrder(co=with_text_lines(t, customer_order(t, "TXT-1", [order_line(t, "A-1", 2, "1")]),
+                                                    ("R9", "Only this one", Decimal("2.5"))))
+    assert (replaced.Success, replaced.OrderId) == (True, created.OrderId)
+    assert stored_text_lines(live_server, created.OrderId) == [(1, "R9", "Only this one", Decimal("2.5"))]
+    kept = shop.ProcessOrder(co=customer_order(t, "TXT-1", [order_line(t, "A-1", 3, "1")], operation="Update"))
+    assert kept.Success is True and len(stored_text_lines(live_server, created.OrderId)) == 1
+    cleared = shop.ProcessOrder(co=with_text_lines(t, customer_order(t, "TXT-1", [order_line(t, "A-1", 3, "1")],
+                                                                     operation="Update")))
+    assert cleared.Success is True and stored_text_lines(live_server, created.OrderId) == []
+
+
+def test_a_bad_text_line_is_refused_in_band_and_changes_nothing(shop: Shop, live_server: Any) -> None:
+    t = shop.t
+    created = shop.ProcessOrder(co=with_text_lines(t, customer_order(t, "TXT-2", [order_line(t, "A-1", 1, "1")]),
+                                                   ("R1", "Keep me", None)))
+    refused = shop.ProcessOrder(co=with_text_lines(t, customer_order(t, "TXT-2", [order_line(t, "A-2", 5, "1")]),
+                                                   ("R2", "Minus", Decimal(-2))))
+    assert refused.Success is False and "must not be negative" in refused.ErrorMessage
+    assert stored_text_lines(live_server, created.OrderId) == [(1, "R1", "Keep me", None)]
+    order = shop.GetOrder(OrderId=created.OrderId)
+    assert [pl.Article.ArticleNumber for pl in order.PickedOrderLines.PickedOrderLine] == ["A-1"]

@@ -48,6 +48,7 @@ from wms_soap.store.orders import (
     OrderClassLink,
     OrderLine,
     OrderStatusChange,
+    OrderTextLine,
     OrderType,
     TermsOfDeliveryType,
     WayOfDeliveryType,
@@ -70,6 +71,15 @@ class LineInput:
     values: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class TextLineInput:
+    """One CustomerOrderTextLine: a free-text row without an article."""
+
+    external_order_line_code: str | None = None
+    comment: str | None = None
+    number_of_items: Decimal | None = None
+
+
 @dataclass
 class ClassesInput:
     operation: str = "FindOrCreate"
@@ -88,6 +98,7 @@ class OrderInput:
     status_updated: int | None = None
     customer: CustomerInput | None = None
     lines: list[LineInput] | None = None
+    text_lines: list[TextLineInput] | None = None
     order_type: RegisterRef | None = None
     way_of_delivery_type: RegisterRef | None = None
     terms_of_delivery_type: RegisterRef | None = None
@@ -178,6 +189,19 @@ def _validate(data: OrderInput) -> None:
             raise ValidationFailed(f"ExternalOrderLineCode is required when OrderLineIdentification is "
                                    f"{line.identification}")
         check_article_key(line.article)
+    for text_line in data.text_lines if data.operation != "Remove" and data.text_lines else ():
+        _check_text_line(text_line)
+
+
+_CODE_LENGTH = 200  # order_text_lines.external_order_line_code
+
+
+def _check_text_line(text_line: TextLineInput) -> None:
+    if text_line.number_of_items is not None and text_line.number_of_items < 0:
+        raise ValidationFailed("NumberOfItems of a CustomerOrderTextLine must not be negative")
+    if len(text_line.external_order_line_code or "") > _CODE_LENGTH:
+        raise ValidationFailed(f"ExternalOrderLineCode of a CustomerOrderTextLine is longer than {_CODE_LENGTH} "
+                               "characters")
 
 
 def _process(session: Session, goods_owner_id: int, data: OrderInput) -> ProcessOrderResult:
@@ -264,6 +288,8 @@ def _fill(session: Session, order: Order, data: OrderInput) -> None:
         order.classes = refs.classes
     if data.lines is not None:
         _merge_lines(order, data.lines, refs.article_ids)
+    if data.text_lines is not None:
+        order.text_lines = [OrderTextLine(**row) for row in _text_line_rows(data.text_lines)]
     order.updated_at = utcnow()
 
 
@@ -284,13 +310,22 @@ def _insert_order(session: Session, goods_owner_id: int, data: OrderInput) -> in
                                             changed_at=now))
     if refs.classes:
         session.execute(insert(_CLASS_LINKS), [{"order_id": order_id, "order_class_id": c.id} for c in refs.classes])
+    if data.text_lines:
+        session.execute(insert(_TEXT_LINES), [row | {"order_id": order_id} for row in _text_line_rows(data.text_lines)])
     return order_id
+
+
+def _text_line_rows(text_lines: list[TextLineInput]) -> list[dict[str, Any]]:
+    return [{"row_number": number, "external_order_line_code": line.external_order_line_code,
+             "comment": line.comment, "number_of_items": line.number_of_items}
+            for number, line in enumerate(text_lines, start=1)]
 
 
 _ORDERS = cast(Table, Order.__table__)
 _LINES = cast(Table, OrderLine.__table__)
 _HISTORY = cast(Table, OrderStatusChange.__table__)
 _CLASS_LINKS = cast(Table, OrderClassLink.__table__)
+_TEXT_LINES = cast(Table, OrderTextLine.__table__)
 
 
 def _reference_columns(refs: _References, data: OrderInput) -> dict[str, Any]:

@@ -216,6 +216,8 @@ class Order(Base):
         back_populates="order", cascade="all, delete-orphan", order_by="Parcel.id")
     history: Mapped[list[OrderStatusChange]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderStatusChange.id")
+    text_lines: Mapped[list[OrderTextLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderTextLine.row_number")
 
 
 CONSIGNEE_FIELDS = ("name", "address", "address2", "address3", "post_code", "city", "country_code",
@@ -268,6 +270,21 @@ class OrderLine(Base):
     article = relationship("Article")
     allocations: Mapped[list[OrderAllocation]] = relationship(
         back_populates="line", cascade="all, delete-orphan", order_by="OrderAllocation.id")
+
+
+class OrderTextLine(Base):
+    """A CustomerOrderTextLine: a free-text row of the order (no article), kept in the order the client sent it."""
+
+    __tablename__ = "order_text_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    row_number: Mapped[int] = mapped_column(Integer)
+    external_order_line_code: Mapped[str | None] = mapped_column(String(200))
+    comment: Mapped[str | None] = mapped_column(Text)
+    number_of_items: Mapped[Decimal | None] = mapped_column(Quantity)
+
+    order: Mapped[Order] = relationship(back_populates="text_lines")
 
 
 class OrderAllocation(Base):

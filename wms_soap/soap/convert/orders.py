@@ -11,7 +11,7 @@ from wms_soap.services.customers import CustomerInput, RegisterRef
 from wms_soap.services.order_queries import OrderQuery, SpecialFilters, as_utc
 from wms_soap.services.order_refs import ArticleKey, ContractRef
 from wms_soap.services.order_updates import LineUpdate, OrderUpdate
-from wms_soap.services.orders import ClassesInput, LineInput, OrderInput
+from wms_soap.services.orders import ClassesInput, LineInput, OrderInput, TextLineInput
 
 ORDER_FIELDS = {
     "Communication": "communication", "ReferenceNumber": "reference_number",
@@ -112,6 +112,11 @@ def line_input(wire: Any) -> LineInput:
                      values=values)
 
 
+def text_line_input(wire: Any) -> TextLineInput:
+    return TextLineInput(external_order_line_code=wire.ExternalOrderLineCode, comment=wire.OrderLineComment,
+                         number_of_items=wire.NumberOfItems)
+
+
 def order_input(co: Any) -> OrderInput:
     info = co.OrderInfo
     if info is None:
@@ -125,6 +130,8 @@ def order_input(co: Any) -> OrderInput:
         customer=customer_input(co.Customer) if co.Customer is not None else None,
         lines=[line_input(line) for line in co.CustomerOrderLines if line is not None]
         if co.CustomerOrderLines is not None else None,
+        text_lines=[text_line_input(line) for line in co.CustomerOrderTextLines if line is not None]
+        if co.CustomerOrderTextLines is not None else None,
         order_type=_opt(info.OrderType, lambda t: _register(t.OrderTypeOperation, t.OrderTypeIdentification,
                                                            t.OrderTypeCode, t.OrderTypeName)),
         way_of_delivery_type=_opt(info.WayOfDeliveryType, lambda t: _register(
