@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from wms_soap.cli_inbound import add_commands as add_inbound_commands
+from wms_soap.cli_production import add_commands as add_production_commands
 from wms_soap.cli_returns import add_commands as add_return_commands
 from wms_soap.cli_shipments import add_commands as add_shipment_commands
 from wms_soap.services import order_status as st
@@ -29,6 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser = subparsers.add_parser("warehouse", help="move goods: outbound orders (and inbound, see below)")
     commands = parser.add_subparsers(dest="warehouse_command", required=True)
     add_inbound_commands(commands)  # receive, putaway, return, price-list, invoice (wms_soap/cli_inbound.py, H6)
+    add_production_commands(commands)  # production, goods-operation (wms_soap/cli_production.py)
     add_shipment_commands(commands)  # trip, shipment, ship-orders, load, assign-order, ... (wms_soap/cli_shipments.py)
     add_return_commands(commands)  # return-status-text (wms_soap/cli_returns.py)
     for name, action, help_text in _SIMPLE:

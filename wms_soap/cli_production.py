@@ -1,0 +1,120 @@
+"""``wms-soap warehouse production ...`` and ``wms-soap warehouse goods-operation ...``: the operator builds
+production orders (consuming component stock, adding the produced article's stock) and executes goods operation
+orders (changing article item statuses).
+
+``add_commands(commands)`` registers them on the ``warehouse`` sub-command parser; each sets
+``handler(args, settings) -> exit code`` like the other warehouse commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from wms_soap.services import goods_operations, production
+from wms_soap.store.production import GoodsOperationOrder, ProductionOrder
+
+if TYPE_CHECKING:
+    from wms_soap.config import Settings
+
+Action = Callable[[Session, argparse.Namespace], str]
+Commands = argparse._SubParsersAction
+
+
+def add_commands(commands: Commands) -> None:
+    _add_production(commands.add_parser("production", help="production orders: list, report production, finish"))
+    _add_goods_operation(commands.add_parser("goods-operation", help="goods operation orders: list, execute"))
+
+
+def _add_production(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="production_command", required=True)
+    listing = actions.add_parser("list", help="open and started production orders")
+    listing.add_argument("--goods-owner-id", type=int)
+    listing.set_defaults(handler=_runner(_list_production))
+    reporting = actions.add_parser("report", help="produce items of a line: consume its components, add the product")
+    reporting.add_argument("order_id", type=int)
+    reporting.add_argument("--line", required=True, metavar="LINE_NUMBER", help="ProductionOrderLineNumber")
+    reporting.add_argument("--quantity", required=True, type=_decimal, help="number of items produced")
+    reporting.add_argument("--location", required=True, help="location the produced items are put on")
+    reporting.add_argument("--batch")
+    reporting.add_argument("--expiry", type=_date, metavar="YYYY-MM-DD")
+    reporting.set_defaults(handler=_runner(_report))
+    finishing = actions.add_parser("finish", help="close a started order although not everything was produced")
+    finishing.add_argument("order_id", type=int)
+    finishing.set_defaults(handler=_runner(
+        lambda session, args: _production_summary(production.finish_production(session, args.order_id))))
+
+
+def _add_goods_operation(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="goods_operation_command", required=True)
+    listing = actions.add_parser("list", help="goods operation orders waiting for the warehouse")
+    listing.add_argument("--goods-owner-id", type=int)
+    listing.set_defaults(handler=_runner(_list_goods_operations))
+    executing = actions.add_parser("execute", help="change the status of every line's article items")
+    executing.add_argument("order_id", type=int)
+    executing.set_defaults(handler=_runner(_execute))
+
+
+def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
+
+        engine = create_engine_for(settings.database_url)
+        try:
+            with session_scope(make_session_factory(engine)) as session:
+                print(action(session, args))
+        finally:
+            engine.dispose()
+        return 0
+
+    return run
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+
+
+def _date(text: str) -> datetime:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _production_summary(order: ProductionOrder) -> str:
+    lines = ", ".join(f"line {line.line_number}: {line.produced:g}/{line.to_produce:g}" for line in order.lines)
+    return (f"production order {order.id} ({order.order_number}): status {order.status} "
+            f"{production.STATUS_TEXTS[order.status]}; {lines}")
+
+
+def _list_production(session: Session, args: argparse.Namespace) -> str:
+    orders = production.orders_with_open_lines(session, args.goods_owner_id)
+    return "\n".join(_production_summary(order) for order in orders) or "no open production orders"
+
+
+def _report(session: Session, args: argparse.Namespace) -> str:
+    return _production_summary(production.report_production(
+        session, args.order_id, args.line, args.quantity, location_code=args.location, batch=args.batch,
+        expiry_date=args.expiry))
+
+
+def _goods_summary(order: GoodsOperationOrder) -> str:
+    return (f"goods operation order {order.id} ({order.order_number}): status {order.status} "
+            f"{goods_operations.STATUS_TEXTS[order.status]}; {len(order.lines)} lines")
+
+
+def _list_goods_operations(session: Session, args: argparse.Namespace) -> str:
+    orders = goods_operations.open_orders(session, args.goods_owner_id)
+    return "\n".join(_goods_summary(order) for order in orders) or "no open goods operation orders"
+
+
+def _execute(session: Session, args: argparse.Namespace) -> str:
+    return _goods_summary(goods_operations.execute_goods_operation_order(session, args.order_id))
