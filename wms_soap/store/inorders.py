@@ -188,7 +188,8 @@ class InOrderReceivedItem(Base):
     article_item_id: Mapped[int | None] = mapped_column(Integer)
     is_in_reported: Mapped[bool] = mapped_column(Boolean, default=False)
     advised_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("in_order_advised_items.id", ondelete="SET NULL"), index=True)
+        ForeignKey("in_order_advised_items.id", ondelete="SET NULL", name="fk_in_order_received_items_advised_item"),
+        index=True)
     production_date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     status_code: Mapped[str | None] = mapped_column(String(100))
     container: Mapped[str | None] = mapped_column(String(100))

@@ -63,7 +63,7 @@ def upgrade() -> None:
         for name, type_ in RECEIVED_COLUMNS:
             batch.add_column(sa.Column(name, type_, nullable=True))
         batch.create_index("ix_in_order_received_items_advised_item_id", ["advised_item_id"], unique=False)
-        batch.create_foreign_key("fk_in_order_received_items_advised_item_id_in_order_advised_items",
+        batch.create_foreign_key("fk_in_order_received_items_advised_item",
                                  "in_order_advised_items", ["advised_item_id"], ["id"], ondelete="SET NULL")
     with op.batch_alter_table("in_orders") as batch:
         for name, type_ in IN_ORDER_COLUMNS:
@@ -121,7 +121,7 @@ def downgrade() -> None:
         for name, _ in reversed(IN_ORDER_COLUMNS):
             batch.drop_column(name)
     with op.batch_alter_table("in_order_received_items") as batch:
-        batch.drop_constraint("fk_in_order_received_items_advised_item_id_in_order_advised_items", type_="foreignkey")
+        batch.drop_constraint("fk_in_order_received_items_advised_item", type_="foreignkey")
         batch.drop_index("ix_in_order_received_items_advised_item_id")
         for name, _ in reversed(RECEIVED_COLUMNS):
             batch.drop_column(name)
