@@ -61,6 +61,28 @@ def test_create_or_update_finds_by_each_identification(session: Session, owner_i
     assert session.scalar(select(func.count()).select_from(Shipment)) == 1
 
 
+def test_identification_by_delivery_day_and_by_trip_and_consignee(session: Session, owner_id: int) -> None:
+    shipments.create_trip(session, owner_id, TripInput(trip_order_number="TR-1"))
+    address = {"consignee_name": "Anna", "consignee_address": "Storgatan 1", "consignee_post_code": "22100",
+               "consignee_city": "Lund"}
+    shipment = create(session, owner_id, "S-1", identification="TripOrderNumberAndConsigneeFullNameAndAddress",
+                      trip_order_number="TR-1", delivery_date=datetime(2026, 12, 1, 15, tzinfo=UTC), **address)
+    assert shipment.trip_id is not None
+    same = shipments.process_shipment(session, ShipmentInput(
+        identification="TripOrderNumberAndConsigneeFullNameAndAddress", trip_order_number="TR-1", comment="a",
+        **address), goods_owner_id=owner_id)
+    by_day = shipments.process_shipment(session, ShipmentInput(
+        identification="ShipmentOrderNumberAndDeliveryDate", shipment_order_number="S-1",
+        delivery_date=datetime(2026, 12, 1), comment="b"), goods_owner_id=owner_id)
+    assert same is by_day is shipment and shipment.comment == "b"
+    other_day = shipments.process_shipment(session, ShipmentInput(
+        identification="ShipmentOrderNumberAndDeliveryDate", shipment_order_number="S-1",
+        delivery_date=datetime(2026, 12, 2)), goods_owner_id=owner_id)
+    assert other_day is not shipment
+    with pytest.raises(Conflict, match="Several shipments"):
+        shipments.process_shipment(session, ShipmentInput(shipment_order_number="S-1"), goods_owner_id=owner_id)
+
+
 def test_bad_process_input_is_refused_clearly(session: Session, owner_id: int) -> None:
     create(session, owner_id)
     with pytest.raises(Conflict, match="exists already"):

@@ -202,7 +202,7 @@ def _checked_values(session: Session, data: ShipmentInput, goods_owner_id: int) 
             raise NotFound(f"No transporter contract {data.transporter_code} "
                            f"{data.transporter_service_code or ''}".rstrip() + " was found")
         values["transporter_contract_id"] = contract.id
-    if data.trip_order_number is not None and data.identification != "TripOrderNumberAndConsigneeFullNameAndAddress":
+    if data.trip_order_number is not None:
         values["trip_id"] = _trip_by_order_number(session, goods_owner_id, data.trip_order_number).id
     return values
 
