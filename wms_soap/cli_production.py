@@ -90,7 +90,9 @@ def _date(text: str) -> datetime:
 
 
 def _production_summary(order: ProductionOrder) -> str:
-    lines = ", ".join(f"line {line.line_number}: {line.produced:g}/{line.to_produce:g}" for line in order.lines)
+    amount = production.amount
+    lines = ", ".join(f"line {line.line_number}: {amount(line.produced)}/{amount(line.to_produce)}"
+                      for line in order.lines)
     return (f"production order {order.id} ({order.order_number}): status {order.status} "
             f"{production.STATUS_TEXTS[order.status]}; {lines}")
 

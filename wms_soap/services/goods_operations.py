@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import inventory
 from wms_soap.services.articles import ArticleInput, lookup_article, process_article, utcnow
-from wms_soap.services.production import articles_by_id
+from wms_soap.services.production import amount, articles_by_id
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import ArticleItem, ArticleItemStatus
@@ -258,7 +258,7 @@ def _items_to_move(session: Session, goods_owner_id: int, line: GoodsOperationOr
         left -= take
     if left > 0:
         needed = line.number_of_items - line.executed_number_of_items
-        raise Conflict(f"Line {line.line_number}: {needed - left} of {needed} items with status "
+        raise Conflict(f"Line {line.line_number}: {amount(needed - left)} of {amount(needed)} items with status "
                        f"{from_code or '(none)'}{f' and batch {line.batch_number}' if line.batch_number else ''} "
                        "are in stock")
     return takes

@@ -195,8 +195,9 @@ def _apply_line(session: Session, goods_owner_id: int, line: ProductionOrderLine
                                       f"{label}: ToProduceNumberOfItems must be greater than 0")
     article = _production_article(session, goods_owner_id, data.article_number, label)
     if line.produced > 0 and (article.id != line.article_id or data.to_produce < line.produced):
-        raise ProductionOrderRejected("ErrorUpdatingProductionOrderLine", f"{label} has produced {line.produced}: "
-                                      "its article cannot change and ToProduceNumberOfItems cannot go below that")
+        raise ProductionOrderRejected("ErrorUpdatingProductionOrderLine",
+                                      f"{label} has produced {amount(line.produced)}: its article cannot change and "
+                                      "ToProduceNumberOfItems cannot go below that")
     line.article_id, line.to_produce = article.id, data.to_produce
     line.comment = data.comment if data.comment is not None else line.comment
     if data.min_days_to_expiry_date is not None:
@@ -329,6 +330,11 @@ def _conditions(query: ProductionOrderQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def amount(value: Decimal) -> str:
+    """A quantity for a message: ``3``, not ``3.0000``."""
+    return f"{Decimal(value).normalize():f}"
+
+
 def articles_by_id(session: Session, article_ids: Collection[int]) -> dict[int, Article]:
     if not article_ids:
         return {}
@@ -449,7 +455,7 @@ def report_production(session: Session, order_id: int, line_number: str, quantit
         raise NotFound(f"Production order {order.order_number} has no line {line_number}")
     if quantity <= 0 or line.produced + quantity > line.to_produce:
         raise ValidationFailed(f"Line {line_number}: the quantity must be greater than 0 and at most "
-                               f"{line.to_produce - line.produced} (still to produce)")
+                               f"{amount(line.to_produce - line.produced)} (still to produce)")
     takes = _plan_consumption(session, order.goods_owner_id, line, quantity)
     produced_item = inventory.add_stock(
         session, goods_owner_id=order.goods_owner_id, article_id=line.article_id, location_code=location_code,
@@ -491,7 +497,8 @@ def _takes_for(session: Session, goods_owner_id: int, component: ProductionOrder
     if left > 0:
         article = session.get(Article, component.article_id)
         raise Conflict(f"Not enough stock of {article.article_number if article else component.article_id} "
-                       f"(specification line {component.line_number}): {need} needed, {need - left} available")
+                       f"(specification line {component.line_number}): {amount(need)} needed, "
+                       f"{amount(need - left)} available")
     return takes
 
 
