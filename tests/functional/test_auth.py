@@ -24,6 +24,7 @@ from tests.functional.security_helpers import (
     security_header,
 )
 from tests.functional.security_server import serving
+from wms_soap.security.passwords import hash_password
 from wms_soap.security.policy import INVOICE_DENIED
 from wms_soap.security.wssecurity import PASSWORD_TEXT, WSSE
 from wms_soap.store.access import ApiUser, GoodsOwner
@@ -249,6 +250,21 @@ def test_disabled_user_is_refused_at_once(url: str, session_factory: Any) -> Non
     with session_factory() as session, session.begin():
         session.execute(update(ApiUser).where(ApiUser.username == "WSIshop").values(enabled=False))
     assert file_result(process_article(url, "WSIshop", PASSWORD)) == ("false", LOGON_FAILED)
+
+
+@pytest.mark.parametrize("header", [False, True])
+def test_a_password_change_acts_at_once_despite_the_warm_cache(url: str, session_factory: Any, header: bool) -> None:
+    def logs_on(password: str) -> bool:
+        if header:
+            return header_call(url, security_header("WSIshop", password)).status == 200
+        return file_result(process_article(url, "WSIshop", password))[0] == "true"
+
+    assert logs_on(PASSWORD) and logs_on(PASSWORD)  # the second call is served from the verification cache
+    with session_factory() as session, session.begin():
+        session.execute(update(ApiUser).where(ApiUser.username == "WSIshop")
+                        .values(password_hash=hash_password("a brand new password")))
+    assert not logs_on(PASSWORD)
+    assert logs_on("a brand new password")
 
 
 def test_locked_user_is_refused_with_the_right_password(url: str, session_factory: Any) -> None:

@@ -6,7 +6,7 @@ the handler succeeds, rolled back on any error, and always closed by the WSGI mo
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,8 @@ class Credentials:
 
 
 def new_request_id() -> str:
-    return uuid.uuid4().hex
+    """32 random hex digits (as a uuid4's hex, without building a UUID object on every request)."""
+    return secrets.token_hex(16)
 
 
 class RequestContext:
