@@ -192,3 +192,8 @@ def test_bad_input_is_refused_and_nothing_is_written(api: GoodsOwnerClient, seed
         shipments_query(api, IsCollectType=True)
     empty = api.call("UpdateShipment", updateShipment=None)
     assert empty.Success is False and "updateShipment is required" in empty.Message
+    unnamed = api.call("UpdateShipment", updateShipment=api.types.UpdateShipment(
+        UpdateShipmentComment=api.types.UpdateShipmentComment(ShipmentComment="x")))
+    assert unnamed.Success is False and "ShipmentUpdateIdentification is required" in unnamed.Message
+    headless = api.call("ProcessShipment", Shipment=api.types.Shipment())
+    assert headless.Success is False and "ShipmentHeader is required" in headless.ErrorMessage

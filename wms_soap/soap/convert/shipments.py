@@ -7,7 +7,7 @@ from typing import Any
 
 from wms_soap.services.shipments import ShipmentInput, ShipmentQuery, ShipmentUpdate, ShipmentView, status_text
 from wms_soap.soap.convert import orders_out
-from wms_soap.soap.convert.inorders import as_utc, wire_time
+from wms_soap.soap.convert.inorders import as_utc, raise_missing, wire_time
 from wms_soap.soap.types.common import GoodsOwner
 from wms_soap.soap.types.shipments import (
     ShipmentConsigneeInfo,
@@ -31,7 +31,7 @@ _UPDATES_NOT_SUPPORTED = ("UnlockInboundArticleItemsOperation", "UpdateShipmentS
 def shipment_input(wire: Any) -> ShipmentInput:
     header = wire.ShipmentHeader
     if header is None:
-        return ShipmentInput(identification="")  # the service refuses it: no identification
+        raise_missing("ShipmentHeader")
     consignee, payment = wire.Consignee, wire.ShipmentPayment
     return ShipmentInput(
         operation=header.ShipmentOperation or "Create", identification=header.ShipmentIdentification or "WayBill",
@@ -55,10 +55,11 @@ def shipment_input(wire: Any) -> ShipmentInput:
 
 def shipment_update(wire: Any) -> ShipmentUpdate:
     ident = wire.ShipmentUpdateIdentification
+    if ident is None:
+        raise_missing("ShipmentUpdateIdentification")
     update = ShipmentUpdate(
-        identification=(ident.ShipmentIdentificationType or "WayBill") if ident else "",
-        shipment_id=ident.ShipmentId if ident else None, waybill=ident.WayBill if ident else None,
-        shipment_order_number=ident.ShipmentOrderNumber if ident else None,
+        identification=ident.ShipmentIdentificationType or "WayBill", shipment_id=ident.ShipmentId,
+        waybill=ident.WayBill, shipment_order_number=ident.ShipmentOrderNumber,
         unsupported=[name for name in _UPDATES_NOT_SUPPORTED if getattr(wire, name) is not None])
     if wire.UpdateShipmentComment is not None:
         update.comment = wire.UpdateShipmentComment.ShipmentComment
