@@ -21,7 +21,8 @@ from wms_soap.services import order_status as st
 from wms_soap.services.order_queries import OrderQuery
 from wms_soap.services.order_views import OrderView
 from wms_soap.services.system import find_transporter_contract
-from wms_soap.store.access import ApiUser
+from wms_soap.store.access import ApiUser, GoodsOwner
+from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.orders import Order, Parcel
 from wms_soap.store.shipments import (
     SHIPMENT_STATUS_TEXTS,
@@ -150,6 +151,14 @@ def _identified(session: Session, goods_owner_id: int, identification: str,
     return found[0] if found else None
 
 
+def _lock_goods_owner(session: Session, goods_owner_id: int) -> None:
+    """Serialize the goods owner's shipment writes, as Ongoing does, so that two concurrent requests with one
+    identification find each other's shipment instead of creating two (SQLite: the write lock; PostgreSQL: the
+    goods owner's row, FOR UPDATE)."""
+    claim_sqlite_writer(session, "shipments")
+    session.execute(select(GoodsOwner.id).where(GoodsOwner.id == goods_owner_id).with_for_update())
+
+
 # --- ProcessShipment ------------------------------------------------------------------------------------------------
 
 def process_shipment(session: Session, data: ShipmentInput, *, goods_owner_id: int) -> Shipment | None:
@@ -158,6 +167,7 @@ def process_shipment(session: Session, data: ShipmentInput, *, goods_owner_id: i
         raise ValidationFailed(f"Unknown ShipmentOperation {data.operation!r}")
     if data.identification == "ShipmentId" and data.operation == "Create":
         raise ValidationFailed("A new shipment cannot be identified by ShipmentId: the server assigns it")
+    _lock_goods_owner(session, goods_owner_id)
     shipment = _identified(session, goods_owner_id, data.identification, vars(data))
     if data.operation == "Remove":
         _remove(session, shipment, data)
@@ -366,6 +376,7 @@ def update_shipment(session: Session, goods_owner_id: int, update: ShipmentUpdat
     if update.unsupported:
         raise ValidationFailed(f"{', '.join(update.unsupported)}: inbound customs handling is not supported "
                                "by this server")
+    _lock_goods_owner(session, goods_owner_id)
     shipment = _identified(session, goods_owner_id, update.identification, vars(update))
     if shipment is None:
         raise ShipmentNotFound(f"No shipment matches ShipmentIdentificationType={update.identification}")
