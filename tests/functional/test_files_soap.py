@@ -253,6 +253,20 @@ def test_malformed_base64_is_a_client_fault_and_writes_nothing(api: Api, live_se
     assert file_count(live_server) == 0
 
 
+def test_malformed_base64_over_soap12_is_a_sender_fault(api: Api, live_server: Any) -> None:
+    import requests
+
+    body = envelope(api.owner, "abc").replace(b"http://schemas.xmlsoap.org/soap/envelope/",
+                                              b"http://www.w3.org/2003/05/soap-envelope")
+    response = requests.post(live_server.url, data=body, timeout=30, headers={
+        "Content-Type": 'application/soap+xml; charset=utf-8; action="http://ongoingsystems.se/WSI/UploadInOrderFile"'})
+    assert response.status_code == 500
+    assert b"<soap12env:Value>soap12env:Sender</soap12env:Value>" in response.content
+    assert b"<soap12env:Value>InvalidBase64</soap12env:Value>" in response.content
+    assert b">FileBytes is not valid base64</soap12env:Text>" in response.content
+    assert file_count(live_server) == 0
+
+
 def test_base64_with_line_breaks_is_accepted(api: Api, live_server: Any) -> None:
     content = bytes(range(256)) * 4
     wrapped = base64.encodebytes(content).decode()  # MIME style: a line break every 76 characters

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -57,6 +58,34 @@ def test_a_second_writer_of_one_key_updates_the_same_row(session_factory: sessio
     with session_scope(session_factory) as check:
         assert sync.get_sync_time(check, shop.goods_owner_id, "Orders") == datetime(2026, 1, 2, tzinfo=UTC)
         assert check.scalar(select(func.count()).select_from(SyncTime)) == 1
+
+
+def test_concurrent_writers_of_a_new_key_leave_one_row(session_factory: sessionmaker[Session], shop: Owned,
+                                                       session: Session) -> None:
+    """Select-then-insert would race here (both see no row); the upsert cannot."""
+    session.commit()
+    writers = 4
+    barrier = threading.Barrier(writers)
+    errors: list[BaseException] = []
+
+    def write(hour: int) -> None:
+        try:
+            with session_factory() as own:
+                barrier.wait(timeout=10)
+                sync.set_sync_time(own, shop.goods_owner_id, "Race", datetime(2026, 1, 1, hour), f"w{hour}")
+                own.commit()
+        except BaseException as error:  # reported below, in the test's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(hour,)) for hour in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    with session_scope(session_factory) as check:
+        rows = list(check.scalars(select(SyncTime).where(SyncTime.integration_type == "Race")))
+        assert len(rows) == 1 and rows[0].updated_by in {f"w{hour}" for hour in range(writers)}
 
 
 def test_report_event_keeps_every_field(session: Session, shop: Owned) -> None:
