@@ -8,6 +8,7 @@ import dataclasses
 from typing import Any
 
 import pytest
+import requests
 import zeep
 from sqlalchemy import func, select
 from zeep.exceptions import Fault
@@ -238,8 +239,6 @@ def envelope(owner: Owned, file_bytes: str) -> bytes:
 
 
 def post(live_server: Any, body: bytes) -> Any:
-    import requests
-
     return requests.post(live_server.url, data=body, timeout=30, headers={
         "Content-Type": "text/xml; charset=utf-8", "SOAPAction": '"http://ongoingsystems.se/WSI/UploadInOrderFile"'})
 
@@ -254,8 +253,6 @@ def test_malformed_base64_is_a_client_fault_and_writes_nothing(api: Api, live_se
 
 
 def test_malformed_base64_over_soap12_is_a_sender_fault(api: Api, live_server: Any) -> None:
-    import requests
-
     body = envelope(api.owner, "abc").replace(b"http://schemas.xmlsoap.org/soap/envelope/",
                                               b"http://www.w3.org/2003/05/soap-envelope")
     response = requests.post(live_server.url, data=body, timeout=30, headers={
