@@ -25,10 +25,11 @@ SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
 
 @dataclass(frozen=True)
 class _Settings:
-    """The two settings the mount reads (the WSDL address)."""
+    """The settings the mount reads: the WSDL address and the request size cap."""
 
     public_url: str = "http://127.0.0.1"
     warehouse: str = "bench"
+    max_body_bytes: int = 4 * 1024 * 1024
 
 
 class _NoSession:

@@ -3,7 +3,8 @@ with Core selects of just the needed columns: no ORM objects, no identity map.
 
 One statement reads the orders with their customer, registers, transporter and status text joined in; then one
 statement per child table reads the lines (with article and allocated quantity), picked items, parcels and classes
-of the whole page. Five statements for one order or for a thousand (ids go in batches of ``_BATCH``).
+of the whole page, skipped when no order of the page has any. At most five statements for one order or for a
+thousand (ids go in batches of ``_BATCH``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, select
+from sqlalchemy import Connection, Select, bindparam, exists, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
@@ -60,6 +61,12 @@ class OrderView:
     classes: list[Any] = field(default_factory=list)
 
 
+_OPTIONAL_CHILDREN = (("picked_items", PickedItem.__table__), ("parcels", Parcel.__table__),
+                      ("classes", OrderClassLink.__table__))
+"""Children many orders have none of (not picked yet, no classes): the order statement says whether there are any,
+and their statement runs only for the orders that have some (``has_<attr>``)."""
+
+
 @cache
 def _order_select() -> Select[Any]:
     """The orders with everything joined in; built once (statements are immutable and their cache keys memoized)."""
@@ -75,7 +82,9 @@ def _order_select() -> Select[Any]:
                *_code_name("terms_of_delivery_type", terms),
                contract.c.service_code.label("contract_service_code"),
                *_code_name("transporter", carrier),
-               func.coalesce(own_text.c.text, default_text.c.text).label("status_text"))
+               func.coalesce(own_text.c.text, default_text.c.text).label("status_text"),
+               *(exists().where(table.c.order_id == orders.c.id).label(f"has_{attr}")
+                 for attr, table in _OPTIONAL_CHILDREN))
         .select_from(orders)
         .join(owner, owner.c.id == orders.c.goods_owner_id)
         .outerjoin(customer, customer.c.id == orders.c.customer_id)
@@ -151,11 +160,10 @@ def _records(connection: Connection, statement: Select[Any], params: dict[str, A
 def _views(session: Session, statement: Select[Any], params: dict[str, Any] | None = None) -> list[OrderView]:
     connection = session.connection()
     views = {record.id: OrderView(record) for record in _records(connection, statement, params)}
-    ids = list(views)
-    for start in range(0, len(ids), _BATCH):
-        batch = {"ids": ids[start:start + _BATCH]}
-        for attr, child_select in _CHILDREN:
-            for record in _records(connection, child_select(), batch):
+    for attr, child_select in _CHILDREN:
+        ids = [view.order.id for view in views.values() if getattr(view.order, f"has_{attr}", True)]
+        for start in range(0, len(ids), _BATCH):
+            for record in _records(connection, child_select(), {"ids": ids[start:start + _BATCH]}):
                 getattr(views[record.order_id], attr).append(record)
     return list(views.values())
 
