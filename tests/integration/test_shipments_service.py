@@ -4,6 +4,7 @@ side (orders on shipments, shipments on trips, orders assigned to API users) and
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -13,7 +14,8 @@ from tests.factories import make_api_user, make_goods_owner
 from tests.inbound_fixtures import make_article, make_shipped_order
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import shipments, system
-from wms_soap.services.shipments import ShipmentInput, ShipmentQuery, ShipmentUpdate, TripInput
+from wms_soap.services.shipment_queries import ShipmentQuery, query_shipments, query_trips
+from wms_soap.services.shipments import ShipmentInput, ShipmentUpdate, TripInput
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.orders import Order
 from wms_soap.store.shipments import OrderAssignment, Shipment, ShipmentOrder
@@ -63,8 +65,8 @@ def test_create_or_update_finds_by_each_identification(session: Session, owner_i
 
 def test_identification_by_delivery_day_and_by_trip_and_consignee(session: Session, owner_id: int) -> None:
     shipments.create_trip(session, owner_id, TripInput(trip_order_number="TR-1"))
-    address = {"consignee_name": "Anna", "consignee_address": "Storgatan 1", "consignee_post_code": "22100",
-               "consignee_city": "Lund"}
+    address: dict[str, Any] = {"consignee_name": "Anna", "consignee_address": "Storgatan 1",
+                               "consignee_post_code": "22100", "consignee_city": "Lund"}
     shipment = create(session, owner_id, "S-1", identification="TripOrderNumberAndConsigneeFullNameAndAddress",
                       trip_order_number="TR-1", delivery_date=datetime(2026, 12, 1, 15, tzinfo=UTC), **address)
     assert shipment.trip_id is not None
@@ -154,14 +156,14 @@ def test_trips_shipments_and_queries(session: Session, owner_id: int) -> None:
     assert on_trip.trip_id == trip.id
     with pytest.raises(Conflict):
         shipments.create_trip(session, owner_id, TripInput(trip_order_number="TR-1"))
-    views = shipments.query_shipments(session, owner_id, ShipmentQuery(get_orders=True, max_shipments=1))
+    views = query_shipments(session, owner_id, ShipmentQuery(get_orders=True, max_shipments=1))
     assert [(v.shipment.shipment_order_number, [o.order.id for o in v.orders]) for v in views] == [("S-1", [order.id])]
-    after = shipments.query_shipments(session, owner_id, ShipmentQuery(shipment_id_from=on_trip.id + 1))
+    after = query_shipments(session, owner_id, ShipmentQuery(shipment_id_from=on_trip.id + 1))
     assert [v.shipment.shipment_order_number for v in after] == ["S-2"]
-    by_day = shipments.query_shipments(session, owner_id, ShipmentQuery(
+    by_day = query_shipments(session, owner_id, ShipmentQuery(
         delivery_date_from=datetime(2026, 12, 1), delivery_date_to=datetime(2026, 12, 1)))
     assert [v.shipment.id for v in by_day] == [on_trip.id]
-    assert [t.id for t in shipments.query_trips(session, owner_id, [trip.id])] == [trip.id]
+    assert [t.id for t in query_trips(session, owner_id, [trip.id])] == [trip.id]
     shipments.put_shipment_on_trip(session, owner_id, on_trip.id, None)
     assert on_trip.trip_id is None
 
@@ -194,5 +196,5 @@ def test_another_goods_owners_shipments_trips_and_orders_are_not_found(session: 
         shipments.put_shipment_on_trip(session, owner_id, mine.id, trip.id)
     with pytest.raises(NotFound):
         shipments.add_orders_to_shipment(session, owner_id, mine.id, [their_order.id])
-    assert shipments.query_shipments(session, owner_id, ShipmentQuery(shipment_ids=[theirs.id])) == []
-    assert shipments.query_trips(session, owner_id, [trip.id]) == []
+    assert query_shipments(session, owner_id, ShipmentQuery(shipment_ids=[theirs.id])) == []
+    assert query_trips(session, owner_id, [trip.id]) == []

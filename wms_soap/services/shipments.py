@@ -11,19 +11,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, exists, func, select
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_queries, order_views
+from wms_soap.services import order_queries
 from wms_soap.services import order_status as st
-from wms_soap.services.order_queries import OrderQuery
-from wms_soap.services.order_views import OrderView
 from wms_soap.services.system import find_transporter_contract
 from wms_soap.store.access import ApiUser, GoodsOwner
 from wms_soap.store.db import claim_sqlite_writer
-from wms_soap.store.orders import Order, Parcel
+from wms_soap.store.orders import Order
 from wms_soap.store.shipments import (
     SHIPMENT_STATUS_TEXTS,
     STATUS_OPEN,
@@ -34,7 +31,6 @@ from wms_soap.store.shipments import (
     Trip,
 )
 
-DEFAULT_MAX_SHIPMENTS = 1000
 PAYMENT_TYPES = ("Collect", "Prepaid", "ThirdParty", "UnKnown")
 
 
@@ -389,117 +385,6 @@ def update_shipment(session: Session, goods_owner_id: int, update: ShipmentUpdat
     shipment.updated_at = _now()
     session.flush()
     return shipment
-
-
-# --- GetShipmentsByQuery, GetTripsByQuery ---------------------------------------------------------------------------
-
-@dataclass
-class ShipmentQuery:
-    in_date_from: datetime | None = None
-    in_date_to: datetime | None = None
-    delivery_date_from: datetime | None = None
-    delivery_date_to: datetime | None = None
-    shipped_time_from: datetime | None = None
-    status_from: int | None = None
-    status_to: int | None = None
-    shipment_order_number: str | None = None
-    shipment_ids: list[int] | None = None
-    only_if_ta_printed: bool = False
-    get_orders: bool = False
-    shipment_id_from: int | None = None
-    max_shipments: int | None = None
-    collect_type: bool | None = None  # shipment types are not kept: refused when given
-    delivery_type: bool | None = None
-    customs_status: str | None = None  # only All (or none): outbound customs statuses are not kept
-
-
-@dataclass(frozen=True)
-class ShipmentView:
-    """A shipment with its orders' numbers and parcel counts, and the orders themselves when asked for."""
-
-    shipment: Shipment
-    order_numbers: dict[int, str | None]
-    packages: dict[int, int]
-    orders: list[OrderView]
-
-
-def query_shipments(session: Session, goods_owner_id: int, query: ShipmentQuery) -> list[ShipmentView]:
-    """Shipments by ascending id from ``shipment_id_from``, at most ``max_shipments``; with their orders if asked."""
-    _refuse_unkept_filters(query)
-    limit = query.max_shipments if query.max_shipments and query.max_shipments > 0 else DEFAULT_MAX_SHIPMENTS
-    statement = (
-        select(Shipment).where(Shipment.goods_owner_id == goods_owner_id, *_shipment_conditions(query))
-        .options(selectinload(Shipment.orders), selectinload(Shipment.trip),
-                 selectinload(Shipment.transporter_contract))
-        .order_by(Shipment.id).limit(limit))
-    shipments = list(session.scalars(statement))
-    order_ids = [link.order_id for s in shipments for link in s.orders]
-    numbers = _pairs(session, select(Order.id, Order.goods_owner_order_number).where(Order.id.in_(order_ids)))
-    packages = _pairs(session, select(Parcel.order_id, func.count()).where(Parcel.order_id.in_(order_ids))
-                      .group_by(Parcel.order_id))
-    orders = _orders_of(session, goods_owner_id, order_ids) if query.get_orders else {}
-    return [ShipmentView(s, numbers, packages, [orders[link.order_id] for link in s.orders if link.order_id in orders])
-            for s in shipments]
-
-
-def _pairs(session: Session, statement: Select[Any, Any]) -> dict[Any, Any]:
-    return {row[0]: row[1] for row in session.execute(statement)}
-
-
-def _refuse_unkept_filters(query: ShipmentQuery) -> None:
-    if query.collect_type is not None or query.delivery_type is not None:
-        raise ValidationFailed("IsCollectType/IsDeliveryType: this server keeps no shipment types; send them nil")
-    if query.customs_status not in (None, "All"):
-        raise ValidationFailed(f"CustomsStatus {query.customs_status}: this server keeps no outbound customs "
-                               "statuses; send All or nil")
-
-
-def _shipment_conditions(q: ShipmentQuery) -> list[ColumnElement[bool]]:
-    found: list[ColumnElement[bool]] = []
-    for column, low, high in ((Shipment.in_date, q.in_date_from, q.in_date_to),
-                              (Shipment.delivery_date, q.delivery_date_from, q.delivery_date_to),
-                              (Shipment.shipped_time, q.shipped_time_from, None)):
-        if low is not None:
-            found.append(column >= order_queries.as_utc(low))
-        if high is not None:
-            found.append(column < _inclusive_to(high))
-    if q.status_from is not None:
-        found.append(Shipment.status >= q.status_from)
-    if q.status_to is not None:
-        found.append(Shipment.status <= q.status_to)
-    if q.shipment_order_number:
-        found.append(Shipment.shipment_order_number == q.shipment_order_number)
-    if q.shipment_ids:
-        found.append(Shipment.id.in_(q.shipment_ids))
-    if q.shipment_id_from is not None:
-        found.append(Shipment.id >= q.shipment_id_from)
-    if q.only_if_ta_printed:
-        found.append(exists().where(ShipmentOrder.shipment_id == Shipment.id, Parcel.order_id == ShipmentOrder.order_id,
-                                    Parcel.is_transporter_item.is_(True), Parcel.label_id.is_not(None)))
-    return found
-
-
-def _inclusive_to(value: datetime) -> datetime:
-    """A midnight "to" date means the whole day."""
-    value = order_queries.as_utc(value)
-    return value + (timedelta(days=1) if value.time() == datetime.min.time() else timedelta(microseconds=1))
-
-
-def _orders_of(session: Session, goods_owner_id: int, order_ids: list[int]) -> dict[int, OrderView]:
-    """The orders on the shipments, loaded as GetOrdersByQuery answers them."""
-    if not order_ids:
-        return {}
-    views = order_views.query_orders(session, goods_owner_id, OrderQuery(order_ids=order_ids,
-                                                                         max_orders=len(order_ids)))
-    return {view.order.id: view for view in views}
-
-
-def query_trips(session: Session, goods_owner_id: int, trip_ids: Sequence[int] | None) -> list[Trip]:
-    """The goods owner's trips (those in ``trip_ids`` when given), by id."""
-    query = select(Trip).where(Trip.goods_owner_id == goods_owner_id).order_by(Trip.id)
-    if trip_ids:
-        query = query.where(Trip.id.in_(list(trip_ids)))
-    return list(session.scalars(query))
 
 
 def status_text(status: int) -> str:

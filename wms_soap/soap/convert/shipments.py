@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services.shipments import ShipmentInput, ShipmentQuery, ShipmentUpdate, ShipmentView, status_text
+from wms_soap.services.shipment_queries import ShipmentQuery, ShipmentView
+from wms_soap.services.shipments import ShipmentInput, ShipmentUpdate, status_text
 from wms_soap.soap.convert import orders_out
 from wms_soap.soap.convert.inorders import as_utc, raise_missing, wire_time
 from wms_soap.soap.types.common import GoodsOwner

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import shipments
+from wms_soap.services import shipment_queries, shipments
 from wms_soap.soap.convert import shipments as convert
 from wms_soap.soap.convert.inorders import raise_missing
 from wms_soap.soap.dispatch import Call, handler
@@ -42,7 +42,7 @@ def update_shipment(call: Call, update: Any) -> UpdateShipmentResult:
 @handler("GetShipmentsByQuery")
 def get_shipments_by_query(call: Call, query: Any) -> GetShipmentsResult:
     filters = convert.shipment_query(query)
-    views = shipments.query_shipments(call.session, goods_owner_id(call), filters)
+    views = shipment_queries.query_shipments(call.session, goods_owner_id(call), filters)
     code = call.principal.goods_owner_code if call.principal is not None else None
     return GetShipmentsResult(Shipments=[convert.shipment_info(view, code, with_orders=filters.get_orders)
                                          for view in views])
@@ -52,6 +52,6 @@ def get_shipments_by_query(call: Call, query: Any) -> GetShipmentsResult:
 def get_trips_by_query(call: Call, query: Any) -> GetTripsResult:
     owner_id = goods_owner_id(call)
     owner = call.session.get(GoodsOwner, owner_id)
-    trips = shipments.query_trips(call.session, owner_id, convert.trip_ids(query))
+    trips = shipment_queries.query_trips(call.session, owner_id, convert.trip_ids(query))
     return GetTripsResult(Success=True, Trips=[convert.trip_info(trip, owner.name if owner else None)
                                                for trip in trips])
