@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.services import inorders
 from wms_soap.services.inorders import ArticleRef, InOrderInput, InOrderLineInput, SupplierInput
+from wms_soap.services.order_locking import claim_write_lock
 from wms_soap.store.articles import Article
+from wms_soap.store.db import session_scope
 from wms_soap.store.orders import Order, OrderLine, Parcel, PickedItem
+
+
+@contextmanager
+def warehouse_session(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A transaction for warehouse work beside a live server, writer first as the CLI's (SQLite cannot turn a reader
+    into a writer once the server committed, e.g. its audit row, in between)."""
+    with session_scope(factory) as session:
+        claim_write_lock(session)
+        yield session
 
 
 def make_article(session: Session, goods_owner_id: int, number: str, name: str | None = None) -> Article:

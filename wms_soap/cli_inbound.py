@@ -63,11 +63,13 @@ def add_commands(commands: Commands) -> None:
 
 def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
     def run(args: argparse.Namespace, settings: Settings) -> int:
+        from wms_soap.services.order_locking import claim_write_lock
         from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
 
         engine = create_engine_for(settings.database_url)
         try:
             with session_scope(make_session_factory(engine)) as session:
+                claim_write_lock(session)  # every warehouse command writes: read what committed writers left
                 print(action(session, args))
         finally:
             engine.dispose()

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from tests.factories import make_api_user, make_goods_owner, make_warehouse
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
-from tests.inbound_fixtures import create_in_order, make_article
+from tests.inbound_fixtures import create_in_order, make_article, warehouse_session
 from wms_soap.services import warehouse_inbound
 from wms_soap.services.warehouse_inbound import Receipt
 from wms_soap.store.access import ApiUser
@@ -60,7 +60,9 @@ def detailed_in_order(t: Any, number: str, **info: Any) -> Any:
                               ArticleItemStatusCode="QC"),
                           PalletItem=t.InOrderLineArticleItemPalletItem(
                               Identification="InOrder_LabelId", LabelId="PAL-1",
-                              PalletType=t.InOrderLineArticleItemPalletType(Identification="Code", Code="EUR"))),
+                              PalletType=t.InOrderLineArticleItemPalletType(Identification="Code", Code="EUR")),
+                          ArticleItemClasses=t.ArrayOfInOrderLineArticleItemClass([t.InOrderLineArticleItemClass(
+                              Identification="Code", Code="FRAGILE", Name="Fragile", Id=7)])),
              advised_item(t, Batch="LOT-B", NumberOfItems=Decimal(4), Comment="second lot",
                           PalletItem=t.InOrderLineArticleItemPalletItem(Identification="InOrder_LabelId",
                                                                         LabelId="PAL-2"))]
@@ -91,6 +93,9 @@ def detailed_in_order(t: Any, number: str, **info: Any) -> Any:
         InOrderLines=t.ArrayOfInOrderLine([
             t.InOrderLine(OrderLineIdentification="ExternalOrderLineCode", ArticleIdentification="ArticleNumber",
                           ExternalOrderLineCode="10", ArticleNumber="ART-1", NumberOfItems=Decimal(10),
+                          InOrderLineType=t.InOrderLineType(InOrderLineTypeIdentificationType="InOrderLineTypeCode",
+                                                            InOrderLineTypeOperation="CreateOrFind",
+                                                            InOrderLineTypeCode="STD", InOrderLineTypeName="Standard"),
                           Items=t.ArrayOfInOrderLineArticleItem(items)),
             t.InOrderLine(OrderLineIdentification="ExternalOrderLineCode", ArticleIdentification="ArticleNumber",
                           ExternalOrderLineCode="20", ArticleNumber="ART-2", NumberOfItems=Decimal(2),
@@ -127,6 +132,8 @@ def test_details_are_stored_and_returned(api: GoodsOwnerClient, live_server: Any
     assert (system.UserName, system.SystemName, system.FromSystemName, system.ToSystemName) == (
         "WSIshop", "Acme ERP", "AcmeERP", "WMS")
     assert found.InboundPalletItems is None and found.ReceivedArticleItems is None  # nothing received yet
+    first_line = found.ReceivedInOrderLines.ReceivedInOrderLine[0]
+    assert (first_line.InOrderLineTypeCode, first_line.InOrderLineTypeName) == ("STD", "Standard")
 
     with session_scope(live_server.session_factory) as session:
         stored = session.scalars(select(InOrder).where(InOrder.goods_owner_order_number == "PO-1")).one()
@@ -151,6 +158,8 @@ def test_advanced_answers_show_advised_items_and_pallets(api: GoodsOwnerClient) 
     first = items[0]
     assert (first.ExpiryDate, first.ProductionDate, first.GoodsStatusCode, first.Container, first.ItemWeight,
             first.ItemLength) == (EXPIRY, PRODUCED, "QC", "CONT-1", Decimal("1.5"), 10)
+    assert [(c.Code, c.Name, c.Id) for c in first.ArticleItemClass] == [("FRAGILE", "Fragile", 7)]
+    assert items[1].ArticleItemClass == []
     pallets = found.InboundPalletItems.PalletItem_InOrder
     assert [(p.LabelId, p.NumberOfItems, p.PalletType.PalletTypeCode if p.PalletType else None) for p in pallets] == [
         ("PAL-1", 6, "EUR"), ("PAL-2", 4, None)]
@@ -158,7 +167,7 @@ def test_advanced_answers_show_advised_items_and_pallets(api: GoodsOwnerClient) 
 
 def test_receiving_uses_the_advised_items(api: GoodsOwnerClient, live_server: Any) -> None:
     api.call("ProcessInOrder", co=detailed_in_order(api.types, "PO-3"))
-    with session_scope(live_server.session_factory) as session:
+    with warehouse_session(live_server.session_factory) as session:
         stored = session.scalars(select(InOrder).where(InOrder.goods_owner_order_number == "PO-3")).one()
         warehouse_inbound.receive(session, stored, [Receipt(Decimal(8), external_order_line_code="10"),
                                                     Receipt(Decimal(1), external_order_line_code="20")])
@@ -178,7 +187,7 @@ def test_filters_on_the_creating_system_and_request(api: GoodsOwnerClient, live_
     second = goods_owner_client(live_server.url, "SHOP", "WSIshop2")
     api.call("ProcessInOrder", co=detailed_in_order(t, "PO-A"))
     second.call("ProcessInOrder", co=detailed_in_order(second.types, "PO-B"))
-    with session_scope(live_server.session_factory) as session:
+    with warehouse_session(live_server.session_factory) as session:
         first_id, second_id = (session.scalars(select(ApiUser.id).where(ApiUser.username == name)).one()
                                for name in ("WSIshop", "WSIshop2"))
         owner_id = session.scalars(select(ApiUser.goods_owner_id).where(ApiUser.id == first_id)).one()
@@ -214,6 +223,7 @@ def count_rows(live_server: Any) -> tuple[int, ...]:
     ({"SerialTwice": True}, "advised twice"),
     ({"OtherOwner": True}, "is not the goods owner of this user"),
     ({"ItemWithoutQuantity": True}, "NumberOfItems is required on an advised article item"),
+    ({"LineTypeFind": True}, "In-order line type NOPE was not found"),
 ])
 def test_bad_input_is_refused_in_band_and_writes_nothing(api: GoodsOwnerClient, live_server: Any,
                                                           change: dict[str, Any], message: str) -> None:
@@ -233,6 +243,10 @@ def test_bad_input_is_refused_in_band_and_writes_nothing(api: GoodsOwnerClient, 
         co.InOrderLines.InOrderLine[1].Items.InOrderLineArticleItem[1].Serial = "SN-1"
     if "OtherOwner" in change:
         co.GoodsOwner = t.GoodsOwner(GoodsOwnerIdentification="GoodsOwnerCode", GoodsOwnerCode="ELSE", GoodsOwnerId=0)
+    if "LineTypeFind" in change:
+        co.InOrderLines.InOrderLine[0].InOrderLineType = t.InOrderLineType(
+            InOrderLineTypeIdentificationType="InOrderLineTypeCode", InOrderLineTypeOperation="Find",
+            InOrderLineTypeCode="NOPE")
     if "ItemWithoutQuantity" in change:
         co.InOrderLines.InOrderLine[0].Items.InOrderLineArticleItem[1].NumberOfItems = None
     result = api.call("ProcessInOrder", co=co)

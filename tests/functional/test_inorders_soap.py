@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tests.factories import make_api_user, make_goods_owner
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
-from tests.inbound_fixtures import make_article
+from tests.inbound_fixtures import make_article, warehouse_session
 from wms_soap.services import warehouse_inbound
 from wms_soap.services.warehouse_inbound import Receipt
 from wms_soap.store.db import session_scope
@@ -121,7 +121,7 @@ def test_update_in_order_and_lines_and_status_reports(api: GoodsOwnerClient) -> 
 
 def test_received_items_show_batch_serial_expiry(api: GoodsOwnerClient, live_server: Any) -> None:
     send_in_order(api, "PO-9", {"10": ("ART-1", 5), "20": ("ART-2", 1)})
-    with session_scope(live_server.session_factory) as session:
+    with warehouse_session(live_server.session_factory) as session:
         in_order = session.scalars(select(InOrder).where(InOrder.goods_owner_order_number == "PO-9")).one()
         warehouse_inbound.receive(session, in_order, [
             Receipt(Decimal(2), external_order_line_code="10", batch="LOT-1", expiry_date=datetime(2027, 6, 1)),

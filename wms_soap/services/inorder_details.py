@@ -17,7 +17,13 @@ from sqlalchemy.orm import Session
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.customers import CustomerInput, resolve_customer
 from wms_soap.store.access import Warehouse
-from wms_soap.store.inorders import InOrderAdvisedItem, InOrderLine, Supplier
+from wms_soap.store.inorders import (
+    InOrderAdvisedItem,
+    InOrderAdvisedItemClass,
+    InOrderLine,
+    InOrderLineType,
+    Supplier,
+)
 from wms_soap.store.orders import Customer
 
 ZERO = Decimal(0)
@@ -179,6 +185,39 @@ def find_warehouse(session: Session, data: WarehouseInput) -> Warehouse:
     return found
 
 
+# --- line types -------------------------------------------------------------------------------------------------
+
+@dataclass
+class LineTypeInput:
+    identification: str = "InOrderLineTypeName"  # InOrderLineTypeName | InOrderLineTypeCode
+    operation: str = "CreateOrUpdate"  # CreateOrUpdate | CreateOrFind | Find
+    code: str | None = None
+    name: str | None = None
+
+
+def resolve_line_type(session: Session, data: LineTypeInput, goods_owner_id: int) -> InOrderLineType:
+    """The goods owner's in-order line type: found by code or name, created or updated per the operation."""
+    if data.operation not in ("CreateOrUpdate", "CreateOrFind", "Find"):
+        raise ValidationFailed(f"Unknown InOrderLineTypeOperation {data.operation!r}")
+    by_code = data.identification == "InOrderLineTypeCode"
+    key = data.code if by_code else data.name
+    if not key:
+        raise ValidationFailed(f"The in-order line type's {'code' if by_code else 'name'} is required")
+    column = InOrderLineType.code if by_code else InOrderLineType.name
+    found = session.scalars(select(InOrderLineType).where(InOrderLineType.goods_owner_id == goods_owner_id,
+                                                          column == key).order_by(InOrderLineType.id)).first()
+    if found is None:
+        if data.operation == "Find":
+            raise NotFound(f"In-order line type {key} was not found")
+        found = InOrderLineType(goods_owner_id=goods_owner_id, code=data.code, name=data.name)
+        check_fits(found)
+        session.add(found)
+    elif data.operation == "CreateOrUpdate":
+        found.code, found.name = data.code or found.code, data.name or found.name
+        check_fits(found)
+    return found
+
+
 # --- advised article items --------------------------------------------------------------------------------------
 
 @dataclass
@@ -204,6 +243,7 @@ class AdvisedItemInput:
     status_code: str | None = None
     pallet_label_id: str | None = None
     pallet_type_code: str | None = None
+    classes: list[tuple[str | None, str | None, int | None]] = field(default_factory=list)  # (code, name, id)
 
 
 def advised_quantity(item: AdvisedItemInput) -> Decimal:
@@ -258,3 +298,9 @@ def _fill_advised_item(target: InOrderAdvisedItem, data: AdvisedItemInput, quant
                  "pallet_label_id", "pallet_type_code"):
         setattr(target, name, getattr(data, name))
     check_fits(target)
+    if any(not code for code, _, _ in data.classes):
+        raise ValidationFailed("An article item class is identified by its Code")
+    target.classes = [InOrderAdvisedItemClass(code=code, name=name, class_id=class_id)
+                      for code, name, class_id in data.classes]
+    for item_class in target.classes:
+        check_fits(item_class)

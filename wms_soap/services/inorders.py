@@ -21,12 +21,14 @@ from wms_soap.services.customers import RegisterRef, resolve_register
 from wms_soap.services.inorder_details import (
     AdvisedItemInput,
     InOrderCustomerInput,
+    LineTypeInput,
     SupplierGroupInput,
     SupplierInput,
     WarehouseInput,
     check_fits,
     find_warehouse,
     resolve_in_order_customer,
+    resolve_line_type,
     resolve_supplier,
     set_advised_items,
 )
@@ -60,7 +62,7 @@ ZERO = Decimal(0)
 
 __all__ = [  # the area's service API: the writes below, and the reads of inorder_queries and inorder_details
     "AdvisedItemInput", "ArticleRef", "Creator", "InOrderCustomerInput", "InOrderInput", "InOrderLineInput",
-    "InOrderLineUpdate", "InOrderQuery", "InOrderTypeInput", "InOrderUpdate", "InboundQuantities",
+    "InOrderLineUpdate", "InOrderQuery", "InOrderTypeInput", "InOrderUpdate", "InboundQuantities", "LineTypeInput",
     "ProcessInOrderOutcome", "RegisterRef", "ReturnCauseInput", "SupplierGroupInput", "SupplierInput",
     "WarehouseInput", "advised_total", "article_names", "cancel_in_order", "creator_system_names", "find_article",
     "get_in_order", "get_in_order_by_number",
@@ -116,6 +118,7 @@ class InOrderLineInput:
     external_order_line_id: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)  # other InOrderLine columns, None = unchanged
     items: list[AdvisedItemInput] | None = None  # Items: None = unchanged, [] = none advised
+    line_type: LineTypeInput | None = None
     return_cause: ReturnCauseInput | None = None
     article_definition: Any = None  # ArticleDef: an articles.ArticleInput, created or updated first
 
@@ -351,6 +354,9 @@ def _fill_line(session: Session, line: InOrderLine, data: InOrderLineInput, good
     check_fits(line)
     if data.return_cause is not None:
         line.return_cause = resolve_cause(session, data.return_cause, goods_owner_id)
+    if data.line_type is not None:
+        line_type = resolve_line_type(session, data.line_type, goods_owner_id)
+        line.line_type_code, line.line_type_name = line_type.code, line_type.name
     if data.items is not None:
         set_advised_items(line, data.items, data.number_of_items)
 

@@ -62,6 +62,18 @@ class InOrderType(Base):
     name: Mapped[str | None] = mapped_column(String(200))
 
 
+class InOrderLineType(Base):
+    """The goods owner's register of in-order line types (InOrderLineType finds or creates its entry here)."""
+
+    __tablename__ = "in_order_line_types"
+    __table_args__ = (UniqueConstraint("goods_owner_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goods_owner_id: Mapped[int] = mapped_column(ForeignKey("goods_owners.id"), index=True)
+    code: Mapped[str | None] = mapped_column(String(100))
+    name: Mapped[str | None] = mapped_column(String(200))
+
+
 class InOrder(Base):
     __tablename__ = "in_orders"
     __table_args__ = (
@@ -231,7 +243,23 @@ class InOrderAdvisedItem(Base):
 
     line: Mapped[InOrderLine] = relationship(back_populates="advised_items")
     received_items: Mapped[list[InOrderReceivedItem]] = relationship(back_populates="advised_item")
+    classes: Mapped[list["InOrderAdvisedItemClass"]] = relationship(
+        order_by="InOrderAdvisedItemClass.id", cascade="all, delete-orphan", lazy="selectin")
 
     @property
     def remaining(self) -> Decimal:
         return max(self.number_of_items - self.received_number_of_items, Decimal(0))
+
+
+class InOrderAdvisedItemClass(Base):
+    """An article item class an advised item carries (ArticleItemClasses), as the goods owner named it."""
+
+    __tablename__ = "in_order_advised_item_classes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    advised_item_id: Mapped[int] = mapped_column(
+        ForeignKey("in_order_advised_items.id", ondelete="CASCADE", name="fk_in_order_advised_item_classes_item"),
+        index=True)
+    code: Mapped[str | None] = mapped_column(String(100))
+    name: Mapped[str | None] = mapped_column(String(200))
+    class_id: Mapped[int | None] = mapped_column(Integer)

@@ -11,13 +11,14 @@ from wms_soap.errors import ValidationFailed
 from wms_soap.services.inorders import (
     AdvisedItemInput,
     InOrderCustomerInput,
+    LineTypeInput,
     RegisterRef,
     ReturnCauseInput,
     SupplierGroupInput,
     SupplierInput,
     WarehouseInput,
 )
-from wms_soap.soap.types.common import AddressClass, ArticleClass, WsiSystem
+from wms_soap.soap.types.common import AddressClass, ArticleClass, ArticleItemClassInfo, WsiSystem
 from wms_soap.soap.types.inorders import (
     InOrderWarehouseInfo,
     PalletItem_InOrder,
@@ -145,7 +146,16 @@ def advised_item_input(wire: Any) -> AdvisedItemInput:
         price=wire.ArticleItemPrice, status_id=status_id, status_code=status_code,
         pallet_label_id=pallet.LabelId if pallet is not None else None,
         pallet_type_code=None if pallet_type is None else pallet_type.Code or (
-            str(pallet_type.Id) if pallet_type.Id is not None else None))
+            str(pallet_type.Id) if pallet_type.Id is not None else None),
+        classes=[(c.Code, c.Name, c.Id or None) for c in wire.ArticleItemClasses or [] if c is not None])
+
+
+def line_type_input(wire: Any) -> LineTypeInput | None:
+    if wire is None:
+        return None
+    return LineTypeInput(wire.InOrderLineTypeIdentificationType or "InOrderLineTypeName",
+                         wire.InOrderLineTypeOperation or "CreateOrUpdate", wire.InOrderLineTypeCode,
+                         wire.InOrderLineTypeName)
 
 
 def advised_items_input(items: Any) -> list[AdvisedItemInput] | None:
@@ -221,7 +231,14 @@ def advised_article_item(item: InOrderAdvisedItem, article: ArticleClass, in_ord
         ItemWeight=item.weight, Comment=item.comment, OriginalArticleItemId=0, ItemLength=item.length,
         ItemWidth=item.width, ItemHeight=item.height, Container=item.container, IsInReported=False,
         IsLockedForSale=False, ProductionDate=wire_time(item.production_date),
-        SecondNumberOfItems=item.second_number_of_items)
+        SecondNumberOfItems=item.second_number_of_items, ArticleItemClass=item_classes(item))
+
+
+def item_classes(item: InOrderAdvisedItem | None) -> list[ArticleItemClassInfo] | None:
+    """The article item classes the goods owner gave the advised item (None when it has none)."""
+    if item is None or not item.classes:
+        return None
+    return [ArticleItemClassInfo(Code=c.code, Name=c.name, Id=c.class_id or 0) for c in item.classes]
 
 
 def pallet_items(in_order: InOrder) -> list[PalletItem_InOrder]:

@@ -118,13 +118,12 @@ def in_order_line_input(line: Any) -> InOrderLineInput:
             "supplier_number_of_items": line.SupplierNumberOfItems, "row_batch_no": line.RowBatchNo,
             "serial": line.InOrderLineSerial, "expiry_date": as_utc(line.InOrderLineExpirydate),
             "free_text1": line.InOrderLineFreeText1, "free_text2": line.InOrderLineFreeText2,
-            "line_type_code": line_type.InOrderLineTypeCode if line_type else None,
-            "line_type_name": line_type.InOrderLineTypeName if line_type else None,
             "production_date": as_utc(line.InOrderLineProductionDate), "weight": line.InOrderLineWeight,
             "free_decimal1": line.InOrderLineFreeDecimal1, "free_datetime1": as_utc(line.InOrderLineFreeDateTime1),
             "item_status_id": status_id, "item_status_code": status_code,
         },
         items=details.advised_items_input(line.Items),
+        line_type=details.line_type_input(line_type),
         return_cause=details.return_cause_input(line.InOrderLineReturnCause),
         article_definition=None if line.ArticleDef is None else article_input(line.ArticleDef))
 
@@ -295,7 +294,8 @@ def received_item(item: InOrderReceivedItem, line: InOrderLine, articles: Articl
         ItemWidth=advised.width if advised else None, ItemHeight=advised.height if advised else None,
         Container=item.container, IsInReported=item.is_in_reported, IsLockedForSale=False,
         ProductionDate=wire_time(item.production_date),
-        SecondNumberOfItems=advised.second_number_of_items if advised else None)
+        SecondNumberOfItems=advised.second_number_of_items if advised else None,
+        ArticleItemClass=details.item_classes(advised))
 
 
 def status_report(in_order: InOrder, texts: StatusTexts) -> InOrderStatusReport:

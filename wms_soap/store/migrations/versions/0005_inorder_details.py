@@ -54,6 +54,7 @@ RECEIVED_COLUMNS: Columns = [
 
 def upgrade() -> None:
     _create_advised_items()
+    _create_registers()
     with op.batch_alter_table("in_order_lines") as batch:
         for name, type_ in LINE_COLUMNS:
             batch.add_column(sa.Column(name, type_, nullable=True))
@@ -107,7 +108,39 @@ def _create_advised_items() -> None:
     op.create_index("ix_in_order_advised_items_serial", "in_order_advised_items", ["serial"], unique=False)
 
 
+def _create_registers() -> None:
+    op.create_table(
+        "in_order_line_types",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("goods_owner_id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=100), nullable=True),
+        sa.Column("name", sa.String(length=200), nullable=True),
+        sa.ForeignKeyConstraint(["goods_owner_id"], ["goods_owners.id"],
+                                name="fk_in_order_line_types_goods_owner_id_goods_owners"),
+        sa.PrimaryKeyConstraint("id", name="pk_in_order_line_types"),
+        sa.UniqueConstraint("goods_owner_id", "code", name="uq_in_order_line_types_goods_owner_id_code"),
+    )
+    op.create_index("ix_in_order_line_types_goods_owner_id", "in_order_line_types", ["goods_owner_id"], unique=False)
+    op.create_table(
+        "in_order_advised_item_classes",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("advised_item_id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=100), nullable=True),
+        sa.Column("name", sa.String(length=200), nullable=True),
+        sa.Column("class_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["advised_item_id"], ["in_order_advised_items.id"],
+                                name="fk_in_order_advised_item_classes_item", ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name="pk_in_order_advised_item_classes"),
+    )
+    op.create_index("ix_in_order_advised_item_classes_advised_item_id", "in_order_advised_item_classes",
+                    ["advised_item_id"], unique=False)
+
+
 def downgrade() -> None:
+    op.drop_index("ix_in_order_advised_item_classes_advised_item_id", table_name="in_order_advised_item_classes")
+    op.drop_table("in_order_advised_item_classes")
+    op.drop_index("ix_in_order_line_types_goods_owner_id", table_name="in_order_line_types")
+    op.drop_table("in_order_line_types")
     with op.batch_alter_table("suppliers") as batch:
         for name, _ in reversed(SUPPLIER_COLUMNS):
             batch.drop_column(name)
