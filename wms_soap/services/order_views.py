@@ -158,6 +158,7 @@ def _records(connection: Connection, statement: Select[Any], params: dict[str, A
 
 
 def _views(session: Session, statement: Select[Any], params: dict[str, Any] | None = None) -> list[OrderView]:
+    session.flush()  # the connection does not autoflush as session.execute would: pending changes must show
     connection = session.connection()
     views = {record.id: OrderView(record) for record in _records(connection, statement, params)}
     for attr, child_select in _CHILDREN:
