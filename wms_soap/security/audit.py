@@ -27,6 +27,8 @@ from wms_soap.store.db import claim_sqlite_writer, session_scope
 log = logging.getLogger(__name__)
 
 OUTCOMES = ("ok", "logon_failed", "denied", "fault", "error")
+FLUSH_INTERVAL_SECONDS = 0.1
+"""How long a queued row waits at most for the background thread (``AuditWriter``'s default)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,10 @@ class AuditWriter:
     application holds no thread.
     """
 
-    def __init__(self, session_factory: sessionmaker[Session], *, interval: float = 0.1, batch_rows: int = 200,
-                 capacity: int = 5000, idle_rounds: int = 20) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], *, interval: float | None = None,
+                 batch_rows: int = 200, capacity: int = 5000, idle_rounds: int = 20) -> None:
         self._session_factory = session_factory
-        self._interval = interval
+        self._interval = FLUSH_INTERVAL_SECONDS if interval is None else interval
         self._batch_rows = batch_rows
         self._capacity = capacity
         self._idle_rounds = idle_rounds
@@ -160,13 +162,22 @@ class AuditWriter:
 
 def flush_all() -> None:
     """Write the queued rows of every writer of this process."""
-    with _WRITERS_LOCK:
-        writers = list(_WRITERS)
-    for writer in writers:
+    for writer in _live_writers():
         writer.flush()
 
 
-atexit.register(flush_all)
+def close_all() -> None:
+    """Close every writer of this process (their queues written, their threads ended): at exit."""
+    for writer in _live_writers():
+        writer.close()
+
+
+def _live_writers() -> list[AuditWriter]:
+    with _WRITERS_LOCK:
+        return list(_WRITERS)
+
+
+atexit.register(close_all)
 
 
 def _clip(value: str | None, length: int) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from spyne import Boolean, DateTime, Integer32, Unicode, rpc
 
+from wms_soap.security import audit
 from wms_soap.services import admin
 from wms_soap.soap.admin import convert
 from wms_soap.soap.admin.edge import AdminServiceBase, call_of
@@ -240,4 +241,5 @@ class AdminService(AdminServiceBase):
         query = admin.AuditQuery(username=username, goods_owner_id=goods_owner_id, operation=operation,
                                  outcome=outcome, since=since, until=until, page=page or 1,
                                  page_size=page_size or admin.DEFAULT_PAGE_SIZE)
+        audit.flush_all()  # the goods-owner face's rows still queued in this process (security.audit.AuditWriter)
         return convert.audit_page(admin.query_audit(call_of(ctx).session, query))
