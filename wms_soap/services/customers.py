@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
@@ -58,14 +58,23 @@ class RegisterRef:
     comment: str | None = None
 
 
+def _customer_by(column: str) -> Select[Customer]:
+    return select(Customer).where(Customer.goods_owner_id == bindparam("owner"),
+                                  getattr(Customer, column) == bindparam("key"))
+
+
+# Built once: the lookups ProcessOrder makes on every call build no statement.
+_CUSTOMER_BY = {column: _customer_by(column) for column in ("id", "external_customer_code", "customer_number")}
+
+
 def _find_customer(session: Session, goods_owner_id: int, data: CustomerInput) -> Customer | None:
-    query = select(Customer).where(Customer.goods_owner_id == goods_owner_id)
     values = data.values
     if data.identification == "SystemId":
         if data.customer_id is None:
             raise ValidationFailed("CustomerId is required when CustomerIdentification is SystemId")
-        return session.scalars(query.where(Customer.id == data.customer_id)).first()
+        return session.scalars(_CUSTOMER_BY["id"], {"owner": goods_owner_id, "key": data.customer_id}).first()
     if data.identification == "FullNameAndAddress":
+        query = select(Customer).where(Customer.goods_owner_id == goods_owner_id)
         for name in _ADDRESS_KEY:
             query = query.where(getattr(Customer, name).is_(None) if values.get(name) is None
                                 else getattr(Customer, name) == values[name])
@@ -78,7 +87,7 @@ def _find_customer(session: Session, goods_owner_id: int, data: CustomerInput) -
     if not key:
         raise ValidationFailed(f"{_wire_name(column)} is required when CustomerIdentification is "
                                f"{data.identification}")
-    return session.scalars(query.where(getattr(Customer, column) == key)).first()
+    return session.scalars(_CUSTOMER_BY[column], {"owner": goods_owner_id, "key": key}).first()
 
 
 def _wire_name(column: str) -> str:

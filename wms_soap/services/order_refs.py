@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services import inventory, system
@@ -47,8 +48,14 @@ class ContractRef:
     customer_number: str | None = None
 
 
-_KEY_COLUMNS = {"SystemId": Article.id, "ArticleNumber": Article.article_number,
-                "ProductCode": Article.product_code, "ArticleName": Article.name}
+def _ids_by(column: QueryableAttribute[Any]) -> Select[int, Any]:
+    return select(Article.id, column).where(Article.goods_owner_id == bindparam("owner"),
+                                            column.in_(bindparam("values", expanding=True)))
+
+
+# Built once per identification: a call builds no statement. No ORDER BY: SQLite would walk the primary key.
+_IDS_BY = {"SystemId": _ids_by(Article.id), "ArticleNumber": _ids_by(Article.article_number),
+           "ProductCode": _ids_by(Article.product_code), "ArticleName": _ids_by(Article.name)}
 
 
 def check_article_key(key: ArticleKey) -> None:
@@ -64,13 +71,11 @@ def find_article_ids(session: Session, goods_owner_id: int, keys: Sequence[Artic
     """The article id of each key (the first by id when several match), one query per identification used."""
     found: dict[ArticleKey, int] = {}
     for identification in {key.identification for key in keys}:
-        column = _KEY_COLUMNS[identification]
-        values = {key.value() for key in keys if key.identification == identification}
-        rows = session.execute(select(Article.id, column).where(Article.goods_owner_id == goods_owner_id,
-                                                                column.in_(values)))
+        values = list({key.value() for key in keys if key.identification == identification})
         by_value: dict[object, int] = {}
-        for article_id, value in rows:  # sorted here: an ORDER BY id would make SQLite walk the primary key
-            by_value[value] = min(article_id, by_value.get(value, article_id))
+        for article_id, value in session.execute(_IDS_BY[identification], {"owner": goods_owner_id,
+                                                                            "values": values}):
+            by_value[value] = min(article_id, by_value.get(value, article_id))  # the first by id
         for key in keys:
             if key.identification == identification and key.value() in by_value:
                 found[key] = by_value[key.value()]

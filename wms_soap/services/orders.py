@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Select, Table, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session
 
@@ -121,18 +121,32 @@ _KEY_COLUMNS = {"ExternalOrderCode": "goods_owner_order_number", "GoodsOwnerOrde
 
 def find_order(session: Session, goods_owner_id: int, identification: str, *, order_id: int | None = None,
                key: str | None = None) -> Order | None:
-    """The goods owner's order by SystemId (``order_id``) or by the column the identification names (``key``)."""
-    query = select(Order).where(Order.goods_owner_id == goods_owner_id)
+    """The goods owner's order by SystemId (``order_id``) or by the column the identification names (``key``).
+
+    The id is looked up with a prebuilt Core statement; only an order that exists is loaded through the ORM.
+    """
     if identification == "SystemId":
         if not order_id:
             raise ValidationFailed("OrderId is required when the identification is SystemId")
-        return session.scalars(query.where(Order.id == order_id)).first()
-    column = _KEY_COLUMNS.get(identification)
-    if column is None:
-        raise ValidationFailed(f"Unknown order identification {identification!r}")
-    if not key:
-        raise ValidationFailed(f"{_wire(column)} is required when the identification is {identification}")
-    return session.scalars(query.where(getattr(Order, column) == key).order_by(Order.id)).first()
+        found = session.execute(_ORDER_BY_ID, {"owner": goods_owner_id, "key": order_id}).scalar()
+    else:
+        column = _KEY_COLUMNS.get(identification)
+        if column is None:
+            raise ValidationFailed(f"Unknown order identification {identification!r}")
+        if not key:
+            raise ValidationFailed(f"{_wire(column)} is required when the identification is {identification}")
+        found = session.execute(_ORDER_BY_KEY[column], {"owner": goods_owner_id, "key": key}).scalar()
+    return session.get(Order, found) if found is not None else None
+
+
+def _order_id_by(column: str) -> Select[int]:
+    orders = cast(Table, Order.__table__)
+    return (select(orders.c.id).where(orders.c.goods_owner_id == bindparam("owner"), orders.c[column] ==
+                                      bindparam("key")).order_by(orders.c.id).limit(1))
+
+
+_ORDER_BY_ID = _order_id_by("id")
+_ORDER_BY_KEY = {column: _order_id_by(column) for column in set(_KEY_COLUMNS.values())}
 
 
 def _wire(column: str) -> str:
@@ -303,15 +317,15 @@ def _insert_order(session: Session, goods_owner_id: int, data: OrderInput) -> in
     values = {column: value for column, value in data.values.items() if value is not None}
     values.update(_reference_columns(refs, data), goods_owner_id=goods_owner_id, status=status, created_at=now,
                   updated_at=now, status_changed_at=now)
-    order_id: int = session.execute(insert(_ORDERS).values(values).returning(_ORDERS.c.id)).scalar_one()
+    order_id: int = session.execute(_INSERT_ORDER, values).scalar_one()
     if data.lines:
-        session.execute(insert(_LINES), _line_rows(order_id, data.lines, refs.article_ids))
-    session.execute(insert(_HISTORY).values(order_id=order_id, from_status=None, to_status=status, source="api",
-                                            changed_at=now))
+        session.execute(_INSERT_LINES, _line_rows(order_id, data.lines, refs.article_ids))
+    session.execute(_INSERT_HISTORY, {"order_id": order_id, "from_status": None, "to_status": status,
+                                      "source": "api", "changed_at": now, "comment": None})
     if refs.classes:
-        session.execute(insert(_CLASS_LINKS), [{"order_id": order_id, "order_class_id": c.id} for c in refs.classes])
+        session.execute(_INSERT_CLASS_LINKS, [{"order_id": order_id, "order_class_id": c.id} for c in refs.classes])
     if data.text_lines:
-        session.execute(insert(_TEXT_LINES), [row | {"order_id": order_id} for row in _text_line_rows(data.text_lines)])
+        session.execute(_INSERT_TEXT_LINES, [row | {"order_id": order_id} for row in _text_line_rows(data.text_lines)])
     return order_id
 
 
@@ -321,11 +335,12 @@ def _text_line_rows(text_lines: list[TextLineInput]) -> list[dict[str, Any]]:
             for number, line in enumerate(text_lines, start=1)]
 
 
-_ORDERS = cast(Table, Order.__table__)
-_LINES = cast(Table, OrderLine.__table__)
-_HISTORY = cast(Table, OrderStatusChange.__table__)
-_CLASS_LINKS = cast(Table, OrderClassLink.__table__)
-_TEXT_LINES = cast(Table, OrderTextLine.__table__)
+# Built once: the values come as execute() parameters, so a call builds no statement (the compiled form is cached).
+_INSERT_ORDER = insert(cast(Table, Order.__table__)).returning(cast(Table, Order.__table__).c.id)
+_INSERT_LINES = insert(cast(Table, OrderLine.__table__))
+_INSERT_HISTORY = insert(cast(Table, OrderStatusChange.__table__))
+_INSERT_CLASS_LINKS = insert(cast(Table, OrderClassLink.__table__))
+_INSERT_TEXT_LINES = insert(cast(Table, OrderTextLine.__table__))
 
 
 def _reference_columns(refs: _References, data: OrderInput) -> dict[str, Any]:

@@ -13,6 +13,7 @@ Writers on SQLite: the database has one write lock. Threads of this process queu
 which polls with sleeps of up to 100 ms, is then only met by writers of other processes.
 """
 
+import functools
 import threading
 import weakref
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, TextClause, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
@@ -110,10 +111,15 @@ def claim_sqlite_writer(session: Session, probe_table: str) -> None:
     if not session.in_transaction() and queue.acquire():
         session.info[_HELD_TURN] = queue
     try:
-        session.execute(text(f"UPDATE {probe_table} SET id = id WHERE id = -1"))
+        session.execute(_probe(probe_table))
     except BaseException:
         _release_turn(session)
         raise
+
+
+@functools.cache
+def _probe(table: str) -> TextClause:
+    return text(f"UPDATE {table} SET id = id WHERE id = -1")
 
 
 def _release_turn(session: Session) -> None:
