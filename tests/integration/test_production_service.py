@@ -4,6 +4,7 @@ warehouse CLI."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -204,3 +205,16 @@ def test_warehouse_cli(session_factory: sessionmaker[Session], capsys: pytest.Ca
         [item] = inventory.article_items(session, owner_id, article_id(session, owner_id, "TABLE"))
         assert (item.number_of_items, item.batch, item.expiry_date is not None) == (1, "T-1", True)
         assert on_hand(session, owner_id, "LEG") == 2
+
+
+def test_min_days_to_expiry_date_skips_items_expiring_too_soon(session: Session, owner: int) -> None:
+    order = create(session, owner, 1, min_days_to_expiry_date=30)
+    soon = datetime.now(UTC) + timedelta(days=10)
+    add(session, owner, "WOOD", 2, "A-01", expiry_date=soon)
+    add(session, owner, "SCREW", 8)
+    with pytest.raises(Conflict, match="does not expire before"):
+        production.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
+    add(session, owner, "WOOD", 2, "A-02", expiry_date=soon + timedelta(days=60))
+    production.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
+    wood = inventory.article_items(session, owner, article_id(session, owner, "WOOD"))
+    assert sorted((item.location.code, item.number_of_items) for item in wood) == [("A-01", 2), ("A-02", 0)]

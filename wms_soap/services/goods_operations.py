@@ -16,6 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
@@ -92,12 +93,8 @@ def process_goods_operation_order(session: Session, goods_owner_id: int, data: G
         raise GoodsOperationRejected("GoodsOperationOrderNumberNotSupplied", "GoodsOperationOrderNumber is required")
     now = now or utcnow()
     _claim_write_lock(session)
-    order = session.scalars(select(GoodsOperationOrder).where(GoodsOperationOrder.goods_owner_id == goods_owner_id,
-                                                              GoodsOperationOrder.order_number == number)).first()
-    if order is None:
-        order = GoodsOperationOrder(goods_owner_id=goods_owner_id, order_number=number, status=OPEN, created_at=now)
-        session.add(order)
-    elif order.status != OPEN:
+    order = _by_number(session, goods_owner_id, number) or _new_order(session, goods_owner_id, number, now)
+    if order.status != OPEN:
         raise GoodsOperationRejected("NotAllowedToUpdateOrderBecauseOfOrderStatus", f"Goods operation order {number} "
                                      f"is {STATUS_TEXTS.get(order.status, order.status)} and cannot be changed")
     if data.comment is not None:
@@ -115,6 +112,28 @@ def _claim_write_lock(session: Session) -> None:
     if session.get_bind().dialect.name == "sqlite":
         session.execute(update(GoodsOperationOrder).where(GoodsOperationOrder.id == -1)
                         .values(id=GoodsOperationOrder.id))
+
+
+def _by_number(session: Session, goods_owner_id: int, number: str) -> GoodsOperationOrder | None:
+    """The order, locked for this transaction (PostgreSQL), so that concurrent changes of one order queue up."""
+    return session.scalars(select(GoodsOperationOrder).where(GoodsOperationOrder.goods_owner_id == goods_owner_id,
+                                                             GoodsOperationOrder.order_number == number)
+                           .with_for_update()).first()
+
+
+def _new_order(session: Session, goods_owner_id: int, number: str, now: datetime) -> GoodsOperationOrder:
+    """A new order, or the one a concurrent request created with the same number meanwhile (then updated)."""
+    order = GoodsOperationOrder(goods_owner_id=goods_owner_id, order_number=number, status=OPEN, created_at=now,
+                                updated_at=now)
+    try:
+        with session.begin_nested():
+            session.add(order)
+    except IntegrityError:
+        existing = _by_number(session, goods_owner_id, number)
+        if existing is None:
+            raise
+        return existing
+    return order
 
 
 def _apply_lines(session: Session, order: GoodsOperationOrder, lines: list[GoodsOperationLineInput],
@@ -216,7 +235,7 @@ def execute_goods_operation_order(session: Session, order_id: int, *,
     article has too few items with the old status (and batch)."""
     now = at or utcnow()
     _claim_write_lock(session)
-    order = session.get(GoodsOperationOrder, order_id)
+    order = session.get(GoodsOperationOrder, order_id, with_for_update=True)
     if order is None:
         raise NotFound(f"Goods operation order {order_id} was not found")
     if order.status != OPEN:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
@@ -128,9 +129,8 @@ def process_production_order(session: Session, goods_owner_id: int, data: Produc
         if not data.lines:
             raise ProductionOrderRejected("UnknownError", f"Production order {number}: ProductionOrderLines are "
                                           "required to create an order")
-        order = ProductionOrder(goods_owner_id=goods_owner_id, order_number=number, status=OPEN, created_at=now)
-        session.add(order)
-    elif order.status in (FINISHED, CANCELLED):
+        order = _new_order(session, goods_owner_id, number, now)
+    if order.status in (FINISHED, CANCELLED):
         raise ProductionOrderRejected("UnknownError", f"Production order {number} is "
                                       f"{STATUS_TEXTS[order.status].lower()} and cannot be changed")
     _apply_header(order, data, now)
@@ -146,8 +146,25 @@ def _claim_write_lock(session: Session) -> None:
 
 
 def _by_number(session: Session, goods_owner_id: int, number: str) -> ProductionOrder | None:
+    """The order, locked for this transaction (PostgreSQL), so that concurrent changes of one order queue up."""
     return session.scalars(select(ProductionOrder).where(ProductionOrder.goods_owner_id == goods_owner_id,
-                                                         ProductionOrder.order_number == number)).first()
+                                                         ProductionOrder.order_number == number)
+                           .with_for_update()).first()
+
+
+def _new_order(session: Session, goods_owner_id: int, number: str, now: datetime) -> ProductionOrder:
+    """A new order, or the one a concurrent request created with the same number meanwhile (then updated)."""
+    order = ProductionOrder(goods_owner_id=goods_owner_id, order_number=number, status=OPEN, created_at=now,
+                            updated_at=now)
+    try:
+        with session.begin_nested():
+            session.add(order)
+    except IntegrityError:
+        existing = _by_number(session, goods_owner_id, number)
+        if existing is None:
+            raise
+        return existing
+    return order
 
 
 def _cancel(order: ProductionOrder | None, number: str, now: datetime) -> ProductionOrder:
@@ -371,7 +388,7 @@ def find_production_order(session: Session, goods_owner_id: int, identification:
                                    "ProductionOrderNumber")
         found = _by_number(session, goods_owner_id, (order_number or "").strip())
     elif identification == "ProductionOrderId":
-        order = session.get(ProductionOrder, order_id) if order_id else None
+        order = session.get(ProductionOrder, order_id, with_for_update=True) if order_id else None
         found = order if order is not None and order.goods_owner_id == goods_owner_id else None
     else:
         raise ValidationFailed(f"Unknown ProductionOrderIdentificationType {identification!r}")
@@ -445,7 +462,7 @@ def report_production(session: Session, order_id: int, line_number: str, quantit
     (oldest items first), the produced items are added. Conflict, with nothing changed, when a component is short."""
     now = at or utcnow()
     _claim_write_lock(session)
-    order = session.get(ProductionOrder, order_id)
+    order = session.get(ProductionOrder, order_id, with_for_update=True)
     if order is None:
         raise NotFound(f"Production order {order_id} was not found")
     if order.status not in (OPEN, STARTED):
@@ -456,7 +473,7 @@ def report_production(session: Session, order_id: int, line_number: str, quantit
     if quantity <= 0 or line.produced + quantity > line.to_produce:
         raise ValidationFailed(f"Line {line_number}: the quantity must be greater than 0 and at most "
                                f"{amount(line.to_produce - line.produced)} (still to produce)")
-    takes = _plan_consumption(session, order.goods_owner_id, line, quantity)
+    takes = _plan_consumption(session, order.goods_owner_id, line, quantity, now)
     produced_item = inventory.add_stock(
         session, goods_owner_id=order.goods_owner_id, article_id=line.article_id, location_code=location_code,
         quantity=quantity, batch=batch, expiry_date=expiry_date or order.expiry_date, cause="produced",
@@ -469,23 +486,27 @@ def report_production(session: Session, order_id: int, line_number: str, quantit
     return order
 
 
-def _plan_consumption(session: Session, goods_owner_id: int, line: ProductionOrderLine,
-                      quantity: Decimal) -> list[_Take]:
+def _plan_consumption(session: Session, goods_owner_id: int, line: ProductionOrderLine, quantity: Decimal,
+                      now: datetime) -> list[_Take]:
     completes = line.produced + quantity == line.to_produce
+    days = line.min_days_to_expiry_date
+    fresh_until = now + timedelta(days=days) if days else None
     takes: list[_Take] = []
     for component in line.components:
         need = (component.to_consume - component.consumed if completes
                 else (component.to_consume * quantity / line.to_produce).quantize(_PRECISION))
-        takes.extend(_takes_for(session, goods_owner_id, component, max(need, ZERO)))
+        takes.extend(_takes_for(session, goods_owner_id, component, max(need, ZERO), fresh_until))
     return takes
 
 
-def _takes_for(session: Session, goods_owner_id: int, component: ProductionOrderComponent,
-               need: Decimal) -> list[_Take]:
-    items = session.scalars(select(ArticleItem).where(
-        ArticleItem.goods_owner_id == goods_owner_id, ArticleItem.article_id == component.article_id,
-        ArticleItem.number_of_items > 0, ArticleItem.is_locked.is_(False))
-        .order_by(ArticleItem.in_date, ArticleItem.id))
+def _takes_for(session: Session, goods_owner_id: int, component: ProductionOrderComponent, need: Decimal,
+               fresh_until: datetime | None) -> list[_Take]:
+    """Unlocked items, oldest first; with MinDaysToExpiryDate only those that do not expire before ``fresh_until``."""
+    conditions = [ArticleItem.goods_owner_id == goods_owner_id, ArticleItem.article_id == component.article_id,
+                  ArticleItem.number_of_items > 0, ArticleItem.is_locked.is_(False)]
+    if fresh_until is not None:
+        conditions.append(or_(ArticleItem.expiry_date.is_(None), ArticleItem.expiry_date >= fresh_until))
+    items = session.scalars(select(ArticleItem).where(*conditions).order_by(ArticleItem.in_date, ArticleItem.id))
     takes: list[_Take] = []
     left = need
     for item in items:
@@ -496,9 +517,10 @@ def _takes_for(session: Session, goods_owner_id: int, component: ProductionOrder
         left -= take
     if left > 0:
         article = session.get(Article, component.article_id)
+        fresh = f" that does not expire before {fresh_until:%Y-%m-%d}" if fresh_until else ""
         raise Conflict(f"Not enough stock of {article.article_number if article else component.article_id} "
                        f"(specification line {component.line_number}): {amount(need)} needed, "
-                       f"{amount(need - left)} available")
+                       f"{amount(need - left)} available{fresh}")
     return takes
 
 
@@ -535,7 +557,7 @@ def _mark_produced(order: ProductionOrder, now: datetime) -> None:
 def finish_production(session: Session, order_id: int, *, at: datetime | None = None) -> ProductionOrder:
     """Close a started order although not everything was produced (the rest is not produced)."""
     now = at or utcnow()
-    order = session.get(ProductionOrder, order_id)
+    order = session.get(ProductionOrder, order_id, with_for_update=True)
     if order is None:
         raise NotFound(f"Production order {order_id} was not found")
     if order.status != STARTED:
