@@ -160,7 +160,11 @@ def test_advanced_answers_show_advised_items_and_pallets(api: GoodsOwnerClient) 
             first.ItemLength) == (EXPIRY, PRODUCED, "QC", "CONT-1", Decimal("1.5"), 10)
     assert [(c.Code, c.Name, c.Id) for c in first.ArticleItemClass] == [("FRAGILE", "Fragile", 7)]
     assert items[1].ArticleItemClass == []
+    assert [(i.ArticleItemPalletItem.LabelId, i.InboundPalletItem.PalletItemId) for i in items[:2]] == [
+        ("PAL-1", pallets_first_id := items[0].ArticleItemPalletItem.PalletItemId), ("PAL-2", pallets_first_id + 1)]
+    assert items[2].ArticleItemPalletItem is None
     pallets = found.InboundPalletItems.PalletItem_InOrder
+    assert [p.PalletItemId for p in pallets] == [pallets_first_id, pallets_first_id + 1]
     assert [(p.LabelId, p.NumberOfItems, p.PalletType.PalletTypeCode if p.PalletType else None) for p in pallets] == [
         ("PAL-1", 6, "EUR"), ("PAL-2", 4, None)]
 
@@ -180,6 +184,7 @@ def test_receiving_uses_the_advised_items(api: GoodsOwnerClient, live_server: An
         (None, "SN-1", 1, None, None, True),
         ("LOT-B", None, 2, None, None, False), (None, "SN-2", 1, None, None, False)]  # still advised
     assert found.InOrderInfo.ReceivedNumberOfItems == 9
+    assert found.ReceivedArticleItems.ReceivedArticlItem[0].ArticleItemPalletItem.LabelId == "PAL-1"
 
 
 def test_filters_on_the_creating_system_and_request(api: GoodsOwnerClient, live_server: Any) -> None:

@@ -20,8 +20,10 @@ from wms_soap.services.inorders import (
 )
 from wms_soap.soap.types.common import AddressClass, ArticleClass, ArticleItemClassInfo, WsiSystem
 from wms_soap.soap.types.inorders import (
+    InboundPalletItem_ReceivedArticleItem,
     InOrderWarehouseInfo,
     PalletItem_InOrder,
+    PalletItem_ReceivedArticleItem,
     PalletType_PalletItem_InOrder,
     ReceivedArticlItem,
     ReceivedInOrderCustomerInfo,
@@ -231,7 +233,8 @@ def advised_article_item(item: InOrderAdvisedItem, article: ArticleClass, in_ord
         ItemWeight=item.weight, Comment=item.comment, OriginalArticleItemId=0, ItemLength=item.length,
         ItemWidth=item.width, ItemHeight=item.height, Container=item.container, IsInReported=False,
         IsLockedForSale=False, ProductionDate=wire_time(item.production_date),
-        SecondNumberOfItems=item.second_number_of_items, ArticleItemClass=item_classes(item))
+        SecondNumberOfItems=item.second_number_of_items, ArticleItemClass=item_classes(item),
+        **pallet_of(item))
 
 
 def item_classes(item: InOrderAdvisedItem | None) -> list[ArticleItemClassInfo] | None:
@@ -241,17 +244,31 @@ def item_classes(item: InOrderAdvisedItem | None) -> list[ArticleItemClassInfo] 
     return [ArticleItemClassInfo(Code=c.code, Name=c.name, Id=c.class_id or 0) for c in item.classes]
 
 
-def pallet_items(in_order: InOrder) -> list[PalletItem_InOrder]:
-    """Advanced.IncludeInboundPalletItems: one pallet per label the advised items arrive on (its id is the first
-    advised item's on it)."""
+def _pallets(in_order: InOrder) -> dict[str, list[InOrderAdvisedItem]]:
+    """The advised items per pallet label; a pallet's id is its first advised item's."""
     pallets: dict[str, list[InOrderAdvisedItem]] = {}
     for line in in_order.lines:
         for item in line.advised_items:
             if item.pallet_label_id:
                 pallets.setdefault(item.pallet_label_id, []).append(item)
+    return pallets
+
+
+def pallet_of(item: InOrderAdvisedItem | None) -> dict[str, Any]:
+    """ArticleItemPalletItem and InboundPalletItem of an item arriving on an advised pallet (empty otherwise)."""
+    if item is None or not item.pallet_label_id:
+        return {}
+    pallet_id = _pallets(item.line.in_order)[item.pallet_label_id][0].id
+    return {"ArticleItemPalletItem": PalletItem_ReceivedArticleItem(PalletItemId=pallet_id,
+                                                                    LabelId=item.pallet_label_id),
+            "InboundPalletItem": InboundPalletItem_ReceivedArticleItem(PalletItemId=pallet_id)}
+
+
+def pallet_items(in_order: InOrder) -> list[PalletItem_InOrder]:
+    """Advanced.IncludeInboundPalletItems: one pallet per label the advised items arrive on."""
     return [PalletItem_InOrder(
         PalletItemId=items[0].id, LabelId=label,
         PalletType=PalletType_PalletItem_InOrder(PalletTypeCode=items[0].pallet_type_code)
         if items[0].pallet_type_code else None,
         NumberOfItems=sum((item.number_of_items for item in items), Decimal(0)))
-        for label, items in pallets.items()]
+        for label, items in _pallets(in_order).items()]

@@ -295,7 +295,7 @@ def received_item(item: InOrderReceivedItem, line: InOrderLine, articles: Articl
         Container=item.container, IsInReported=item.is_in_reported, IsLockedForSale=False,
         ProductionDate=wire_time(item.production_date),
         SecondNumberOfItems=advised.second_number_of_items if advised else None,
-        ArticleItemClass=details.item_classes(advised))
+        ArticleItemClass=details.item_classes(advised), **details.pallet_of(advised))
 
 
 def status_report(in_order: InOrder, texts: StatusTexts) -> InOrderStatusReport:
