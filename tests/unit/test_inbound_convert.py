@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 from wms_soap.soap.convert import inorders, invoices, returns
+from wms_soap.soap.types import common
 from wms_soap.soap.types import inorders as wire
 from wms_soap.soap.types import invoices as invoice_wire
 from wms_soap.soap.types import returns as return_wire
@@ -31,7 +32,9 @@ def test_every_in_order_filter_is_mapped() -> None:
             OnlyWithInOrderLinesWithDiffingReceivedToAcknowledged=True, ArticleItemSerialNumbers=["S1"],
             CreatedByUserName="WSIx"),
         LastUpdatedFrom=T, LastUpdatedTo=T, InOrderIdsToGet=[3, 4], MaxInOrdersToGet=50, InOrderIdFrom=10,
-        LastReceiveTimeOrLastUpdatedFrom=T, InOrderStatusChangedTimeFrom=T, ChangedFrom=T))
+        LastReceiveTimeOrLastUpdatedFrom=T, InOrderStatusChangedTimeFrom=T, ChangedFrom=T,
+        Advanced=wire.AdvancedGetInOrdersHandling(IncludeAdvisedArticleItemsInReceivedArticleItems=True,
+                                                  IncludeInboundPalletItems=True)))
     assert (query.in_date_from, query.in_date_to, query.last_receive_time_from, query.last_receive_time_to) == (
         T_UTC, T_UTC, T_UTC, T_UTC)
     assert (query.status_from, query.status_to, query.created_by_wsi_external_system_id) == (200, 400, 7)
@@ -42,7 +45,45 @@ def test_every_in_order_filter_is_mapped() -> None:
     assert (query.last_updated_from, query.last_updated_to, query.max_count, query.id_from) == (T_UTC, T_UTC, 50, 10)
     assert (query.last_receive_time_or_last_updated_from, query.status_changed_from, query.changed_from) == (
         T_UTC, T_UTC, T_UTC)
+    assert query.include_advised_items and query.include_pallet_items
     assert inorders.in_order_query(None).numbers is None
+    assert not inorders.in_order_query(wire.InOrderFilters()).include_advised_items
+
+
+def test_in_order_details_are_mapped() -> None:
+    data = inorders.in_order_input(wire.InOrder(
+        InOrderInfo=wire.InOrderInfoClass(
+            GoodsOwnerOrderNumber="PO-1", TermsOfDeliveryTypeLocation="Lund",
+            Warehouse=wire.InOrderWarehouse(InOrderWarehouseIdentification="WarehouseId", WarehouseId=3),
+            WayOfDeliveryType=common.WayOfDeliveryType(WayOfDeliveryTypeOperation="Find",
+                                                       WayOfDeliveryTypeIdentification="Name", Name="Truck"),
+            TermsOfDeliveryType=wire.TermsOfDeliveryType(TermsOfDeliveryTypeOperation="CreateOrUpdate", Code="FCA")),
+        Seller=wire.InOrderSeller(Operation="Find", SupplierName="Seller",
+                                  Address=common.AddressClass(City="Lund", Address3="Box 1")),
+        GoodsOwner=common.GoodsOwner(GoodsOwnerCode="SHOP", GoodsOwnerId=0),
+        CommunicationInfo=common.CommunicationInfo(FromSystemName="ERP", ToSystemName="WMS", MessageId="M1"),
+        InOrderLines=[wire.InOrderLine(
+            ArticleNumber="A-1", NumberOfItems=Decimal(2), InOrderLineWeight=Decimal(5),
+            InOrderLineArticleItemStatus=wire.InOrderLineArticleItemStatus(
+                InOrderLineArticleItemStatusIdentification="ArticleItemStatusCode", ArticleItemStatusCode="QC"),
+            Items=[wire.InOrderLineArticleItem(Serial="S-1", SavedArticleItemId=4, ContainerNo="C",
+                                               PalletItem=wire.InOrderLineArticleItemPalletItem(
+                                                   LabelId="P", PalletType=wire.InOrderLineArticleItemPalletType(
+                                                       Identification="Id", Id=9)))])]))
+    assert (data.warehouse is not None and data.warehouse.identification, data.warehouse.warehouse_id) == (
+        "WarehouseId", 3)
+    assert data.way_of_delivery_type is not None and (data.way_of_delivery_type.operation,
+                                                      data.way_of_delivery_type.by) == ("find", "name")
+    assert data.terms_of_delivery_type is not None and data.terms_of_delivery_type.code == "FCA"
+    assert data.seller is not None and (data.seller.identification, data.seller.operation, data.seller.city,
+                                        data.seller.address3) == ("SupplierName", "Find", "Lund", "Box 1")
+    assert data.goods_owner == (0, "SHOP")
+    assert (data.fields["communication_from_system"], data.fields["communication_message_id"],
+            data.fields["terms_of_delivery_location"]) == ("ERP", "M1", "Lund")
+    line = data.lines[0]
+    assert (line.fields["weight"], line.fields["item_status_code"]) == (5, "QC")
+    assert line.items is not None and [(i.saved_id, i.serial, i.container, i.pallet_label_id, i.pallet_type_code)
+                                       for i in line.items] == [(4, "S-1", "C", "P", "9")]
 
 
 def test_in_order_maps_header_supplier_and_lines() -> None:
