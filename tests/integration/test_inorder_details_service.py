@@ -20,6 +20,7 @@ from wms_soap.services.inorders import (
     InOrderCustomerInput,
     InOrderInput,
     InOrderLineInput,
+    LineTypeInput,
     ReturnCauseInput,
     SupplierGroupInput,
     SupplierInput,
@@ -161,3 +162,19 @@ def test_advised_items_are_validated(session: Session, owner: int) -> None:
         process(session, owner, with_items("PO-1", 5, [AdvisedItemInput(serial="S", number_of_items=Decimal(2))]))
     with pytest.raises(ValidationFailed, match="must be positive"):
         process(session, owner, with_items("PO-1", 5, [AdvisedItemInput(number_of_items=Decimal(0))]))
+
+
+def test_line_types_follow_their_operation(session: Session, owner: int) -> None:
+    data = in_order_input("PO-1", {"10": ("ART-1", 1)})
+    data.lines[0].line_type = LineTypeInput("InOrderLineTypeCode", "Find", "STD")
+    with pytest.raises(NotFound, match="STD"):
+        process(session, owner, data)
+    data.lines[0].line_type = LineTypeInput("InOrderLineTypeCode", "CreateOrFind", "STD", "Standard")
+    line = process(session, owner, data).lines[0]
+    assert (line.line_type_code, line.line_type_name) == ("STD", "Standard")
+    data.lines[0].line_type = LineTypeInput("InOrderLineTypeCode", "CreateOrFind", "STD", "Ignored")
+    assert process(session, owner, data).lines[0].line_type_name == "Standard"
+    data.lines[0].line_type = LineTypeInput("InOrderLineTypeCode", "CreateOrUpdate", "STD", "Renamed")
+    assert process(session, owner, data).lines[0].line_type_name == "Renamed"
+    data.lines[0].line_type = LineTypeInput("InOrderLineTypeName", "Find", None, "Renamed")
+    assert process(session, owner, data).lines[0].line_type_code == "STD"

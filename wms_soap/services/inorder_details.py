@@ -209,13 +209,27 @@ def resolve_line_type(session: Session, data: LineTypeInput, goods_owner_id: int
     if found is None:
         if data.operation == "Find":
             raise NotFound(f"In-order line type {key} was not found")
-        found = InOrderLineType(goods_owner_id=goods_owner_id, code=data.code, name=data.name)
-        check_fits(found)
-        session.add(found)
-    elif data.operation == "CreateOrUpdate":
+        return _insert_line_type(session, InOrderLineType(goods_owner_id=goods_owner_id, code=data.code,
+                                                          name=data.name))
+    if data.operation == "CreateOrUpdate":
         found.code, found.name = data.code or found.code, data.name or found.name
         check_fits(found)
     return found
+
+
+def _insert_line_type(session: Session, line_type: InOrderLineType) -> InOrderLineType:
+    """The new line type, or the one a concurrent request created with the same code a moment ago."""
+    check_fits(line_type)
+    try:
+        with session.begin_nested():
+            session.add(line_type)
+    except IntegrityError:
+        found = session.scalar(select(InOrderLineType).where(InOrderLineType.goods_owner_id == line_type.goods_owner_id,
+                                                             InOrderLineType.code == line_type.code))
+        if found is None:
+            raise
+        return found
+    return line_type
 
 
 # --- advised article items --------------------------------------------------------------------------------------
