@@ -134,6 +134,9 @@ def test_details_are_stored_and_returned(api: GoodsOwnerClient, live_server: Any
     assert found.InboundPalletItems is None and found.ReceivedArticleItems is None  # nothing received yet
     first_line = found.ReceivedInOrderLines.ReceivedInOrderLine[0]
     assert (first_line.InOrderLineTypeCode, first_line.InOrderLineTypeName) == ("STD", "Standard")
+    article = first_line.Article  # the articles area's whole read model, not just number and name
+    assert (article.ArticleNumber, article.Name, article.ArticleKind) == ("ART-1", "Article ART-1", "Stock")
+    assert article.ProcessArticleTime is not None
 
     with session_scope(live_server.session_factory) as session:
         stored = session.scalars(select(InOrder).where(InOrder.goods_owner_order_number == "PO-1")).one()

@@ -29,6 +29,17 @@ def article_names(session: Session, article_ids: set[int]) -> dict[int, tuple[st
     return {article_id: (number, name) for article_id, number, name in rows}
 
 
+def articles_by_id(session: Session, article_ids: set[int]) -> dict[int, Any]:
+    """The articles of in-order lines, loaded for their read model (ArticleClass) in a few batched SELECTs."""
+    if not article_ids:
+        return {}
+    from wms_soap.services.articles import READ_MODEL_OPTIONS
+    from wms_soap.store.articles import Article
+
+    found = session.scalars(select(Article).where(Article.id.in_(article_ids)).options(*READ_MODEL_OPTIONS))
+    return {article.id: article for article in found}
+
+
 def creator_system_names(session: Session, api_user_ids: set[int]) -> dict[int, str]:
     """The integration (system) name of each API user that created in-orders: its free name, else its type."""
     if not api_user_ids:

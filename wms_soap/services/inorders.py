@@ -37,6 +37,7 @@ from wms_soap.services.inorder_queries import (
     InOrderQuery,
     advised_total,
     article_names,
+    articles_by_id,
     creator_system_names,
     get_in_order,
     get_in_order_by_number,
@@ -64,8 +65,8 @@ __all__ = [  # the area's service API: the writes below, and the reads of inorde
     "AdvisedItemInput", "ArticleRef", "Creator", "InOrderCustomerInput", "InOrderInput", "InOrderLineInput",
     "InOrderLineUpdate", "InOrderQuery", "InOrderTypeInput", "InOrderUpdate", "InboundQuantities", "LineTypeInput",
     "ProcessInOrderOutcome", "RegisterRef", "ReturnCauseInput", "SupplierGroupInput", "SupplierInput",
-    "WarehouseInput", "advised_total", "article_names", "cancel_in_order", "creator_system_names", "find_article",
-    "get_in_order", "get_in_order_by_number",
+    "WarehouseInput", "advised_total", "article_names", "articles_by_id", "cancel_in_order", "creator_system_names",
+    "find_article", "get_in_order", "get_in_order_by_number",
     "inbound_quantities", "process_in_order", "query_in_orders", "received_total", "resolve_supplier",
     "set_status", "status_reports", "update_in_order", "update_in_order_lines",
 ]

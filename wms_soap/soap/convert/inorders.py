@@ -18,6 +18,7 @@ from wms_soap.services.inorders import (
     received_total,
 )
 from wms_soap.soap.convert import inorder_details as details
+from wms_soap.soap.convert.articles import article_class as read_model
 from wms_soap.soap.convert.articles import article_input
 from wms_soap.soap.convert.inorder_details import as_utc, wire_time
 from wms_soap.soap.types.common import ArticleClass, GoodsOwner
@@ -28,9 +29,11 @@ from wms_soap.soap.types.inorders import (
     ReceivedInOrderInfoClass,
     ReceivedInOrderLine,
 )
+from wms_soap.store.articles import Article
 from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderLine, InOrderReceivedItem
 
-Articles = dict[int, tuple[str | None, str | None]]
+Articles = dict[int, Article]
+ArticleNames = dict[int, tuple[str | None, str | None]]
 StatusTexts = dict[int, str]
 
 
@@ -206,9 +209,16 @@ def in_order_line_update(wire: Any) -> InOrderLineUpdate:
 
 # --- domain -> wire ---------------------------------------------------------------------------------------------
 
-def article_class(article_id: int, articles: Articles) -> ArticleClass:
+def article_class(article_id: int, articles: ArticleNames) -> ArticleClass:
+    """An article by its number and name only (for answers that load no more)."""
     number, name = articles.get(article_id, (None, None))
     return ArticleClass(SystemId=article_id, ArticleNumber=number, Name=name, IsStockArticle=True)
+
+
+def line_article(article_id: int, articles: Articles) -> ArticleClass:
+    """An in-order line's article as the articles area reads it out (the whole ArticleClass)."""
+    article = articles.get(article_id)
+    return ArticleClass(SystemId=article_id) if article is None else read_model(article)
 
 
 @dataclass(frozen=True)
@@ -226,7 +236,7 @@ class Presentation:
 def received_in_order(in_order: InOrder, view: Presentation) -> ReceivedInOrder:
     articles = view.articles
     received = [received_item(item, line, articles) for line in in_order.lines for item in line.received_items]
-    advised = [details.advised_article_item(item, article_class(line.article_id, articles), in_order)
+    advised = [details.advised_article_item(item, line_article(line.article_id, articles), in_order)
                for line in in_order.lines for item in line.advised_items
                if view.include_advised_items and item.remaining > 0]
     return ReceivedInOrder(
@@ -270,7 +280,7 @@ def received_in_order_info(in_order: InOrder, texts: StatusTexts) -> ReceivedInO
 
 def received_line(line: InOrderLine, articles: Articles) -> ReceivedInOrderLine:
     return ReceivedInOrderLine(
-        Article=article_class(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
+        Article=line_article(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
         ExternalOrderLineId=line.external_order_line_id, InDate=wire_time(line.in_date), Comment=line.comment,
         AdvisedNumberOfItems=line.advised_number_of_items, ReceivedNumberOfItems=line.received_number_of_items,
         CreatedNumberOfItems=line.created_number_of_items if line.created_number_of_items is not None
@@ -285,7 +295,7 @@ def received_line(line: InOrderLine, articles: Articles) -> ReceivedInOrderLine:
 def received_item(item: InOrderReceivedItem, line: InOrderLine, articles: Articles) -> ReceivedArticlItem:
     advised = item.advised_item
     return ReceivedArticlItem(
-        Article=article_class(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
+        Article=line_article(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
         ExternalOrderLineId=line.external_order_line_id, Batch=item.batch, Serial=item.serial,
         GoodsStatusCode=item.status_code, isLocked=False, InDate=wire_time(item.received_at),
         ExpiryDate=wire_time(item.expiry_date), InOrderLineId=line.id, NumberOfItems=item.number_of_items,

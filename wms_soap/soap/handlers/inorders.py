@@ -28,7 +28,7 @@ def goods_owner_id(call: Call) -> int:
 
 
 def _wire(call: Call, found: list[InOrder], query: inorders.InOrderQuery | None = None) -> list[ReceivedInOrder]:
-    articles = inorders.article_names(call.session, {line.article_id for o in found for line in o.lines})
+    articles = inorders.articles_by_id(call.session, {line.article_id for o in found for line in o.lines})
     code = call.principal.goods_owner_code if call.principal else None
     if code is None and found:
         code = goods_owner_code(call.session, found[0].goods_owner_id)
