@@ -12,10 +12,10 @@ import zeep
 
 from tests.factories import make_warehouse
 from tests.functional.articles_support import ArticlesClient, make_client
+from tests.inbound_fixtures import warehouse_session
 from wms_soap.services import article_items, inventory
 from wms_soap.services.articles import find_article
 from wms_soap.store.access import GoodsOwner
-from wms_soap.store.db import session_scope
 
 T0 = datetime(2030, 1, 1, tzinfo=UTC)
 
@@ -37,7 +37,7 @@ def other(live_server: Any) -> ArticlesClient:
 
 
 def stock(live_server: Any, api: ArticlesClient, number: str, quantity: int, **fields: Any) -> int:
-    with session_scope(live_server.session_factory) as session:
+    with warehouse_session(live_server.session_factory) as session:
         article = find_article(session, api.goods_owner_id, "ArticleNumber", article_number=number)
         return inventory.add_stock(session, goods_owner_id=api.goods_owner_id, article_id=article.id,
                                    location_code=fields.pop("location_code", "A-01"), quantity=Decimal(quantity),
@@ -84,7 +84,7 @@ def test_inventory_items_of_another_goods_owner_id_is_a_fault(api: ArticlesClien
 
 
 def test_inventory_per_warehouse(api: ArticlesClient, other: ArticlesClient, live_server: Any) -> None:
-    with session_scope(live_server.session_factory) as session:
+    with warehouse_session(live_server.session_factory) as session:
         home = make_warehouse(session, code="HOME")
         north = make_warehouse(session, code="NORTH")
         session.get(GoodsOwner, api.goods_owner_id).warehouse_id = home.id  # type: ignore[union-attr]
@@ -134,7 +134,7 @@ def test_goods_status_inventory(api: ArticlesClient, other: ArticlesClient, live
 
 def test_historical_inventory(api: ArticlesClient, other: ArticlesClient, live_server: Any) -> None:
     item_id = stock(live_server, api, "CUP", 10, batch="B1", at=T0)
-    with session_scope(live_server.session_factory) as session:
+    with warehouse_session(live_server.session_factory) as session:
         inventory.remove_stock(session, article_item_id=item_id, quantity=Decimal(4), comment="picked",
                                at=T0 + timedelta(days=2))
 
@@ -161,7 +161,7 @@ def update(api: ArticlesClient, ident: dict[str, Any], **changes: Any) -> Any:
 
 def test_update_article_items_and_read_the_changes(api: ArticlesClient, live_server: Any) -> None:
     item_id = stock(live_server, api, "CUP", 5, batch="B1", status="OK")
-    with session_scope(live_server.session_factory) as session:
+    with warehouse_session(live_server.session_factory) as session:
         article_items.register_status(session, "DAMAGED", "Damaged")
     t = api.types
     result = update(api, {"ArticleNumber": "CUP"}, NumberOfItemsToUpdate=Decimal(2),

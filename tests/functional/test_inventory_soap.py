@@ -10,8 +10,8 @@ import pytest
 import zeep
 
 from tests.functional.articles_support import ArticlesClient, make_client
+from tests.inbound_fixtures import warehouse_session
 from wms_soap.services import inventory
-from wms_soap.store.db import session_scope
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def api(live_server: Any) -> ArticlesClient:
 
 
 def add_stock(live_server: Any, api: ArticlesClient, number: str, quantity: int, **fields: Any) -> None:
-    with session_scope(live_server.session_factory) as session:
+    with warehouse_session(live_server.session_factory) as session:
         from wms_soap.services.articles import find_article
 
         article = find_article(session, api.goods_owner_id, "ArticleNumber", article_number=number)

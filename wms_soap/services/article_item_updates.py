@@ -21,6 +21,7 @@ from wms_soap.services import inventory
 from wms_soap.services.articles import utcnow
 from wms_soap.services.order_queries import allocated_per_article_item
 from wms_soap.store.articles import Article
+from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, ArticleItemCategory, ArticleItemChange, ArticleItemStatus
 
 DIVIDED = "divided"
@@ -95,6 +96,7 @@ def update_article_items(session: Session, goods_owner_id: int, update: ItemsUpd
     unknown = set(update.values) - set(SETTABLE)
     if unknown:
         raise ValueError(f"not settable: {sorted(unknown)}")
+    claim_sqlite_writer(session, "article_items")
     status = _status(session, update.status)
     category = _category(session, update.category)
     items = _select_items(session, goods_owner_id, ident)

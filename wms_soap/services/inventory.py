@@ -1,9 +1,10 @@
-"""Stock: what a goods owner has, by article, and the two seams that change it (add_stock, remove_stock).
+"""Stock: what a goods owner has, by article, and what changes it (add_stock, remove_stock, count_stock).
 
 The physical quantity is the sum of the article items. The quantities that belong to orders (booked, allocated,
 picked to be collected) and to in-orders (to receive, received but not finished or not reported) are owned by those
 areas and asked for through ``services.orders.outbound_quantities`` and ``services.inorders.inbound_quantities``;
-a missing seam counts as zero, so the inventory works before those areas do.
+a missing seam counts as zero, so the inventory works before those areas do. Every change takes SQLite's write lock
+before it reads (``store.db.claim_sqlite_writer``; nothing on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.article_items import COUNTED, register_status
 from wms_soap.services.articles import READ_MODEL_OPTIONS, utcnow
 from wms_soap.store.articles import Article, ArticleBarcode
+from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location
 
 ZERO = Decimal(0)
@@ -236,6 +238,7 @@ def add_stock(session: Session, *, goods_owner_id: int, article_id: int, locatio
     """Put ``quantity`` of an article at a location (merged into an equal item) and record the transaction."""
     if quantity <= 0:
         raise ValidationFailed("The quantity to add must be greater than 0")
+    claim_sqlite_writer(session, "article_items")
     article = session.get(Article, article_id)
     if article is None or article.goods_owner_id != goods_owner_id:
         raise NotFound(f"Article {article_id} was not found")
@@ -270,6 +273,7 @@ def remove_stock(session: Session, *, article_item_id: int, quantity: Decimal, c
     """Take ``quantity`` from an article item; Conflict when it holds less. Stock never goes negative."""
     if quantity <= 0:
         raise ValidationFailed("The quantity to remove must be greater than 0")
+    claim_sqlite_writer(session, "article_items")
     now = at or utcnow()
     decremented = session.execute(
         update(ArticleItem).where(ArticleItem.id == article_item_id, ArticleItem.number_of_items >= quantity)
@@ -293,6 +297,7 @@ def count_stock(session: Session, *, goods_owner_id: int, article_item_id: int, 
     reports when it is not zero. Returns the difference."""
     if counted < 0:
         raise ValidationFailed("A counted quantity cannot be negative")
+    claim_sqlite_writer(session, "article_items")
     item = session.get(ArticleItem, article_item_id, with_for_update={"of": ArticleItem})
     if item is None or item.goods_owner_id != goods_owner_id:
         raise NotFound(f"Article item {article_item_id} was not found")
