@@ -19,6 +19,7 @@ from wms_soap.services.articles import (
     SupplierRef,
     VatRef,
 )
+from wms_soap.soap.convert.construct import constructor
 from wms_soap.soap.types.articles import ArticleClassResult
 from wms_soap.soap.types.common import (
     ArticleClass,
@@ -230,11 +231,15 @@ def _decimal(value: int | Decimal | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+_new_article_class = constructor(ArticleClass)
+"""ArticleClass has about 70 fields: built without Spyne's per-field __init__ (inventory pages carry thousands)."""
+
+
 def article_class(article: Article) -> ArticleClass:
     """The read model of an article, as inventory and order answers carry it."""
     group, category, vat, supplier = article.group, article.category, article.vat_code, article.main_supplier
     color, size, goods_category = article.color, article.size, article.goods_category
-    return ArticleClass(
+    return _new_article_class(
         SystemId=article.id, Name=article.name, ArticleNumber=article.article_number,
         ProductCode=article.product_code, BarCode=article.bar_code, Description=article.description,
         SupplierArticleNumber=article.supplier_article_number, StatisticsNumber=article.statistics_number,

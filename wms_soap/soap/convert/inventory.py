@@ -7,6 +7,7 @@ from typing import Any
 
 from wms_soap.services.inventory import InventoryQuery, InventoryRow
 from wms_soap.soap.convert.articles import article_class, wire_time
+from wms_soap.soap.convert.construct import constructor
 from wms_soap.soap.types.inventory import InventoryLine, InventoryResult
 
 
@@ -37,9 +38,12 @@ def inventory_query(query: Any) -> InventoryQuery:
     )
 
 
+_new_inventory_line = constructor(InventoryLine)
+
+
 def inventory_line(row: InventoryRow) -> InventoryLine:
     stock = row.stock
-    return InventoryLine(
+    return _new_inventory_line(
         Article=article_class(row.article), NumberOfBookedItems=int(stock.booked),
         NumberOfItems=int(stock.number_of_items), NumberOfLockedItems=stock.locked,
         LastInDate=wire_time(stock.last_in_date), ToReceiveNumberOfItems=stock.to_receive,
