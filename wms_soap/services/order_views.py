@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, exists, func, select
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.elements import BindParameter, ColumnElement
+from sqlalchemy.sql.elements import ColumnElement
 
 from wms_soap.services import order_queries
 from wms_soap.services.order_queries import OrderQuery
@@ -40,7 +40,6 @@ from wms_soap.store.orders import (
 
 _BATCH = 500
 """Order ids per child-table statement (well under SQLite's bound-parameter limit)."""
-_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 
 CUSTOMER_COLUMNS = ("remark", "delivery_instruction", "notify_by_email", "notify_by_sms", "notify_by_telephone",
                     "customer_number", "vat_number", "organisation_number", "invoice_name", "invoice_address",
@@ -108,39 +107,42 @@ def status_text(view: OrderView) -> str:
     return order.status_text or DEFAULT_ORDER_STATUSES.get(order.status, str(order.status))
 
 
-@cache
-def _lines_select() -> Select[Any]:
+def _lines_select(order_id: ColumnElement[bool]) -> Select[Any]:
     lines, allocations, articles = OrderLine.__table__, OrderAllocation.__table__, Article.__table__
     allocated = select(func.sum(allocations.c.number_of_items)).where(
         allocations.c.order_line_id == lines.c.id).scalar_subquery()
     return (select(*lines.c, articles.c.article_number, articles.c.name.label("article_name"),
                    articles.c.product_code, allocated.label("allocated_number_of_items"))
-            .join(articles, articles.c.id == lines.c.article_id)
-            .where(lines.c.order_id.in_(_IDS)).order_by(lines.c.id))
+            .join(articles, articles.c.id == lines.c.article_id).where(order_id).order_by(lines.c.id))
 
 
-@cache
-def _picked_select() -> Select[Any]:
+def _picked_select(order_id: ColumnElement[bool]) -> Select[Any]:
     items = PickedItem.__table__
-    return select(*items.c).where(items.c.order_id.in_(_IDS)).order_by(items.c.id)
+    return select(*items.c).where(order_id).order_by(items.c.id)
 
 
-@cache
-def _parcels_select() -> Select[Any]:
+def _parcels_select(order_id: ColumnElement[bool]) -> Select[Any]:
     parcels = Parcel.__table__
-    return select(*parcels.c).where(parcels.c.order_id.in_(_IDS)).order_by(parcels.c.id)
+    return select(*parcels.c).where(order_id).order_by(parcels.c.id)
 
 
-@cache
-def _classes_select() -> Select[Any]:
+def _classes_select(order_id: ColumnElement[bool]) -> Select[Any]:
     links, classes = OrderClassLink.__table__, OrderClass.__table__
     return (select(links.c.order_id, classes.c.code, classes.c.name)
-            .join(classes, classes.c.id == links.c.order_class_id)
-            .where(links.c.order_id.in_(_IDS)).order_by(classes.c.id))
+            .join(classes, classes.c.id == links.c.order_class_id).where(order_id).order_by(classes.c.id))
 
 
-_CHILDREN = (("lines", _lines_select), ("picked_items", _picked_select), ("parcels", _parcels_select),
-             ("classes", _classes_select))
+_CHILDREN = {"lines": (_lines_select, OrderLine), "picked_items": (_picked_select, PickedItem),
+             "parcels": (_parcels_select, Parcel), "classes": (_classes_select, OrderClassLink)}
+
+
+@cache
+def _child_select(attr: str, one: bool) -> Select[Any]:
+    """The child statement for one order (``order_id = :id``) or for a batch (``order_id IN :ids``): an expanding
+    IN is rendered anew on every execution, which costs more than the query itself for one order."""
+    build, model = _CHILDREN[attr]
+    order_id = model.__table__.c.order_id
+    return build(order_id == bindparam("id") if one else order_id.in_(bindparam("ids", expanding=True)))
 
 
 class Record:
@@ -161,10 +163,13 @@ def _views(session: Session, statement: Select[Any], params: dict[str, Any] | No
     session.flush()  # the connection does not autoflush as session.execute would: pending changes must show
     connection = session.connection()
     views = {record.id: OrderView(record) for record in _records(connection, statement, params)}
-    for attr, child_select in _CHILDREN:
+    for attr in _CHILDREN:
         ids = [view.order.id for view in views.values() if getattr(view.order, f"has_{attr}", True)]
         for start in range(0, len(ids), _BATCH):
-            for record in _records(connection, child_select(), {"ids": ids[start:start + _BATCH]}):
+            batch = ids[start:start + _BATCH]
+            one = len(batch) == 1
+            params = {"id": batch[0]} if one else {"ids": batch}
+            for record in _records(connection, _child_select(attr, one), params):
                 getattr(views[record.order_id], attr).append(record)
     return list(views.values())
 
@@ -173,6 +178,13 @@ def _views(session: Session, statement: Select[Any], params: dict[str, Any] | No
 def _by_id() -> Select[Any]:
     orders = Order.__table__
     return _order_select().where(orders.c.goods_owner_id == bindparam("owner"), orders.c.id == bindparam("id"))
+
+
+@cache
+def _by_number() -> Select[Any]:
+    orders = Order.__table__
+    return _order_select().where(orders.c.goods_owner_id == bindparam("owner"),
+                                 orders.c.goods_owner_order_number == bindparam("number"))
 
 
 @cache
@@ -192,7 +204,7 @@ def get_order(session: Session, goods_owner_id: int, order_id: int) -> OrderView
 def get_order_by_number(session: Session, goods_owner_id: int, order_number: str | None) -> OrderView | None:
     if not order_number:
         return None
-    found = orders_by_numbers(session, goods_owner_id, [order_number])
+    found = _views(session, _by_number(), {"owner": goods_owner_id, "number": order_number})
     return found[0] if found else None
 
 
