@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.services import inorders, invoices, returns, warehouse_inbound
+from wms_soap.services.article_items import register_status
 from wms_soap.services.inorders import (
     AdvisedItemInput,
     ArticleRef,
@@ -59,6 +60,7 @@ def seed_inbound(session: Session, goods_owner_id: int) -> InboundDemo:
         return InboundDemo(None, None, None)
     for number, name in DEMO_ARTICLES:
         _article(session, goods_owner_id, number, name)
+    register_status(session, "QC", "Quality control")
     outcome = inorders.process_in_order(session, _purchase_order(datetime.now(UTC)), goods_owner_id=goods_owner_id)
     inorders.process_in_order(session, _return_in_order(), goods_owner_id=goods_owner_id)
     in_order = warehouse_inbound.find_in_order(session, in_order_id=outcome.in_order_id)

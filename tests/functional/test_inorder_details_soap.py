@@ -14,6 +14,7 @@ from tests.factories import make_api_user, make_goods_owner, make_warehouse
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import create_in_order, make_article, warehouse_session
 from wms_soap.services import warehouse_inbound
+from wms_soap.services.article_items import register_status
 from wms_soap.services.warehouse_inbound import Receipt
 from wms_soap.store.access import ApiUser
 from wms_soap.store.db import session_scope
@@ -35,6 +36,7 @@ def api(live_server: Any) -> GoodsOwnerClient:
         make_api_user(session, owner, username="WSIshop2", password=PASSWORD)
         for number in ("ART-1", "ART-2"):
             make_article(session, owner.id, number)
+        register_status(session, "QC", "Quality control")
     return goods_owner_client(live_server.url, "SHOP", "WSIshop")
 
 
@@ -162,6 +164,7 @@ def test_advanced_answers_show_advised_items_and_pallets(api: GoodsOwnerClient) 
     assert (first.ExpiryDate, first.ProductionDate, first.GoodsStatusCode, first.Container, first.ItemWeight,
             first.ItemLength) == (EXPIRY, PRODUCED, "QC", "CONT-1", Decimal("1.5"), 10)
     assert [(c.Code, c.Name, c.Id) for c in first.ArticleItemClass] == [("FRAGILE", "Fragile", 7)]
+    assert first.GoodsStatusName == "Quality control"
     assert items[1].ArticleItemClass == []
     assert [(i.ArticleItemPalletItem.LabelId, i.InboundPalletItem.PalletItemId) for i in items[:2]] == [
         ("PAL-1", pallets_first_id := items[0].ArticleItemPalletItem.PalletItemId), ("PAL-2", pallets_first_id + 1)]
@@ -232,6 +235,7 @@ def count_rows(live_server: Any) -> tuple[int, ...]:
     ({"OtherOwner": True}, "is not the goods owner of this user"),
     ({"ItemWithoutQuantity": True}, "NumberOfItems is required on an advised article item"),
     ({"LineTypeFind": True}, "In-order line type NOPE was not found"),
+    ({"UnknownStatus": True}, "Article item status BROKEN was not found"),
 ])
 def test_bad_input_is_refused_in_band_and_writes_nothing(api: GoodsOwnerClient, live_server: Any,
                                                           change: dict[str, Any], message: str) -> None:
@@ -255,6 +259,9 @@ def test_bad_input_is_refused_in_band_and_writes_nothing(api: GoodsOwnerClient, 
         co.InOrderLines.InOrderLine[0].InOrderLineType = t.InOrderLineType(
             InOrderLineTypeIdentificationType="InOrderLineTypeCode", InOrderLineTypeOperation="Find",
             InOrderLineTypeCode="NOPE")
+    if "UnknownStatus" in change:
+        co.InOrderLines.InOrderLine[1].InOrderLineArticleItemStatus = t.InOrderLineArticleItemStatus(
+            InOrderLineArticleItemStatusIdentification="ArticleItemStatusCode", ArticleItemStatusCode="BROKEN")
     if "ItemWithoutQuantity" in change:
         co.InOrderLines.InOrderLine[0].Items.InOrderLineArticleItem[1].NumberOfItems = None
     result = api.call("ProcessInOrder", co=co)

@@ -13,6 +13,7 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import in_order_input, make_article
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import inorders, warehouse_inbound
+from wms_soap.services.article_items import register_status
 from wms_soap.services.articles import ArticleInput
 from wms_soap.services.inorders import (
     AdvisedItemInput,
@@ -41,6 +42,8 @@ def utc(moment: datetime | None) -> datetime | None:
 def owner(session: Session) -> int:
     goods_owner = make_goods_owner(session, code="DET")
     make_article(session, goods_owner.id, "ART-1")
+    for code in ("QC", "NEW"):
+        register_status(session, code)
     return goods_owner.id
 
 
@@ -155,6 +158,16 @@ def test_return_cause_and_article_defined_on_the_line(session: Session, owner: i
     data.operation = "CreateOrUpdate"
     with pytest.raises(NotFound, match="UNKNOWN"):
         process(session, owner, data)
+
+
+def test_item_statuses_must_exist(session: Session, owner: int) -> None:
+    with pytest.raises(NotFound, match="BROKEN"):
+        process(session, owner, with_items("PO-1", 5, [AdvisedItemInput(number_of_items=Decimal(1),
+                                                                        status_code="BROKEN")]))
+    status_id = register_status(session, "BROKEN").id
+    in_order = process(session, owner, with_items("PO-1", 5, [AdvisedItemInput(number_of_items=Decimal(1),
+                                                                               status_id=status_id)]))
+    assert in_order.lines[0].advised_items[0].status_code == "BROKEN"
 
 
 def test_advised_items_are_validated(session: Session, owner: int) -> None:

@@ -185,6 +185,21 @@ def find_warehouse(session: Session, data: WarehouseInput) -> Warehouse:
     return found
 
 
+# --- article item statuses ------------------------------------------------------------------------------------
+
+def resolve_item_status(session: Session, status_id: int | None, code: str | None) -> tuple[int, str]:
+    """An InOrderLineArticleItemStatus: an existing article item status of the warehouse, by id or by code."""
+    from wms_soap.store.inventory import ArticleItemStatus
+
+    if status_id:
+        found = session.get(ArticleItemStatus, status_id)
+    else:
+        found = session.scalar(select(ArticleItemStatus).where(ArticleItemStatus.code == code)) if code else None
+    if found is None:
+        raise NotFound(f"Article item status {code or status_id} was not found")
+    return found.id, found.code
+
+
 # --- line types -------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -273,7 +288,8 @@ def advised_quantity(item: AdvisedItemInput) -> Decimal:
     return item.number_of_items
 
 
-def set_advised_items(line: InOrderLine, items: Sequence[AdvisedItemInput], advised_total: Decimal) -> None:
+def set_advised_items(session: Session, line: InOrderLine, items: Sequence[AdvisedItemInput],
+                      advised_total: Decimal) -> None:
     """Make ``items`` the line's advised items: SavedArticleItemId changes one, the others are new, the rest go.
 
     An advised item that something was received against stays (its receipts point at it)."""
@@ -294,6 +310,8 @@ def set_advised_items(line: InOrderLine, items: Sequence[AdvisedItemInput], advi
             target = InOrderAdvisedItem(received_number_of_items=ZERO)
             line.advised_items.append(target)
         _fill_advised_item(target, data, quantity)
+        if data.status_id or data.status_code:
+            target.status_id, target.status_code = resolve_item_status(session, data.status_id, data.status_code)
         if target.id is not None:
             kept.add(target.id)
     for item in list(line.advised_items):

@@ -28,6 +28,7 @@ from wms_soap.services.inorder_details import (
     check_fits,
     find_warehouse,
     resolve_in_order_customer,
+    resolve_item_status,
     resolve_line_type,
     resolve_supplier,
     set_advised_items,
@@ -353,13 +354,16 @@ def _fill_line(session: Session, line: InOrderLine, data: InOrderLineInput, good
         if value is not None:
             setattr(line, name, value)
     check_fits(line)
+    if data.fields.get("item_status_id") or data.fields.get("item_status_code"):
+        line.item_status_id, line.item_status_code = resolve_item_status(
+            session, data.fields.get("item_status_id"), data.fields.get("item_status_code"))
     if data.return_cause is not None:
         line.return_cause = resolve_cause(session, data.return_cause, goods_owner_id)
     if data.line_type is not None:
         line_type = resolve_line_type(session, data.line_type, goods_owner_id)
         line.line_type_code, line.line_type_name = line_type.code, line_type.name
     if data.items is not None:
-        set_advised_items(line, data.items, data.number_of_items)
+        set_advised_items(session, line, data.items, data.number_of_items)
 
 
 def _match_line(session: Session, in_order: InOrder, data: InOrderLineInput,

@@ -220,14 +220,15 @@ def wsi_system(in_order: InOrder, system_names: dict[int, str]) -> WsiSystem | N
                      ToSystemName=in_order.communication_to_system, GoodsOwnerId=in_order.goods_owner_id)
 
 
-def advised_article_item(item: InOrderAdvisedItem, article: ArticleClass, in_order: InOrder) -> ReceivedArticlItem:
+def advised_article_item(item: InOrderAdvisedItem, article: ArticleClass, in_order: InOrder,
+                         status_names: dict[str, str | None]) -> ReceivedArticlItem:
     """An advised item still to arrive (Advanced.IncludeAdvisedArticleItemsInReceivedArticleItems): what is left of
     it, not in stock yet (OriginalArticleItemId 0, no location)."""
     line = item.line
     return ReceivedArticlItem(
         Article=article, ExternalOrderLineCode=line.external_order_line_code,
         ExternalOrderLineId=line.external_order_line_id, Batch=item.batch, Serial=item.serial,
-        GoodsStatusCode=item.status_code, isLocked=False,
+        GoodsStatusCode=item.status_code, GoodsStatusName=status_names.get(item.status_code or ""), isLocked=False,
         InDate=wire_time(line.in_date or in_order.in_date or in_order.created_at),
         ExpiryDate=wire_time(item.expiry_date), InOrderLineId=line.id, NumberOfItems=item.remaining,
         ItemWeight=item.weight, Comment=item.comment, OriginalArticleItemId=0, ItemLength=item.length,

@@ -229,14 +229,16 @@ class Presentation:
     goods_owner_code: str | None
     texts: StatusTexts
     system_names: dict[int, str] = field(default_factory=dict)  # API user id -> its integration's name
+    status_names: dict[str, str | None] = field(default_factory=dict)  # article item status code -> name
     include_advised_items: bool = False
     include_pallet_items: bool = False
 
 
 def received_in_order(in_order: InOrder, view: Presentation) -> ReceivedInOrder:
     articles = view.articles
-    received = [received_item(item, line, articles) for line in in_order.lines for item in line.received_items]
-    advised = [details.advised_article_item(item, line_article(line.article_id, articles), in_order)
+    names = view.status_names
+    received = [received_item(item, line, articles, names) for line in in_order.lines for item in line.received_items]
+    advised = [details.advised_article_item(item, line_article(line.article_id, articles), in_order, names)
                for line in in_order.lines for item in line.advised_items
                if view.include_advised_items and item.remaining > 0]
     return ReceivedInOrder(
@@ -292,12 +294,14 @@ def received_line(line: InOrderLine, articles: Articles) -> ReceivedInOrderLine:
         InOrderLineFreeText1=line.free_text1, InOrderLineFreeText2=line.free_text2)
 
 
-def received_item(item: InOrderReceivedItem, line: InOrderLine, articles: Articles) -> ReceivedArticlItem:
+def received_item(item: InOrderReceivedItem, line: InOrderLine, articles: Articles,
+                  status_names: dict[str, str | None]) -> ReceivedArticlItem:
     advised = item.advised_item
     return ReceivedArticlItem(
         Article=line_article(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
         ExternalOrderLineId=line.external_order_line_id, Batch=item.batch, Serial=item.serial,
-        GoodsStatusCode=item.status_code, isLocked=False, InDate=wire_time(item.received_at),
+        GoodsStatusCode=item.status_code, GoodsStatusName=status_names.get(item.status_code or ""), isLocked=False,
+        InDate=wire_time(item.received_at),
         ExpiryDate=wire_time(item.expiry_date), InOrderLineId=line.id, NumberOfItems=item.number_of_items,
         ItemWeight=advised.weight if advised else None, Location=item.location_code, Comment=item.comment,
         OriginalArticleItemId=item.id, ItemLength=advised.length if advised else None,

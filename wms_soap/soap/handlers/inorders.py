@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wms_soap.errors import AuthenticationFailed
-from wms_soap.services import inorders, system
+from wms_soap.services import article_items, inorders, system
 from wms_soap.services.invoices import goods_owner_code
 from wms_soap.soap.convert import inorders as convert
 from wms_soap.soap.dispatch import Call, handler
@@ -34,7 +34,7 @@ def _wire(call: Call, found: list[InOrder], query: inorders.InOrderQuery | None 
         code = goods_owner_code(call.session, found[0].goods_owner_id)
     creators = {o.created_by_api_user_id for o in found if o.created_by_api_user_id is not None}
     systems = inorders.creator_system_names(call.session, creators)
-    view = convert.Presentation(articles, code, status_texts(call), systems,
+    view = convert.Presentation(articles, code, status_texts(call), systems, article_items.status_names(call.session),
                                 include_advised_items=bool(query and query.include_advised_items),
                                 include_pallet_items=bool(query and query.include_pallet_items))
     return [convert.received_in_order(o, view) for o in found]
