@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from wms_soap.services import goods_operations, production
+from wms_soap.services import goods_operations, production, production_warehouse
 from wms_soap.store.production import GoodsOperationOrder, ProductionOrder
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def _add_production(parser: argparse.ArgumentParser) -> None:
     finishing = actions.add_parser("finish", help="close a started order although not everything was produced")
     finishing.add_argument("order_id", type=int)
     finishing.set_defaults(handler=_runner(
-        lambda session, args: _production_summary(production.finish_production(session, args.order_id))))
+        lambda session, args: _production_summary(production_warehouse.finish_production(session, args.order_id))))
 
 
 def _add_goods_operation(parser: argparse.ArgumentParser) -> None:
@@ -98,12 +98,12 @@ def _production_summary(order: ProductionOrder) -> str:
 
 
 def _list_production(session: Session, args: argparse.Namespace) -> str:
-    orders = production.orders_with_open_lines(session, args.goods_owner_id)
+    orders = production_warehouse.orders_with_open_lines(session, args.goods_owner_id)
     return "\n".join(_production_summary(order) for order in orders) or "no open production orders"
 
 
 def _report(session: Session, args: argparse.Namespace) -> str:
-    return _production_summary(production.report_production(
+    return _production_summary(production_warehouse.report_production(
         session, args.order_id, args.line, args.quantity, location_code=args.location, batch=args.batch,
         expiry_date=args.expiry))
 

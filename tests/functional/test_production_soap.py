@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.functional.articles_support import ArticlesClient, make_client
-from wms_soap.services import inventory, production
+from wms_soap.services import inventory, production, production_warehouse
 from wms_soap.store.db import session_scope
 
 
@@ -64,7 +64,7 @@ def stock(live_server: Any, owner_id: int, numbers: dict[str, int]) -> None:
 
 def report(live_server: Any, order_id: int, line_number: str, count: int) -> None:
     with session_scope(live_server.session_factory) as session:
-        production.report_production(session, order_id, line_number, Decimal(count), location_code="PROD-1")
+        production_warehouse.report_production(session, order_id, line_number, Decimal(count), location_code="PROD-1")
 
 
 def errors(result: Any) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.errors import Conflict
-from wms_soap.services import inventory, production
+from wms_soap.services import inventory, production, production_warehouse
 from wms_soap.services.production import ProductionLineInput, ProductionOrderInput
 from wms_soap.store.articles import ArticleStructureComponent
 from wms_soap.store.db import session_scope
@@ -80,7 +80,7 @@ def test_two_reports_of_the_last_items_produce_them_once(session_factory: sessio
     owner = _setup(session_factory)
     with session_scope(session_factory) as session:
         order_id = production.process_production_order(session, owner, _order("LAST", 1)).id
-    outcomes = _race(session_factory, lambda s: production.report_production(
+    outcomes = _race(session_factory, lambda s: production_warehouse.report_production(
         s, order_id, "1", Decimal(1), location_code="PROD-1").status)
     finished = [o for o in outcomes if o == production.FINISHED]
     refused = [o for o in outcomes if isinstance(o, Conflict)]

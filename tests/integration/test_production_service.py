@@ -15,7 +15,7 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.cli import main
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inventory, production
+from wms_soap.services import inventory, production, production_warehouse
 from wms_soap.services.production import (
     ArticleRef,
     ProductionLineInput,
@@ -78,7 +78,7 @@ def test_report_consumes_oldest_items_first_and_adds_the_product(session: Sessio
     old = add(session, owner, "WOOD", 3, "A-01", batch="OLD")
     add(session, owner, "WOOD", 10, "A-02", batch="NEW")
     add(session, owner, "SCREW", 100)
-    production.report_production(session, order.id, "1", Decimal(2), location_code="PROD-1", batch="CH-1")
+    production_warehouse.report_production(session, order.id, "1", Decimal(2), location_code="PROD-1", batch="CH-1")
     assert (on_hand(session, owner, "WOOD"), on_hand(session, owner, "SCREW"), on_hand(session, owner, "CHAIR")) == (
         9, 84, 2)
     assert session.get(ArticleItem, old).number_of_items == 0  # type: ignore[union-attr]
@@ -89,7 +89,7 @@ def test_report_consumes_oldest_items_first_and_adds_the_product(session: Sessio
         InventoryTransaction.comment == "Production order PO-1 line 1")))
     assert causes == [("consumed", -16), ("consumed", -3), ("consumed", -1), ("produced", 2)]
     assert order.status == production.STARTED and order.start_production_time is not None
-    production.report_production(session, order.id, "1", Decimal(3), location_code="PROD-1")
+    production_warehouse.report_production(session, order.id, "1", Decimal(3), location_code="PROD-1")
     assert order.status == production.FINISHED and order.end_production_time is not None
     assert [c.consumed for c in order.lines[0].components] == [10, 40]
 
@@ -99,7 +99,7 @@ def test_a_short_component_changes_nothing(session: Session, owner: int) -> None
     add(session, owner, "WOOD", 10)
     add(session, owner, "SCREW", 7)
     with pytest.raises(Conflict, match="SCREW"):
-        production.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
+        production_warehouse.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
     assert (on_hand(session, owner, "WOOD"), on_hand(session, owner, "SCREW"), on_hand(session, owner, "CHAIR")) == (
         10, 7, 0)
     assert order.lines[0].produced == 0 and order.status == production.OPEN
@@ -110,7 +110,7 @@ def test_locked_items_are_not_consumed(session: Session, owner: int) -> None:
     add(session, owner, "WOOD", 10, locked=True)
     add(session, owner, "SCREW", 10)
     with pytest.raises(Conflict, match="WOOD"):
-        production.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
+        production_warehouse.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
 
 
 def test_the_last_report_consumes_the_rest(session: Session, owner: int) -> None:
@@ -118,20 +118,20 @@ def test_the_last_report_consumes_the_rest(session: Session, owner: int) -> None
     order = create(session, owner, 3, specification=spec)
     add(session, owner, "WOOD", 1)
     for _ in range(3):
-        production.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
+        production_warehouse.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
     assert on_hand(session, owner, "WOOD") == 0 and on_hand(session, owner, "CHAIR") == 3
 
 
 def test_reports_are_checked(session: Session, owner: int) -> None:
     order = create(session, owner, 1)
     with pytest.raises(ValidationFailed, match="at most 1"):
-        production.report_production(session, order.id, "1", Decimal(2), location_code="PROD-1")
+        production_warehouse.report_production(session, order.id, "1", Decimal(2), location_code="PROD-1")
     with pytest.raises(NotFound):
-        production.report_production(session, order.id, "9", Decimal(1), location_code="PROD-1")
+        production_warehouse.report_production(session, order.id, "9", Decimal(1), location_code="PROD-1")
     with pytest.raises(NotFound):
-        production.report_production(session, 999_999, "1", Decimal(1), location_code="PROD-1")
+        production_warehouse.report_production(session, 999_999, "1", Decimal(1), location_code="PROD-1")
     with pytest.raises(Conflict, match="only a started order"):
-        production.finish_production(session, order.id)
+        production_warehouse.finish_production(session, order.id)
 
 
 def test_after_production_the_line_and_the_order_are_protected(session: Session, owner: int) -> None:
@@ -139,7 +139,7 @@ def test_after_production_the_line_and_the_order_are_protected(session: Session,
     order = create(session, owner, 4, specification=spec)
     add(session, owner, "WOOD", 4)
     add(session, owner, "SCREW", 4)
-    production.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
+    production_warehouse.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
     other_article = [SpecificationLineInput("A", ArticleRef("ArticleNumber", "SCREW"), Decimal(4))]
     with pytest.raises(ProductionOrderRejected) as consumed:
         create(session, owner, 4, specification=other_article)
@@ -150,7 +150,7 @@ def test_after_production_the_line_and_the_order_are_protected(session: Session,
     with pytest.raises(ProductionOrderRejected) as removal:
         production.process_production_order(session, owner, ProductionOrderInput("PO-1", operation="Remove"))
     assert removal.value.error_type == "ErrorUpdatingProductionOrderLine"
-    finished = production.finish_production(session, order.id)
+    finished = production_warehouse.finish_production(session, order.id)
     assert finished.status == production.FINISHED and finished.lines[0].produced == 1
 
 
@@ -213,8 +213,8 @@ def test_min_days_to_expiry_date_skips_items_expiring_too_soon(session: Session,
     add(session, owner, "WOOD", 2, "A-01", expiry_date=soon)
     add(session, owner, "SCREW", 8)
     with pytest.raises(Conflict, match="does not expire before"):
-        production.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
+        production_warehouse.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
     add(session, owner, "WOOD", 2, "A-02", expiry_date=soon + timedelta(days=60))
-    production.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
+    production_warehouse.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
     wood = inventory.article_items(session, owner, article_id(session, owner, "WOOD"))
     assert sorted((item.location.code, item.number_of_items) for item in wood) == [("A-01", 2), ("A-02", 0)]
