@@ -84,7 +84,7 @@ class _HardenedSoap:
         body = _utf8_declared(b"".join(_as_bytes(chunk) for chunk in ctx.in_string or ()))
         if not body.strip():
             raise Fault("Client.EmptyRequest", "The request body is empty")
-        if any(marker in body for marker in _DTD_MARKERS):
+        if b"!" in body and any(marker in body for marker in _DTD_MARKERS):
             raise Fault("Client.DTDNotAllowed", "DTDs are not allowed in SOAP messages")
         ctx.in_string = [body]
         super().create_in_document(ctx, charset)  # type: ignore[misc]
@@ -100,8 +100,20 @@ class _HardenedSoap:
         self._check_must_understand(header)
         if self.auth is not None:
             self.auth.before_body(ctx, header, body)
-        ctx.in_document = (root, xmlids)
-        super().decompose_incoming_envelope(ctx, message)  # type: ignore[misc]
+        self._take_parts(ctx, root, header, body, message)
+
+    def _take_parts(self, ctx: Any, root: etree._Element, header: list[etree._Element] | None,
+                    body: etree._Element, message: Any) -> None:
+        """What Soap11.decompose_incoming_envelope (Soap12 inherits it) does with the envelope's parts, without
+        looking them up a second time."""
+        ctx.in_document = root
+        if body.tag == f"{{{self.ns_soap_env}}}Fault":
+            ctx.in_body_doc = body
+            return
+        ctx.in_header_doc = header
+        ctx.in_body_doc = body
+        ctx.method_request_string = body.tag
+        self.validate_body(ctx, message)  # type: ignore[attr-defined]
 
     def byte_array_from_element(self, ctx: Any, cls: Any, element: etree._Element) -> tuple[bytes]:
         return (strict_base64(element.text or "", etree.QName(element).localname),)
