@@ -11,7 +11,7 @@ A rejected request raises ``ProductionOrderRejected`` carrying the contract's Pr
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -255,9 +255,8 @@ def _explicit_components(session: Session, goods_owner_id: int, line: Production
         raise ProductionOrderRejected("SpecificationLineNumbersAreNotUnique",
                                       f"{label}: specification LineNumbers must be unique")
     article_ids = [_component_article(session, goods_owner_id, spec, label).id for spec in specification]
-    for spec in specification:
-        spec.line_number = spec.line_number.strip() if spec.line_number else spec.line_number
-    _replace_components(line, specification, article_ids, label)
+    numbered = [replace(spec, line_number=number) for spec, number in zip(specification, numbers, strict=True)]
+    _replace_components(line, numbered, article_ids, label)
 
 
 def _component_article(session: Session, goods_owner_id: int, spec: SpecificationLineInput, label: str) -> Article:
