@@ -168,8 +168,8 @@ class ProcessInOrderOutcome:
 def process_in_order(session: Session, data: InOrderInput, *, goods_owner_id: int,
                      creator: Creator | None = None) -> ProcessInOrderOutcome:
     """Create, create-or-update or cancel (Remove) one in-order with its lines."""
-    _check_goods_owner(session, data.goods_owner, goods_owner_id)
     claim_write_lock(session)
+    _check_goods_owner(session, data.goods_owner, goods_owner_id)
     existing = find_in_order_for_input(session, data, goods_owner_id)
     if data.operation == "Remove":
         if existing is None:
