@@ -5,13 +5,14 @@ Kept in one small module so that the orders area meets the articles/inventory mo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, select
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy import Select, Table, bindparam, select
+from sqlalchemy.orm import Session
 
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services import inventory, system
@@ -48,14 +49,18 @@ class ContractRef:
     customer_number: str | None = None
 
 
-def _ids_by(column: QueryableAttribute[Any]) -> Select[int, Any]:
-    return select(Article.id, column).where(Article.goods_owner_id == bindparam("owner"),
-                                            column.in_(bindparam("values", expanding=True)))
+_ARTICLES = cast(Table, Article.__table__)
+_KEY_COLUMNS = {"SystemId": "id", "ArticleNumber": "article_number", "ProductCode": "product_code",
+                "ArticleName": "name"}
 
 
-# Built once per identification: a call builds no statement. No ORDER BY: SQLite would walk the primary key.
-_IDS_BY = {"SystemId": _ids_by(Article.id), "ArticleNumber": _ids_by(Article.article_number),
-           "ProductCode": _ids_by(Article.product_code), "ArticleName": _ids_by(Article.name)}
+@functools.lru_cache(maxsize=256)
+def _ids_by(identification: str, count: int) -> Select[int, Any]:
+    """Built once per identification and number of values (Core, one parameter per value: an expanding IN would be
+    re-rendered on every call). No ORDER BY: SQLite would walk the primary key instead of the index."""
+    column = _ARTICLES.c[_KEY_COLUMNS[identification]]
+    return select(_ARTICLES.c.id, column).where(_ARTICLES.c.goods_owner_id == bindparam("owner"),
+                                                column.in_([bindparam(f"v{i}") for i in range(count)]))
 
 
 def check_article_key(key: ArticleKey) -> None:
@@ -71,10 +76,11 @@ def find_article_ids(session: Session, goods_owner_id: int, keys: Sequence[Artic
     """The article id of each key (the first by id when several match), one query per identification used."""
     found: dict[ArticleKey, int] = {}
     for identification in {key.identification for key in keys}:
-        values = list({key.value() for key in keys if key.identification == identification})
+        values = {key.value() for key in keys if key.identification == identification}
+        parameters = {f"v{i}": value for i, value in enumerate(values)}
         by_value: dict[object, int] = {}
-        for article_id, value in session.execute(_IDS_BY[identification], {"owner": goods_owner_id,
-                                                                            "values": values}):
+        for article_id, value in session.execute(_ids_by(identification, len(values)),
+                                                 {"owner": goods_owner_id, **parameters}):
             by_value[value] = min(article_id, by_value.get(value, article_id))  # the first by id
         for key in keys:
             if key.identification == identification and key.value() in by_value:
