@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from tests.factories import make_goods_owner
 from wms_soap.errors import Conflict, ValidationFailed
-from wms_soap.services import inventory, system
+from wms_soap.services import article_items, inventory, system
 from wms_soap.services.articles import ArticleInput, BarcodeInput, process_article
 from wms_soap.services.inventory import InventoryQuery
 from wms_soap.store.articles import Article
@@ -215,6 +215,8 @@ def test_demo_seeding_is_repeatable(session: Session, owner: int) -> None:
     assert rows["MUG-GIFTSET"].article.kind == "Structure"
     assert rows["LAMP-OIL"].article.dangerous_goods[0].un_number == "1223"
     assert [c.service_code for c in system.transporter_contracts(session, owner)] == ["PALLET", "PARCEL"]
+    assert {"OK", "DAMAGED"} <= set(article_items.status_names(session))
+    assert sorted(c.code for c in article_items.categories(session).values()) == ["A", "B"]
 
 
 def test_orders_and_in_orders_flow_into_the_figures(session: Session, owner: int) -> None:

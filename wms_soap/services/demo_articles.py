@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.services import inventory, system
+from wms_soap.services import article_items, inventory, system
 from wms_soap.services.articles import (
     ArticleInput,
     BarcodeInput,
@@ -44,6 +44,9 @@ DEMO_STOCK = [
     ("LAMP-OIL", "C-03-01", 30, "LO-7", 365),
 ]
 """(article number, location, quantity, batch, days to expiry)."""
+DEMO_ITEM_STATUSES = [("OK", "OK"), ("DAMAGED", "Damaged")]
+DEMO_ITEM_CATEGORIES = [("A", "First quality"), ("B", "Second quality")]
+"""Registers UpdateArticleItems can set on article items."""
 
 
 def seed_demo_articles(session: Session, goods_owner_id: int, *, now: datetime | None = None) -> list[int]:
@@ -56,6 +59,10 @@ def seed_demo_articles(session: Session, goods_owner_id: int, *, now: datetime |
                            (Decimal(1), ArticleInput(article_number="MUG-RED"))]))
     ids.append(process_article(session, goods_owner_id, kit, now=now).article.id)
     _seed_stock(session, goods_owner_id, now)
+    for code, name in DEMO_ITEM_STATUSES:
+        article_items.register_status(session, code, name)
+    for code, name in DEMO_ITEM_CATEGORIES:
+        article_items.register_category(session, code, name)
     if system.find_transporter_contract(session, goods_owner_id) is None:
         for code, name in (("PARCEL", "Parcel"), ("PALLET", "Pallet")):
             system.create_transporter_contract(session, goods_owner_id, transporter_code="DEMOPOST",
