@@ -43,7 +43,7 @@ def _rich_order(session: Session, owner: int) -> int:
     return orders.process_order(session, owner, data).order_id
 
 
-def _orders_in_every_state(session: Session, owner: int) -> list[int]:
+def orders_in_every_state(session: Session, owner: int) -> list[int]:
     rich = _rich_order(session, owner)
     plain = create_order(session, owner, "PLAIN", [line("A-1", 1, "1")])
     allocated = create_order(session, owner, "ALLOC", [line("A-1", 2, "1"), line("A-2", 1, "2")])
@@ -74,7 +74,7 @@ def _lines_held(order: Order) -> list[tuple[Any, ...]]:
 
 
 def test_each_view_holds_what_the_orm_loads(session: Session, owner: int) -> None:
-    _orders_in_every_state(session, owner)
+    orders_in_every_state(session, owner)
     held = _orm_orders(session, owner)
     views = order_views.query_orders(session, owner, OrderQuery())
     assert [view.order.id for view in views] == list(held)
@@ -100,7 +100,7 @@ def _warehouse(session: Session, owner: int) -> int | None:
 
 
 def test_the_wire_order_shows_registers_allocations_parcels_and_classes(session: Session, owner: int) -> None:
-    rich, _, allocated, sent = _orders_in_every_state(session, owner)
+    rich, _, allocated, sent = orders_in_every_state(session, owner)
     views = {view.order.id: view for view in order_views.query_orders(session, owner, OrderQuery())}
     wire = order_out(views[rich])
     info = wire.OrderInfo
@@ -137,7 +137,7 @@ def test_the_warehouse_status_text_wins_over_the_default(session: Session, owner
 
 def test_pages_larger_than_a_batch_load_every_child(session: Session, owner: int,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    _orders_in_every_state(session, owner)
+    orders_in_every_state(session, owner)
     whole = order_views.query_orders(session, owner, OrderQuery())
     monkeypatch.setattr(order_views, "_BATCH", 1)
     batched = order_views.query_orders(session, owner, OrderQuery())
