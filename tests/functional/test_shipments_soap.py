@@ -114,6 +114,13 @@ def test_order_filters_by_current_shipment_trip_and_assigned_user(api: GoodsOwne
     [info] = shipments_query(api, ShipmentOrderNumber="SHIP-1")
     shipment_id = info.ShipmentHeader.ShipmentId
     assert order_ids(api, CurrentShipmentId=shipment_id) == seed.orders[:2]
+    on_it, off_it = api.call("GetOrdersByQuery", query=api.types.OrderFilters(
+        OrderIdsToGet=api.types.ArrayOfInt([seed.orders[0], seed.orders[2]]))).Order
+    assert (on_it.OrderInfo.CurrentShipmentId, on_it.Shipment.ShipmentId, on_it.Shipment.Waybill,
+            on_it.Shipment.StatusId) == (shipment_id, shipment_id, "73300001234", 100)
+    assert [(s.ShipmentId, s.WayBill) for s in on_it.OrderShipments.OrderShipmentInfo] == [
+        (shipment_id, "73300001234")]
+    assert (off_it.OrderInfo.CurrentShipmentId, off_it.Shipment, off_it.OrderShipments) == (None, None, None)
     assert order_ids(api, CurrentTripId=seed.trip) == seed.orders[:2]
     assert order_ids(api, CurrentShipmentId=seed.other_shipment) == []
     assert order_ids(api, CurrentTripId=seed.other_trip) == []

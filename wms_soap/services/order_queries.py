@@ -22,6 +22,9 @@ from wms_soap.store.shipments import OrderAssignment, Shipment, ShipmentOrder
 
 DEFAULT_MAX_ORDERS = 1000
 _RETURN_ORDERS = table("return_orders", column("order_id"))
+# Aliases: the order answers join shipment_orders/shipments themselves, so a plain EXISTS would correlate to those.
+_ON_SHIPMENT = ShipmentOrder.__table__.alias("filter_shipment_orders")
+_SHIPMENTS = Shipment.__table__.alias("filter_shipments")
 
 
 @dataclass
@@ -149,11 +152,11 @@ def _conditions(q: OrderQuery) -> list[ColumnElement[bool]]:
     if q.reference_number:
         found.append(Order.reference_number == q.reference_number)
     if q.current_shipment_id is not None:
-        found.append(exists().where(ShipmentOrder.order_id == Order.id,
-                                    ShipmentOrder.shipment_id == q.current_shipment_id))
+        found.append(exists().where(_ON_SHIPMENT.c.order_id == Order.id,
+                                    _ON_SHIPMENT.c.shipment_id == q.current_shipment_id))
     if q.current_trip_id is not None:
-        found.append(exists().where(ShipmentOrder.order_id == Order.id, Shipment.id == ShipmentOrder.shipment_id,
-                                    Shipment.trip_id == q.current_trip_id))
+        found.append(exists().where(_ON_SHIPMENT.c.order_id == Order.id, _SHIPMENTS.c.id == _ON_SHIPMENT.c.shipment_id,
+                                    _SHIPMENTS.c.trip_id == q.current_trip_id))
     return found
 
 

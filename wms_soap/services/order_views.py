@@ -37,6 +37,7 @@ from wms_soap.store.orders import (
     TermsOfDeliveryType,
     WayOfDeliveryType,
 )
+from wms_soap.store.shipments import Shipment, ShipmentOrder
 
 _BATCH = 500
 """Order ids per child-table statement (well under SQLite's bound-parameter limit)."""
@@ -74,6 +75,7 @@ def _order_select() -> Select[Any]:
     contract, carrier, owner = TransporterContract.__table__, Transporter.__table__, GoodsOwner.__table__
     orders = Order.__table__
     own_text, default_text = aliased(OrderStatusText.__table__), aliased(OrderStatusText.__table__)
+    on_shipment, shipment = ShipmentOrder.__table__, Shipment.__table__
     return (
         select(*orders.c,
                *(customer.c[name].label(f"customer_{name}") for name in CUSTOMER_COLUMNS),
@@ -82,6 +84,8 @@ def _order_select() -> Select[Any]:
                contract.c.service_code.label("contract_service_code"),
                *_code_name("transporter", carrier),
                func.coalesce(own_text.c.text, default_text.c.text).label("status_text"),
+               shipment.c.id.label("current_shipment_id"), shipment.c.waybill.label("current_shipment_waybill"),
+               shipment.c.status.label("current_shipment_status"),
                *(exists().where(table.c.order_id == orders.c.id).label(f"has_{attr}")
                  for attr, table in _OPTIONAL_CHILDREN))
         .select_from(orders)
@@ -94,6 +98,8 @@ def _order_select() -> Select[Any]:
         .outerjoin(carrier, carrier.c.id == contract.c.transporter_id)
         .outerjoin(own_text, (own_text.c.warehouse_id == owner.c.warehouse_id) & (own_text.c.number == orders.c.status))
         .outerjoin(default_text, default_text.c.warehouse_id.is_(None) & (default_text.c.number == orders.c.status))
+        .outerjoin(on_shipment, on_shipment.c.order_id == orders.c.id)
+        .outerjoin(shipment, shipment.c.id == on_shipment.c.shipment_id)
     )
 
 

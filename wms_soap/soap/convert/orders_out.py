@@ -18,8 +18,10 @@ from wms_soap.soap.types.common import (
     FileResultClass,
     NotifyClass,
     OrderClassInfo,
+    OrderCurrentShipmentInfo,
     OrderInfoType,
     OrderPalletItemInfo,
+    OrderShipmentInfo,
     OrderTrackingInfo,
     PalletItemTrackingInfo,
     PickedArticleItem,
@@ -127,6 +129,7 @@ def order_info(view: OrderView) -> OrderInfoType:
                                   Name=o.terms_of_delivery_type_name) if has_terms else None,
         OrderClasses=[build(OrderClassInfo, Code=c.code, Name=c.name) for c in view.classes] or None,
         OrderFreeDateTime1=_time(o.order_free_datetime1), OrderFreeDateTime2=_time(o.order_free_datetime2),
+        CurrentShipmentId=o.current_shipment_id,
     )
 
 
@@ -189,7 +192,19 @@ def order_out(view: OrderView) -> WireOrder:
         PickedOrderLines=[picked_order_line(line, article) for line, article in lines.values()],
         PickedArticleItems=[picked_article_item(i, lines, parcels) for i in view.picked_items],
         OrderPalletItems=[pallet_item(p, view.picked_items) for p in view.parcels],
-        Transporter=transporter(view.order), ExternalSystemId=0, Tracking=tracking(view))
+        Transporter=transporter(view.order), ExternalSystemId=0, Tracking=tracking(view),
+        **current_shipment(view.order))
+
+
+def current_shipment(o: Any) -> dict[str, Any]:
+    """The order's current shipment (services/shipments.py), as Order.OrderShipments and Order.Shipment."""
+    if o.current_shipment_id is None:
+        return {}
+    waybill = str(o.current_shipment_waybill) if o.current_shipment_waybill is not None else None
+    return {"OrderShipments": [build(OrderShipmentInfo, ShipmentId=o.current_shipment_id, WayBill=waybill,
+                                     StatusId=o.current_shipment_status)],
+            "Shipment": build(OrderCurrentShipmentInfo, ShipmentId=o.current_shipment_id, Waybill=waybill,
+                              StatusId=o.current_shipment_status)}
 
 
 def transporter(o: Any) -> TransporterClass | None:
