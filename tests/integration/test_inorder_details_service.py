@@ -173,6 +173,12 @@ def test_item_statuses_must_exist(session: Session, owner: int) -> None:
 def test_advised_items_are_validated(session: Session, owner: int) -> None:
     with pytest.raises(ValidationFailed, match="NumberOfItems 1"):
         process(session, owner, with_items("PO-1", 5, [AdvisedItemInput(serial="S", number_of_items=Decimal(2))]))
+    line_id = process(session, owner, with_items("PO-2", 5, [])).lines[0].id
+    assert process(session, owner, with_items("PO-2", 5, [AdvisedItemInput(
+        order_line_id=line_id, number_of_items=Decimal(1))])).lines[0].advised_items[0].number_of_items == 1
+    with pytest.raises(ValidationFailed, match=f"names in-order line {line_id + 100}"):
+        process(session, owner, with_items("PO-2", 5, [AdvisedItemInput(order_line_id=line_id + 100,
+                                                                        number_of_items=Decimal(1))]))
     with pytest.raises(ValidationFailed, match="must be positive"):
         process(session, owner, with_items("PO-1", 5, [AdvisedItemInput(number_of_items=Decimal(0))]))
 

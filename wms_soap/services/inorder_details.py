@@ -254,6 +254,7 @@ class AdvisedItemInput:
     """One InOrderLineArticleItem: an article item announced on the line."""
 
     saved_id: int | None = None  # SavedArticleItemId: an advised item of this line to change
+    order_line_id: int | None = None  # OrderLineId: when given, the id of the line the item is sent with
     number_of_items: Decimal | None = None
     batch: str | None = None
     serial: str | None = None
@@ -300,6 +301,11 @@ def set_advised_items(session: Session, line: InOrderLine, items: Sequence[Advis
     serials = [item.serial for item in items if item.serial]
     if len(serials) != len(set(serials)):
         raise ValidationFailed("A serial number is advised twice on the same line")
+    wrong_line = next((item.order_line_id for item in items if item.order_line_id and line.id is not None
+                       and item.order_line_id != line.id), None)
+    if wrong_line is not None:
+        raise ValidationFailed(f"Advised article item names in-order line {wrong_line}, "
+                               f"but is sent with line {line.id}")
     existing = {item.id: item for item in line.advised_items}
     kept: set[int] = set()
     for data, quantity in zip(items, quantities, strict=True):

@@ -141,7 +141,8 @@ def advised_item_input(wire: Any) -> AdvisedItemInput:
     pallet = wire.PalletItem
     pallet_type = pallet.PalletType if pallet is not None else None
     return AdvisedItemInput(
-        saved_id=wire.SavedArticleItemId, number_of_items=wire.NumberOfItems, batch=wire.Batch, serial=wire.Serial,
+        saved_id=wire.SavedArticleItemId, order_line_id=wire.OrderLineId, number_of_items=wire.NumberOfItems,
+        batch=wire.Batch, serial=wire.Serial,
         expiry_date=as_utc(wire.ExpiryDate), production_date=as_utc(wire.ProductionDate),
         container=wire.ContainerNo, comment=wire.Comment, weight=wire.Weight, volume=wire.Volume,
         length=wire.Length, width=wire.Width, height=wire.Height, second_number_of_items=wire.SecondNumberOfItems,
