@@ -14,7 +14,7 @@ from tests.factories import make_warehouse
 from tests.orders_support import add_stock, make_article, make_owner
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services import article_item_updates as updates
-from wms_soap.services import article_items, inventory, inventory_changes, inventory_views
+from wms_soap.services import article_items, articles, inventory, inventory_changes, inventory_views
 from wms_soap.services.article_item_updates import ArticleItemsError, ItemsIdentification, ItemsUpdate, RegisterRef
 from wms_soap.services.article_items import ItemsQuery
 from wms_soap.store.access import GoodsOwner
@@ -218,3 +218,17 @@ def test_a_count_sets_the_last_inventory_time_and_reports_only_differences(sessi
     with pytest.raises(NotFound):
         inventory.count_stock(session, goods_owner_id=other, article_item_id=counted_id, counted=Decimal(1),
                               comment="count")
+
+
+def test_group_codes_and_dates_filter_the_views(session: Session, owner: int) -> None:
+    for number, group in (("CUP", "KITCHEN"), ("SHIRT", "CLOTHES")):
+        articles.process_article(session, owner, articles.ArticleInput(
+            article_number=number, name=number, group=articles.RegisterRef("FindOrCreate", "code", group, group)))
+    kitchen = inventory_views.PerWarehouseQuery(group_codes=["KITCHEN"])
+    assert [r.article.article_number for r in inventory_views.inventory_per_warehouse(session, owner, kitchen)] == [
+        "CUP"]
+    clothes = inventory_views.GoodsStatusQuery(group_codes=["CLOTHES"])
+    assert [r.article.article_number for r in inventory_views.goods_status_inventory(session, owner, clothes)] == [
+        "SHIRT"]
+    later = inventory_views.GoodsStatusQuery(updated_from=datetime.now(UTC) + timedelta(hours=1))
+    assert inventory_views.goods_status_inventory(session, owner, later) == []
