@@ -74,7 +74,8 @@ PHASES = (
     ("handler (all of the above two + the rest)", "wms_soap.soap.dispatch", "OperationDispatcher", "__call__"),
     ("serialization (Spyne objects -> bytes)", "wms_soap.soap.fastxml", "FastSerializeMixin", "serialize"),
     ("serialization (Spyne objects -> bytes)", "wms_soap.soap.fastxml", "FastSerializeMixin", "create_out_string"),
-    ("audit row", "wms_soap.security.audit", None, "write"),
+    ("audit row (queued; a background thread writes the batches)", "wms_soap.security.audit", "AuditWriter",
+     "write"),
 )
 """(phase, module, class or None, function): thread CPU time is summed per phase around these calls."""
 
