@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from wms_soap.store.db import claim_sqlite_writer, create_engine_for, make_session_factory
+from wms_soap.store.db import claim_sqlite_writer, create_engine_for, make_session_factory, session_scope
 
 WAIT = 10.0  # seconds; a bound on a wait that should end almost at once, never a sleep
 
@@ -90,5 +91,47 @@ def test_the_claim_writes_first_on_sqlite_and_sends_nothing_on_postgres(session_
     event.listen(engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
     with session_factory() as session:
         claim_sqlite_writer(session, "warehouses")
-    expected = ["BEGIN", "UPDATE warehouses SET id = id WHERE id = -1"] if engine.dialect.name == "sqlite" else []
-    assert seen == expected
+    assert seen == (["BEGIN IMMEDIATE"] if engine.dialect.name == "sqlite" else [])
+
+
+def test_a_transaction_already_begun_takes_the_lock_with_the_probe(sqlite_factory: sessionmaker[Session]) -> None:
+    seen: list[str] = []
+    event.listen(sqlite_factory.kw["bind"], "before_cursor_execute", lambda *args: seen.append(args[2]))
+    with sqlite_factory() as session:
+        session.execute(text("SELECT 1"))
+        claim_sqlite_writer(session, "warehouses")
+        claim_sqlite_writer(session, "warehouses")
+        session.commit()
+    assert seen == ["BEGIN", "SELECT 1", "UPDATE warehouses SET id = id WHERE id = -1"]
+
+
+def insert_from_another_connection(factory: sessionmaker[Session], row_id: int, done: threading.Event) -> None:
+    with factory.kw["bind"].begin() as connection:  # a plain connection: no session, no turn, SQLite's busy wait
+        connection.execute(text(f"INSERT INTO warehouses (id) VALUES ({row_id})"))
+    done.set()
+
+
+def test_a_session_scope_that_reads_and_then_writes_survives_another_writer(
+        sqlite_factory: sessionmaker[Session]) -> None:
+    done = threading.Event()
+    with session_scope(sqlite_factory) as session:
+        assert session.execute(text("SELECT count(*) FROM warehouses")).scalar() == 0
+        thread = threading.Thread(target=insert_from_another_connection, args=(sqlite_factory, 2, done))
+        thread.start()
+        assert not done.wait(0.3), "the other writer waits: this unit of work began as the writer"
+        session.execute(text("INSERT INTO warehouses (id) VALUES (1)"))
+    thread.join(WAIT)
+    assert done.is_set()
+    with sqlite_factory() as session:
+        assert session.execute(text("SELECT id FROM warehouses ORDER BY id")).scalars().all() == [1, 2]
+
+
+def test_a_deferred_unit_of_work_that_read_first_fails_when_another_writer_committed(
+        sqlite_factory: sessionmaker[Session]) -> None:
+    """Why session_scope begins as the writer: the same steps with ``writer=False`` hit SQLite's snapshot conflict."""
+    done = threading.Event()
+    with pytest.raises(OperationalError, match="database is locked"), \
+            session_scope(sqlite_factory, writer=False) as session:
+        session.execute(text("SELECT count(*) FROM warehouses")).scalar()
+        insert_from_another_connection(sqlite_factory, 2, done)
+        session.execute(text("INSERT INTO warehouses (id) VALUES (1)"))

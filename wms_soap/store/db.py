@@ -57,8 +57,12 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+_IMMEDIATE = "wms_sqlite_begin_immediate"
+"""Connection execution option: begin SQLite's transaction as the writer (``BEGIN IMMEDIATE``)."""
+
+
 def _begin_sqlite_transaction(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(_IMMEDIATE) else "BEGIN")
 
 
 class _WriterQueue:
@@ -84,7 +88,8 @@ class _WriterQueue:
 
 _WRITER_QUEUES: "weakref.WeakKeyDictionary[Engine, _WriterQueue]" = weakref.WeakKeyDictionary()
 _WRITER_QUEUES_LOCK = threading.Lock()
-_HELD_TURN = "wms_sqlite_writer_turn"
+_WRITER = "wms_sqlite_writer"
+"""Session info key, present while the session's transaction is SQLite's writer: this process's turn, or None."""
 
 
 def _writer_queue(engine: Engine) -> _WriterQueue:
@@ -99,19 +104,30 @@ def claim_sqlite_writer(session: Session, probe_table: str) -> None:
     """Make the session's transaction SQLite's writer before it reads anything (no-op on other databases).
 
     A deferred SQLite transaction that read first cannot become the writer once another connection committed
-    ("database is locked"); writing first waits for the lock and then reads a current snapshot. The write is a
-    no-op UPDATE of ``probe_table`` (id -1 never exists). A session that has not started its transaction yet
-    first waits for its turn among this process's threads, held until the transaction ends; one that has (and may
-    already be a writer) goes straight to SQLite, so that it can never wait on a thread waiting for it.
+    ("database is locked"); beginning as the writer waits for the lock and then reads a current snapshot. A session
+    that has not started its transaction yet first waits for its turn among this process's threads (held until the
+    transaction ends) and then begins with ``BEGIN IMMEDIATE``. One that has (and may already be a writer) takes
+    the lock with a no-op UPDATE of ``probe_table`` (id -1 never exists) and no turn, so that it can never wait on
+    a thread waiting for it.
     """
+    if session.get_bind().dialect.name != "sqlite" or _WRITER in session.info:
+        return
+    if not session.in_transaction():
+        begin_as_writer(session)
+        return
+    session.execute(_probe(probe_table))
+    session.info[_WRITER] = None
+
+
+def begin_as_writer(session: Session) -> None:
+    """Begin a session that has not started its transaction as SQLite's writer (no-op on other databases)."""
     bind = session.get_bind()
-    if bind.dialect.name != "sqlite" or _HELD_TURN in session.info:
+    if bind.dialect.name != "sqlite" or session.in_transaction():
         return
     queue = _writer_queue(bind.engine)
-    if not session.in_transaction() and queue.acquire():
-        session.info[_HELD_TURN] = queue
+    session.info[_WRITER] = queue if queue.acquire() else None
     try:
-        session.execute(_probe(probe_table))
+        session.connection(execution_options={_IMMEDIATE: True})
     except BaseException:
         _release_turn(session)
         raise
@@ -123,7 +139,7 @@ def _probe(table: str) -> TextClause:
 
 
 def _release_turn(session: Session) -> None:
-    queue = session.info.pop(_HELD_TURN, None)
+    queue = session.info.pop(_WRITER, None)
     if queue is not None:
         queue.release()
 
@@ -140,10 +156,16 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction: commit when the block succeeds, roll back when it raises; the session is closed either way."""
+def session_scope(factory: sessionmaker[Session], *, writer: bool = True) -> Iterator[Session]:
+    """One transaction: commit when the block succeeds, roll back when it raises; the session is closed either way.
+
+    On SQLite the transaction begins as the writer (``begin_as_writer``) unless ``writer=False``: a unit of work that
+    reads and then writes would otherwise fail when another connection commits in between.
+    """
     session = factory()
     try:
+        if writer:
+            begin_as_writer(session)
         yield session
         session.commit()
     except BaseException:
