@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -25,6 +25,7 @@ from wms_soap.services.articles import ArticleInput, lookup_article, process_art
 from wms_soap.services.production import amount, articles_by_id
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
+from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, ArticleItemStatus
 from wms_soap.store.production import GoodsOperationOrder, GoodsOperationOrderItem, GoodsOperationOrderLine
 
@@ -108,10 +109,8 @@ def process_goods_operation_order(session: Session, goods_owner_id: int, data: G
 
 
 def _claim_write_lock(session: Session) -> None:
-    """On SQLite, write before reading so that a concurrent create is waited for and then seen."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(update(GoodsOperationOrder).where(GoodsOperationOrder.id == -1)
-                        .values(id=GoodsOperationOrder.id))
+    """On SQLite, become the writer before reading, so that a concurrent create is waited for and then seen."""
+    claim_sqlite_writer(session, GoodsOperationOrder.__tablename__)
 
 
 def _by_number(session: Session, goods_owner_id: int, number: str) -> GoodsOperationOrder | None:

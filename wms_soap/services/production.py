@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services.articles import find_article, lookup_article, utcnow
 from wms_soap.store.articles import Article, ArticleStructureComponent
+from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.production import (
     ProductionOrder,
     ProductionOrderComponent,
@@ -135,9 +136,8 @@ def process_production_order(session: Session, goods_owner_id: int, data: Produc
 
 
 def claim_write_lock(session: Session) -> None:
-    """On SQLite, write before reading so that a concurrent create is waited for and then seen."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(update(ProductionOrder).where(ProductionOrder.id == -1).values(id=ProductionOrder.id))
+    """On SQLite, become the writer before reading, so that a concurrent create is waited for and then seen."""
+    claim_sqlite_writer(session, ProductionOrder.__tablename__)
 
 
 def _by_number(session: Session, goods_owner_id: int, number: str) -> ProductionOrder | None:
@@ -390,6 +390,16 @@ def find_production_order(session: Session, goods_owner_id: int, identification:
         raise NotFound(f"Production order {order_number if identification == 'ProductionOrderNumber' else order_id} "
                        "was not found")
     return found
+
+
+def update_production_order_lines(session: Session, goods_owner_id: int, identification: str,
+                                  updates: Iterable[ReportedUpdate], *, order_number: str | None = None,
+                                  order_id: int | None = None) -> tuple[ProductionOrder, list[ReportedOutcome]]:
+    """UpdateProductionOrderLines: the order (NotFound for another goods owner's) and each line's outcome."""
+    claim_write_lock(session)
+    order = find_production_order(session, goods_owner_id, identification, order_number=order_number,
+                                  order_id=order_id)
+    return order, update_reported(session, order, updates)
 
 
 def update_reported(session: Session, order: ProductionOrder, updates: Iterable[ReportedUpdate], *,

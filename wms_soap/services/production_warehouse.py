@@ -145,6 +145,7 @@ def _mark_produced(order: ProductionOrder, now: datetime) -> None:
 def finish_production(session: Session, order_id: int, *, at: datetime | None = None) -> ProductionOrder:
     """Close a started order although not everything was produced (the rest is not produced)."""
     now = at or utcnow()
+    claim_write_lock(session)
     order = session.get(ProductionOrder, order_id, with_for_update=True)
     if order is None:
         raise NotFound(f"Production order {order_id} was not found")

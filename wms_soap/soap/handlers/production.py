@@ -57,10 +57,9 @@ def update_production_order_lines(call: Call, update: Any) -> UpdateProductionOr
     ident = update.UpdateProductionOrderIdentification
     if ident is None:
         raise_missing("UpdateProductionOrderIdentification")
-    order = production.find_production_order(
+    order, outcomes = production.update_production_order_lines(
         call.session, goods_owner_id(call), ident.ProductionOrderIdentificationType or "ProductionOrderNumber",
-        order_number=ident.ProductionOrderNumber, order_id=ident.ProductionOrderId)
-    outcomes = production.update_reported(call.session, order, convert.reported_updates(update))
+        convert.reported_updates(update), order_number=ident.ProductionOrderNumber, order_id=ident.ProductionOrderId)
     failed = [o for o in outcomes if not o.success]
     return UpdateProductionOrderLinesResult(
         Success=not failed, ProductionOrderId=order.id,
