@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.services import invoices, warehouse_inbound
-from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder
+from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderReceivedItem
 from wms_soap.store.returns import RETURN_STATUS_TEXTS
 
 if TYPE_CHECKING:
@@ -117,14 +117,26 @@ def _in_order_text(in_order: InOrder) -> str:
 def _receive(session: Session, args: argparse.Namespace) -> str:
     in_order = warehouse_inbound.find_in_order(session, in_order_id=args.in_order_id)
     if args.all:
-        warehouse_inbound.receive_everything(session, in_order)
+        items = warehouse_inbound.receive_everything(session, in_order)
     elif args.line:
-        warehouse_inbound.receive(session, in_order, [_receipt(text, args) for text in args.line])
+        items = warehouse_inbound.receive(session, in_order, [_receipt(text, args) for text in args.line])
     else:
         raise SystemExit("receive: give --line CODE=QTY (repeatable) or --all")
     if args.put_away:
         warehouse_inbound.put_away_all(session, in_order, args.put_away)
-    return _in_order_text(in_order)
+    return "\n".join([_in_order_text(in_order), *(_received_text(item) for item in items)])
+
+
+def _received_text(item: InOrderReceivedItem) -> str:
+    """One received item: its line, quantity and what it was received with (given, or from the advised item)."""
+    details = [f"{name} {value}" for name, value in (
+        ("batch", item.batch), ("serial", item.serial),
+        ("expiry", item.expiry_date.date() if item.expiry_date else None), ("status", item.status_code))
+        if value]
+    line = item.line.external_order_line_code or item.in_order_line_id
+    received_with = " " + ", ".join(details) if details else ""
+    advised = " (as advised)" if item.advised_item_id else ""
+    return f"  line {line}: {item.number_of_items.normalize():f}{received_with}{advised}"
 
 
 def _put_away(session: Session, args: argparse.Namespace) -> str:
