@@ -176,7 +176,10 @@ def _narrowed(session: Session, statement: Select[ArticleItem],
                                         & ArticleItem.original_article_item_id.is_(None)))
     if ident.status_id:
         status = session.get(ArticleItemStatus, ident.status_id)
-        statement = statement.where(ArticleItem.status == (status.code if status else None))
+        if status is None:
+            raise ArticleItemsError("ArticleItemStatusNotFound",
+                                    f"Article item status {ident.status_id} of the identification was not found")
+        statement = statement.where(ArticleItem.status == status.code)
     if ident.batch:
         statement = statement.where(ArticleItem.batch == ident.batch)
     if ident.serial:

@@ -9,7 +9,7 @@ are booked at picking time, which is the only OutboundDateType the contract has.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -36,6 +36,7 @@ from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location
 from wms_soap.store.orders import Order, OrderAllocation, PickedItem
 
 ZERO = Decimal(0)
+Resolver = Callable[[int | None], WarehouseRef]
 
 
 # --- per warehouse --------------------------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def inventory_per_warehouse(session: Session, goods_owner_id: int, query: PerWar
     return page_articles(session, statement, query.articles.max_articles, build)
 
 
-def _warehouse_stock(session: Session, goods_owner_id: int, article_ids: list[int], resolve: Any,
+def _warehouse_stock(session: Session, goods_owner_id: int, article_ids: list[int], resolve: Resolver,
                      home: WarehouseRef) -> dict[int, dict[int, WarehouseStock]]:
     result: dict[int, dict[int, WarehouseStock]] = {}
 
@@ -137,7 +138,8 @@ def _allocations(goods_owner_id: int, article_ids: list[int]) -> Any:
             .group_by(ArticleItem.article_id, Location.warehouse_id))
 
 
-def _add_unplaced(line: Any, article_id: int, figures: StockFigures, allocated: Decimal, home: WarehouseRef) -> None:
+def _add_unplaced(line: Callable[[int, WarehouseRef], WarehouseStock], article_id: int, figures: StockFigures,
+                  allocated: Decimal, home: WarehouseRef) -> None:
     """Bookings not allocated yet and the quantities to report go to the goods owner's warehouse."""
     unallocated = max(figures.booked - allocated, ZERO)
     to_report = (figures.picked_to_be_reported, figures.returned_to_be_reported, figures.received_to_be_reported)
