@@ -145,22 +145,26 @@ def test_pages_larger_than_a_batch_load_every_child(session: Session, owner: int
         (_lines_seen(v), len(v.picked_items), len(v.parcels), len(v.classes)) for v in whole]
 
 
-def test_children_an_order_lacks_are_not_queried(session: Session, owner: int, engine: Any) -> None:
-    ids = [create_order(session, owner, f"N-{i}", [line("A-1", 1, "1")]) for i in range(3)]
+@pytest.mark.parametrize("count", [1, 3])
+def test_one_order_or_a_page_is_read_with_two_statements(session: Session, owner: int, engine: Any,
+                                                         count: int) -> None:
+    orders_in_every_state(session, owner)
+    numbers = [f"N-{i}" for i in range(count)]
+    ids = [create_order(session, owner, number, [line("A-1", 1, "1")]) for number in numbers]
     session.commit()
     seen: list[str] = []
 
-    def count(*args: Any) -> None:
+    def counted(*args: Any) -> None:
         seen.append(args[2])
 
-    event.listen(engine, "before_cursor_execute", count)
+    event.listen(engine, "before_cursor_execute", counted)
     try:
-        found = order_views.orders_by_numbers(session, owner, ["N-0", "N-1", "N-2"])
+        found = order_views.orders_by_numbers(session, owner, numbers)
+        everything = order_views.query_orders(session, owner, OrderQuery())
     finally:
-        event.remove(engine, "before_cursor_execute", count)
-    assert [view.order.id for view in found] == ids
-    selects = [statement for statement in seen if statement.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 2 and "FROM order_lines" in selects[1]
+        event.remove(engine, "before_cursor_execute", counted)
+    assert [view.order.id for view in found] == ids and len(everything) == 4 + count
+    assert len([statement for statement in seen if statement.lstrip().upper().startswith("SELECT")]) == 4
 
 
 def test_no_order_number_and_unknown_numbers_find_nothing(session: Session, owner: int) -> None:

@@ -2,9 +2,8 @@
 with Core selects of just the needed columns: no ORM objects, no identity map.
 
 One statement reads the orders with their customer, registers, transporter and status text joined in; then one
-statement per child table reads the lines (with article and allocated quantity), picked items, parcels and classes
-of the whole page, skipped when no order of the page has any. At most five statements for one order or for a
-thousand (ids go in batches of ``_BATCH``).
+more reads the lines (with article and allocated quantity), picked items, parcels and classes of the whole page.
+Two statements for one order or for a page (ids go in batches of ``_BATCH``).
 """
 
 from __future__ import annotations
@@ -14,7 +13,20 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, exists, func, select
+from sqlalchemy import (
+    CompoundSelect,
+    Connection,
+    Executable,
+    Integer,
+    Select,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -61,12 +73,6 @@ class OrderView:
     classes: list[Any] = field(default_factory=list)
 
 
-_OPTIONAL_CHILDREN = (("picked_items", PickedItem.__table__), ("parcels", Parcel.__table__),
-                      ("classes", OrderClassLink.__table__))
-"""Children many orders have none of (not picked yet, no classes): the order statement says whether there are any,
-and their statement runs only for the orders that have some (``has_<attr>``)."""
-
-
 @cache
 def _order_select() -> Select[Any]:
     """The orders with everything joined in; built once (statements are immutable and their cache keys memoized)."""
@@ -86,8 +92,7 @@ def _order_select() -> Select[Any]:
                func.coalesce(own_text.c.text, default_text.c.text).label("status_text"),
                shipment.c.id.label("current_shipment_id"), shipment.c.waybill.label("current_shipment_waybill"),
                shipment.c.status.label("current_shipment_status"),
-               *(exists().where(table.c.order_id == orders.c.id).label(f"has_{attr}")
-                 for attr, table in _OPTIONAL_CHILDREN))
+)
         .select_from(orders)
         .join(owner, owner.c.id == orders.c.goods_owner_id)
         .outerjoin(customer, customer.c.id == orders.c.customer_id)
@@ -113,42 +118,52 @@ def status_text(view: OrderView) -> str:
     return order.status_text or DEFAULT_ORDER_STATUSES.get(order.status, str(order.status))
 
 
-def _lines_select(order_id: ColumnElement[bool]) -> Select[Any]:
-    lines, allocations, articles = OrderLine.__table__, OrderAllocation.__table__, Article.__table__
+def _lines_part(lines: Any) -> Select[Any]:
+    allocations, articles = OrderAllocation.__table__, Article.__table__
     allocated = select(func.sum(allocations.c.number_of_items)).where(
         allocations.c.order_line_id == lines.c.id).scalar_subquery()
     return (select(*lines.c, articles.c.article_number, articles.c.name.label("article_name"),
                    articles.c.product_code, allocated.label("allocated_number_of_items"))
-            .join(articles, articles.c.id == lines.c.article_id).where(order_id).order_by(lines.c.id))
+            .join(articles, articles.c.id == lines.c.article_id))
 
 
-def _picked_select(order_id: ColumnElement[bool]) -> Select[Any]:
-    items = PickedItem.__table__
-    return select(*items.c).where(order_id).order_by(items.c.id)
+def _classes_part(links: Any) -> Select[Any]:
+    classes = OrderClass.__table__
+    return (select(classes.c.id, links.c.order_id, classes.c.code, classes.c.name)
+            .join(classes, classes.c.id == links.c.order_class_id))
 
 
-def _parcels_select(order_id: ColumnElement[bool]) -> Select[Any]:
-    parcels = Parcel.__table__
-    return select(*parcels.c).where(order_id).order_by(parcels.c.id)
-
-
-def _classes_select(order_id: ColumnElement[bool]) -> Select[Any]:
-    links, classes = OrderClassLink.__table__, OrderClass.__table__
-    return (select(links.c.order_id, classes.c.code, classes.c.name)
-            .join(classes, classes.c.id == links.c.order_class_id).where(order_id).order_by(classes.c.id))
-
-
-_CHILDREN = {"lines": (_lines_select, OrderLine), "picked_items": (_picked_select, PickedItem),
-             "parcels": (_parcels_select, Parcel), "classes": (_classes_select, OrderClassLink)}
+_CHILDREN = (("lines", OrderLine, _lines_part), ("picked_items", PickedItem, lambda t: select(*t.c)),
+             ("parcels", Parcel, lambda t: select(*t.c)), ("classes", OrderClassLink, _classes_part))
+"""(OrderView list, table model, its part of the children statement): every part has ``id`` and ``order_id``."""
+_KIND = "child_kind"
 
 
 @cache
-def _child_select(attr: str, one: bool) -> Select[Any]:
-    """The child statement for one order (``order_id = :id``) or for a batch (``order_id IN :ids``): an expanding
-    IN is rendered anew on every execution, which costs more than the query itself for one order."""
-    build, model = _CHILDREN[attr]
-    order_id = model.__table__.c.order_id
-    return build(order_id == bindparam("id") if one else order_id.in_(bindparam("ids", expanding=True)))
+def _children_select(one: bool) -> CompoundSelect:
+    """Every child row of one order (``order_id = :id``) or of a batch (``order_id IN :ids``: an expanding IN is
+    rendered anew on every execution, which costs more than the query itself for one order) in ONE statement: a
+    UNION ALL of the four parts, each padded with typed NULLs to the union of their columns (a round trip saved
+    per child table weighs most on PostgreSQL under load). Rows come by part (``child_kind``), then by id."""
+    parts = []
+    for _, model, part in _CHILDREN:
+        order_id = model.__table__.c.order_id
+        parts.append(part(model.__table__).where(
+            order_id == bindparam("id") if one else order_id.in_(bindparam("ids", expanding=True))))
+    columns: dict[str, Any] = {}
+    for part_select in parts:
+        for column in part_select.selected_columns:
+            known = columns.setdefault(str(column.key), column.type)
+            if repr(known) != repr(column.type):
+                raise TypeError(f"child column {column.key} is {known!r} in one table, {column.type!r} in another")
+    padded = [part_select.with_only_columns(
+        literal_column(str(kind), Integer).label(_KIND),
+        *(own[name].label(name) if name in own else cast(null(), type_).label(name)
+          for name, type_ in columns.items()))
+        for kind, part_select in enumerate(parts)
+        for own in [{column.key: column for column in part_select.selected_columns}]]
+    compound = union_all(*padded)
+    return compound.order_by(compound.selected_columns[_KIND], compound.selected_columns["id"])
 
 
 class Record:
@@ -159,7 +174,7 @@ class Record:
         self.__dict__ = values
 
 
-def _records(connection: Connection, statement: Select[Any], params: dict[str, Any] | None) -> list[Any]:
+def _records(connection: Connection, statement: Executable, params: dict[str, Any] | None) -> list[Any]:
     result = connection.execute(statement, params)
     keys = list(result.keys())
     return [Record(dict(zip(keys, row, strict=True))) for row in result]
@@ -169,14 +184,12 @@ def _views(session: Session, statement: Select[Any], params: dict[str, Any] | No
     session.flush()  # the connection does not autoflush as session.execute would: pending changes must show
     connection = session.connection()
     views = {record.id: OrderView(record) for record in _records(connection, statement, params)}
-    for attr in _CHILDREN:
-        ids = [view.order.id for view in views.values() if getattr(view.order, f"has_{attr}", True)]
-        for start in range(0, len(ids), _BATCH):
-            batch = ids[start:start + _BATCH]
-            one = len(batch) == 1
-            params = {"id": batch[0]} if one else {"ids": batch}
-            for record in _records(connection, _child_select(attr, one), params):
-                getattr(views[record.order_id], attr).append(record)
+    ids = list(views)
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start:start + _BATCH]
+        one = len(batch) == 1
+        for record in _records(connection, _children_select(one), {"id": batch[0]} if one else {"ids": batch}):
+            getattr(views[record.order_id], _CHILDREN[record.child_kind][0]).append(record)
     return list(views.values())
 
 
