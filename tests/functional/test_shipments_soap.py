@@ -38,7 +38,10 @@ def seed(live_server: Any) -> Seed:
         make_api_user(session, owner, username="WSIpacker", password=PASSWORD)
         system.create_transporter_contract(session, owner.id, transporter_code="POSTNORD", service_code="MYPACK")
         shoe = make_article(session, owner.id, "SHOE")
-        orders = [make_shipped_order(session, owner.id, f"WEB-{n}", {"1": (shoe, 1)}).id for n in (1, 2, 3)]
+        shipped = [make_shipped_order(session, owner.id, f"WEB-{n}", {"1": (shoe, 1)}) for n in (1, 2, 3)]
+        for item in shipped[0].picked_items:
+            item.parcel_id = shipped[0].parcels[0].id  # WEB-1's item is packed in its parcel
+        orders = [order.id for order in shipped]
         trip = shipments.create_trip(session, owner.id, TripInput(name="Morning", trip_order_number="TR-1",
                                                                   route_code="NORTH"))
         other = make_goods_owner(session, code="OTHER")
@@ -97,6 +100,10 @@ def test_process_shipment_then_read_it_back(api: GoodsOwnerClient, seed: Seed) -
     assert info.GoodsOwner.GoodsOwnerCode == "SHOP"
     assert [c.OrderId for c in info.ShipmentContainers.ShipmentContainerInfo] == seed.orders[:2]
     assert [c.OrderNumber for c in info.ShipmentContainers.ShipmentContainerInfo] == ["WEB-1", "WEB-2"]
+    assert [c.NumberOfPackages for c in info.ShipmentContainers.ShipmentContainerInfo] == [1, 1]
+    parcels = info.ShipmentContainerItems.ShipmentContainerItemInfo
+    assert [(i.LabelId, i.IsTAPalletItem, i.ShipmentId, i.NumberOfItems) for i in parcels] == [
+        ("TRK-WEB-1-0", True, header.ShipmentId, 1), ("TRK-WEB-2-0", True, header.ShipmentId, 0)]
     assert (info.ShipmentPayment.ShipmentPaymentType, info.ShipmentPayment.TransporterCode,
             info.ShipmentPayment.TransporterServiceCode) == ("Prepaid", "POSTNORD", "MYPACK")
     assert (info.Consignee.Name, info.Consignee.City) == ("Anna Andersson", "Lund")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, exists, func, select
@@ -16,7 +17,7 @@ from wms_soap.errors import ValidationFailed
 from wms_soap.services import order_queries, order_views
 from wms_soap.services.order_queries import OrderQuery
 from wms_soap.services.order_views import OrderView
-from wms_soap.store.orders import Order, Parcel
+from wms_soap.store.orders import Order, Parcel, PickedItem
 from wms_soap.store.shipments import Shipment, ShipmentOrder, Trip
 
 DEFAULT_MAX_SHIPMENTS = 1000
@@ -44,12 +45,24 @@ class ShipmentQuery:
 
 @dataclass(frozen=True)
 class ShipmentView:
-    """A shipment with its orders' numbers and parcel counts, and the orders themselves when asked for."""
+    """A shipment with its orders' numbers and parcels (tracking numbers, items packed), and the orders themselves
+    when asked for."""
 
     shipment: Shipment
     order_numbers: dict[int, str | None]
-    packages: dict[int, int]
+    parcels: dict[int, list[ParcelView]]  # order id -> its parcels
     orders: list[OrderView]
+
+
+@dataclass(frozen=True)
+class ParcelView:
+    id: int
+    label_id: str | None
+    is_transporter_item: bool
+    pallet_type_code: str | None
+    weight: Decimal | None
+    volume: Decimal | None
+    number_of_items: Decimal
 
 
 def query_shipments(session: Session, goods_owner_id: int, query: ShipmentQuery) -> list[ShipmentView]:
@@ -64,11 +77,22 @@ def query_shipments(session: Session, goods_owner_id: int, query: ShipmentQuery)
     shipments = list(session.scalars(statement))
     order_ids = [link.order_id for s in shipments for link in s.orders]
     numbers = _pairs(session, select(Order.id, Order.goods_owner_order_number).where(Order.id.in_(order_ids)))
-    packages = _pairs(session, select(Parcel.order_id, func.count()).where(Parcel.order_id.in_(order_ids))
-                      .group_by(Parcel.order_id))
+    parcels = _parcels_of(session, order_ids)
     orders = _orders_of(session, goods_owner_id, order_ids) if query.get_orders else {}
-    return [ShipmentView(s, numbers, packages, [orders[link.order_id] for link in s.orders if link.order_id in orders])
+    return [ShipmentView(s, numbers, parcels, [orders[link.order_id] for link in s.orders if link.order_id in orders])
             for s in shipments]
+
+
+def _parcels_of(session: Session, order_ids: list[int]) -> dict[int, list[ParcelView]]:
+    packed = _pairs(session, select(PickedItem.parcel_id, func.sum(PickedItem.number_of_items))
+                    .where(PickedItem.order_id.in_(order_ids), PickedItem.parcel_id.is_not(None))
+                    .group_by(PickedItem.parcel_id))
+    found: dict[int, list[ParcelView]] = {}
+    for p in session.scalars(select(Parcel).where(Parcel.order_id.in_(order_ids)).order_by(Parcel.id)):
+        found.setdefault(p.order_id, []).append(ParcelView(
+            p.id, p.label_id, p.is_transporter_item, p.pallet_type_code, p.weight, p.volume,
+            Decimal(packed.get(p.id) or 0)))
+    return found
 
 
 def _pairs(session: Session, statement: Select[Any, Any]) -> dict[Any, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services.shipment_queries import ShipmentQuery, ShipmentView
+from wms_soap.services.shipment_queries import ParcelView, ShipmentQuery, ShipmentView
 from wms_soap.services.shipments import ShipmentInput, ShipmentUpdate, status_text
 from wms_soap.soap.convert import orders_out
 from wms_soap.soap.convert.inorders import as_utc, raise_missing, wire_time
@@ -13,6 +13,7 @@ from wms_soap.soap.types.common import GoodsOwner
 from wms_soap.soap.types.shipments import (
     ShipmentConsigneeInfo,
     ShipmentContainerInfo,
+    ShipmentContainerItemInfo,
     ShipmentHeaderInfo,
     ShipmentInfo,
     ShipmentPaymentInfo,
@@ -104,13 +105,25 @@ def shipment_info(view: ShipmentView, goods_owner_code: str | None, *, with_orde
                               GoodsOwnerCode=goods_owner_code),
         ShipmentHeader=_header(shipment),
         ShipmentContainers=[ShipmentContainerInfo(
-            NumberOfPackages=view.packages.get(link.order_id, 0), OrderId=link.order_id,
+            NumberOfPackages=len(view.parcels.get(link.order_id, [])), OrderId=link.order_id,
             OrderNumber=view.order_numbers.get(link.order_id), ContainerId=link.id)
             for link in shipment.orders],
+        ShipmentContainerItems=[_container_item(shipment.id, parcel)
+                                for link in shipment.orders for parcel in view.parcels.get(link.order_id, [])],
         Consignee=_consignee(shipment),
         ShipmentPayment=_payment(shipment),
         Orders=[orders_out.order_out(order) for order in view.orders] if with_orders else None,
     )
+
+
+def _container_item(shipment_id: int, parcel: ParcelView) -> ShipmentContainerItemInfo:
+    """An order's parcel or pallet on the shipment; ``LabelId`` is its tracking number."""
+    return ShipmentContainerItemInfo(
+        ContainerTypeCode=parcel.pallet_type_code, GoodsCategoryTypeId=None, IsConsolidated=False,
+        NumberOfItems=parcel.number_of_items, SecondNumberOfItems=None, Weight=parcel.weight, Volume=parcel.volume,
+        ShipmentId=shipment_id, LabelId=parcel.label_id, PalletItemId=parcel.id, LoadMeters=None,
+        IsTAPalletItem=parcel.is_transporter_item, IsReturnTAPalletItem=False, PalletItemLength=None,
+        PalletItemWidth=None, PalletItemHeight=None)
 
 
 def _header(shipment: Shipment) -> ShipmentHeaderInfo:
