@@ -20,6 +20,7 @@ from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, serve_
 from tests.integration.test_order_views import orders_in_every_state
 from tests.orders_support import add_stock, make_article, make_owner
 from tests.unit.test_fastxml import RandomInstances
+from wms_soap.security import audit
 from wms_soap.security.principal import Principal
 from wms_soap.soap import wsgi
 from wms_soap.soap.contract import BY_NAME
@@ -114,16 +115,20 @@ def test_the_response_is_the_same_xml_as_spyne_writes(servers: tuple[SoapServer,
 
 @contextmanager
 def _fast_and_spyne(settings: Any, session_factory: Any) -> Iterator[tuple[SoapServer, SoapServer]]:
-    """The whole goods-owner app twice on one database: as served, and with Spyne's own serializer."""
-    with serve_soap(settings, session_factory) as fast:
-        patch = pytest.MonkeyPatch()
-        patch.setattr(wsgi, "fast_out_protocol", lambda protocol: protocol)
-        try:
-            with serve_soap(settings, session_factory) as spyne:
+    """The whole goods-owner app twice on one database: as served, and with Spyne's own serializer. Their queued
+    audit rows are written before the test's database goes away (as ``BoundServer.stop`` does)."""
+    try:
+        with serve_soap(settings, session_factory) as fast:
+            patch = pytest.MonkeyPatch()
+            patch.setattr(wsgi, "fast_out_protocol", lambda protocol: protocol)
+            try:
+                with serve_soap(settings, session_factory) as spyne:
+                    patch.undo()
+                    yield fast, spyne
+            finally:
                 patch.undo()
-                yield fast, spyne
-        finally:
-            patch.undo()
+    finally:
+        audit.flush_all()
 
 
 def _order_reads(numbers: list[str], ids: list[int]) -> list[tuple[str, str]]:
