@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.config import Settings, load_settings
+from wms_soap.security import audit
 from wms_soap.store.db import create_engine_for, make_session_factory
 from wms_soap.store.migrate import upgrade
 from wms_soap.store.models import Base
@@ -149,6 +150,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 def engine(database_url: str) -> Iterator[Engine]:
     engine = create_engine_for(database_url)
     yield engine
+    audit.flush_all()  # a test's queued audit rows land in its own database, not in the next test's
     engine.dispose()
 
 
