@@ -30,6 +30,9 @@ class FakeSession:
     def close(self) -> None:
         self.events.append("close")
 
+    def get_bind(self) -> Any:  # not SQLite: a writing operation's session needs no BEGIN IMMEDIATE
+        return SimpleNamespace(dialect=SimpleNamespace(name="fake"))
+
 
 def _ctx() -> tuple[Any, FakeSession]:
     session = FakeSession()

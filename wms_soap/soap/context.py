@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from wms_soap.store.db import begin_as_writer
+
 if TYPE_CHECKING:
     from wms_soap.config import Settings
     from wms_soap.security.principal import Principal
@@ -48,13 +50,18 @@ class RequestContext:
         self.principal: Principal | None = None
         self.logon_failed = False
         self.credentials = Credentials()
+        self.writes = False
+        """Set by the dispatcher for operations that change data: their transaction begins as SQLite's writer."""
         self._session: Session | None = None
 
     @property
     def session(self) -> Session:
-        """The request's session, opened on first use."""
+        """The request's session, opened on first use; a writing operation's begins as SQLite's writer, so that no
+        read-then-write can meet another connection's commit in between ("database is locked")."""
         if self._session is None:
             self._session = self.session_factory()
+            if self.writes:
+                begin_as_writer(self._session)
         return self._session
 
     def commit(self) -> None:

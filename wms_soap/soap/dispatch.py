@@ -67,6 +67,11 @@ def registered_handlers() -> Mapping[str, Handler]:
     return dict(_HANDLERS)
 
 
+def writes_data(operation: str) -> bool:
+    """Every operation but the ``Get...`` queries may change data (Process, Update, Upload, Set, ReportEvent)."""
+    return not operation.startswith("Get")
+
+
 def not_implemented_fault(operation: str) -> Fault:
     return Fault(faultcode="Client.NotImplemented",
                  faultstring=f"The operation {operation} is not implemented by this server yet")
@@ -170,11 +175,13 @@ class OperationDispatcher:
                                            ("UserName", "Password", "GoodsOwnerCode", "GoodsOwnerId"))
         self._payload_positions = tuple(i for i, a in enumerate(operation.args) if not a.credential)
         self._error_result = in_band_error_factory(operation)
+        self.writes = writes_data(operation.name)
 
     def __call__(self, ctx: Any, args: tuple[Any, ...]) -> Any:
         if self.handler is None:
             raise not_implemented_fault(self.operation.name)
         request: RequestContext = ctx.udc
+        request.writes = self.writes
         request.credentials = Credentials(*(None if i is None else args[i] for i in self._credential_positions))
         try:
             if self.operation.needs_auth:
