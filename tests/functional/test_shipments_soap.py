@@ -128,6 +128,8 @@ def test_order_filters_by_current_shipment_trip_and_assigned_user(api: GoodsOwne
     assert [(s.ShipmentId, s.WayBill) for s in on_it.OrderShipments.OrderShipmentInfo] == [
         (shipment_id, "73300001234")]
     assert (off_it.OrderInfo.CurrentShipmentId, off_it.Shipment, off_it.OrderShipments) == (None, None, None)
+    assert [item.ShipmentId for item in on_it.PickedArticleItems.PickedArticleItem] == [shipment_id]
+    assert [item.ShipmentId for item in off_it.PickedArticleItems.PickedArticleItem] == [None]
     assert order_ids(api, CurrentTripId=seed.trip) == seed.orders[:2]
     assert order_ids(api, CurrentShipmentId=seed.other_shipment) == []
     assert order_ids(api, CurrentTripId=seed.other_trip) == []

@@ -153,8 +153,8 @@ def picked_order_line(line: Any, article: ArticleClass) -> PickedOrderLine:
         MinDaysToExpiryDate=line.min_days_to_expiry_date, MaxDaysToExpiryDate=line.max_days_to_expiry_date)
 
 
-def picked_article_item(item: Any, lines: dict[int, tuple[Any, ArticleClass]], parcels: dict[int, Any]
-                        ) -> PickedArticleItem:
+def picked_article_item(item: Any, lines: dict[int, tuple[Any, ArticleClass]], parcels: dict[int, Any],
+                        shipment_id: int | None = None) -> PickedArticleItem:
     line, article = lines.get(item.order_line_id, (None, None))
     parcel = parcels.get(item.parcel_id) if item.parcel_id is not None else None
     return build(PickedArticleItem,
@@ -165,7 +165,7 @@ def picked_article_item(item: Any, lines: dict[int, tuple[Any, ArticleClass]], p
         Returned=item.returned, ExpiryDate=_time(item.expiry_date), ReturnDate=_time(item.returned_at),
         PickedTime=_time(item.picked_at), OrderLineSystemId=item.order_line_id,
         ReturnCauseCode=item.return_cause_code, ReturnCauseName=item.return_cause_name,
-        Location=item.location_code, IsPacked=item.parcel_id is not None)
+        Location=item.location_code, IsPacked=item.parcel_id is not None, ShipmentId=shipment_id)
 
 
 def pallet_item(parcel: Any, items: list[Any]) -> OrderPalletItemInfo:
@@ -190,7 +190,8 @@ def order_out(view: OrderView) -> WireOrder:
     return build(WireOrder,
         Consignee=consignee(view.order), OrderInfo=order_info(view), Success=True,
         PickedOrderLines=[picked_order_line(line, article) for line, article in lines.values()],
-        PickedArticleItems=[picked_article_item(i, lines, parcels) for i in view.picked_items],
+        PickedArticleItems=[picked_article_item(i, lines, parcels, view.order.current_shipment_id)
+                            for i in view.picked_items],
         OrderPalletItems=[pallet_item(p, view.picked_items) for p in view.parcels],
         Transporter=transporter(view.order), ExternalSystemId=0, Tracking=tracking(view),
         **current_shipment(view.order))
