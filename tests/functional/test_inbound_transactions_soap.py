@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import requests
+from lxml import etree
 from sqlalchemy import select
 
 from tests.factories import make_api_user, make_goods_owner
@@ -18,6 +20,9 @@ from wms_soap.services.warehouse_inbound import Receipt
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.db import session_scope
 from wms_soap.store.inorders import InOrder
+
+NS = {"wsi": "http://ongoingsystems.se/WSI"}
+NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 
 
 @pytest.fixture
@@ -112,3 +117,34 @@ def test_received_tags_are_the_serials_received(api: GoodsOwnerClient, live_serv
     assert hidden.ReceivedTags is None
     missing = api.call("GetReceivedTagsByQuery", Query=t.GetReceivedTagsQuery())
     assert missing.Success is False and "InOrderId" in missing.Message
+
+
+ODOO_ENVELOPE = """<?xml version="1.0" encoding="utf-8"?>
+<soap-env:Envelope xmlns:soap-env="http://schemas.xmlsoap.org/soap/envelope/">
+  <soap-env:Body>
+    <ns0:GetInboundTransactionsByQuery xmlns:ns0="http://ongoingsystems.se/WSI">
+      <ns0:GoodsOwnerCode>SHOP</ns0:GoodsOwnerCode><ns0:UserName>WSIshop</ns0:UserName>
+      <ns0:Password>{password}</ns0:Password>
+      <ns0:Query><ns0:InDateFrom>2020-01-01T00:00:00</ns0:InDateFrom>
+        <ns0:InboundTransactionTypesToGet>ReceivedOnInOrder</ns0:InboundTransactionTypesToGet></ns0:Query>
+    </ns0:GetInboundTransactionsByQuery>
+  </soap-env:Body>
+</soap-env:Envelope>"""
+
+
+def test_the_raw_answer_keeps_the_contract_order_and_nils(api: GoodsOwnerClient, live_server: Any) -> None:
+    in_order_id = send_in_order(api, "PO-1", {"10": ("ART-1", 1)}).InOrderId
+    receive(live_server, "SHOP", "PO-1", Receipt(Decimal(1), external_order_line_code="10"))
+    response = requests.post(live_server.url, data=ODOO_ENVELOPE.format(password=PASSWORD).encode(), timeout=30,
+                             headers={"Content-Type": "text/xml; charset=utf-8",
+                                      "SOAPAction": '"http://ongoingsystems.se/WSI/GetInboundTransactionsByQuery"'})
+    assert response.status_code == 200, response.text
+    result = etree.fromstring(response.content).find(".//wsi:GetInboundTransactionsByQueryResult", NS)
+    assert [etree.QName(child).localname for child in result] == ["Success", "InboundTransactions"]
+    [transaction] = result.findall("wsi:InboundTransactions/wsi:GoodsOwnerInboundTransaction", NS)
+    assert [etree.QName(child).localname for child in transaction] == [
+        "Article", "InDate", "ExpiryDate", "NumberOfItems", "OriginalArticleItemId", "InOrder", "Weight"]
+    assert transaction.find("wsi:ExpiryDate", NS).get(NIL) == "true"
+    assert transaction.find("wsi:Weight", NS).get(NIL) == "true"
+    assert transaction.findtext("wsi:InOrder/wsi:InOrderId", namespaces=NS) == str(in_order_id)
+    assert transaction.findtext("wsi:InOrder/wsi:InOrderNumber", namespaces=NS) == "PO-1"

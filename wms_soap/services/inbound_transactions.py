@@ -3,9 +3,9 @@
 
 Every receipt on an in-order line (``InOrderReceivedItem``) is one inbound transaction, from the moment it is
 received; its id is the OriginalArticleItemId the in-order answers already show for it, so it is also the paging
-cursor. This server books every arrival of goods against an in-order (returns are received against the shipped
-order), so there are no transactions "received without in-order". A received tag is a receipt carrying a serial
-number.
+cursor. Only in-order receipts are listed: goods returned on a return order (received against the shipped order)
+and production output are reported by the return and production answers, and their ids would not share the
+cursor, so ``ReceivedWithoutInOrder`` answers an empty list. A received tag is a receipt carrying a serial number.
 """
 
 from __future__ import annotations
