@@ -148,3 +148,21 @@ def test_the_raw_answer_keeps_the_contract_order_and_nils(api: GoodsOwnerClient,
     assert transaction.find("wsi:Weight", NS).get(NIL) == "true"
     assert transaction.findtext("wsi:InOrder/wsi:InOrderId", namespaces=NS) == str(in_order_id)
     assert transaction.findtext("wsi:InOrder/wsi:InOrderNumber", namespaces=NS) == "PO-1"
+
+
+def test_received_tags_with_the_lowercase_query_element_get_a_clear_answer(api: GoodsOwnerClient,
+                                                                          live_server: Any) -> None:
+    """One Postman example sends ``<query>``; as in ASMX the element is not the contract's ``Query``, so it is
+    ignored and the answer says the InOrderId is missing rather than guessing."""
+    in_order_id = send_in_order(api, "PO-1", {"10": ("ART-1", 1)}).InOrderId
+    envelope = f"""<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>
+      <GetReceivedTagsByQuery xmlns="http://ongoingsystems.se/WSI"><UserName>WSIshop</UserName>
+        <Password>{PASSWORD}</Password><GoodsOwnerCode>SHOP</GoodsOwnerCode>
+        <query><InOrderId>{in_order_id}</InOrderId></query></GetReceivedTagsByQuery></soap:Body></soap:Envelope>"""
+    response = requests.post(live_server.url, data=envelope.encode(), timeout=30,
+                             headers={"Content-Type": "text/xml; charset=utf-8",
+                                      "SOAPAction": "http://ongoingsystems.se/WSI/GetReceivedTagsByQuery"})
+    assert response.status_code == 200, response.text
+    result = etree.fromstring(response.content).find(".//wsi:GetReceivedTagsByQueryResult", NS)
+    assert result.findtext("wsi:Success", namespaces=NS) == "false"
+    assert result.findtext("wsi:Message", namespaces=NS) == "Query.InOrderId is required"
