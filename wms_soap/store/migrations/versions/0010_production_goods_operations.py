@@ -1,15 +1,15 @@
 """Production orders (lines, specification lines, consumed/produced items) and goods operation orders (lines,
 moved items).
 
-Revision ID: 0011_production_goods_operations
-Revises: 0010_write_path
+Revision ID: 0010_production_goods_operations
+Revises: 0009_order_text_lines
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_production_goods_operations"
-down_revision = "0010_write_path"
+revision = "0010_production_goods_operations"
+down_revision = "0009_order_text_lines"
 branch_labels = None
 depends_on = None
 

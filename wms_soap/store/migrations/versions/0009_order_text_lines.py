@@ -1,14 +1,14 @@
 """Order text lines (CustomerOrderTextLines of ProcessOrder).
 
-Revision ID: 0010_write_path
-Revises: 0009_read_versions
+Revision ID: 0009_order_text_lines
+Revises: 0008_files_sync_events
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_write_path"
-down_revision = "0009_read_versions"
+revision = "0009_order_text_lines"
+down_revision = "0008_files_sync_events"
 branch_labels = None
 depends_on = None
 
