@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
@@ -36,6 +35,7 @@ from wms_soap.store.articles import (
     GoodsCategory,
     VatCode,
 )
+from wms_soap.store.db import insert_once
 
 IDENTIFICATIONS = ("SystemId", "ArticleNumber", "ProductCode", "ArticleName")
 STRUCTURE_TYPES = {"StructureArticle": "Structure", "ProductionArticle": "Production"}
@@ -245,15 +245,9 @@ def _new_article(session: Session, goods_owner_id: int, data: ArticleInput, now:
         raise ValidationFailed("ArticleNumber is required to create an article")
     article = Article(goods_owner_id=goods_owner_id, article_number=data.article_number, kind="Stock",
                       is_stock_article=True, is_active=True, created_at=now, updated_at=now)
-    try:
-        with session.begin_nested():
-            session.add(article)
-    except IntegrityError:
-        existing = lookup_article(session, goods_owner_id, "ArticleNumber", article_number=data.article_number)
-        if existing is None:
-            raise
-        return existing, False
-    return article, True
+    stored = insert_once(session, article, lambda: lookup_article(session, goods_owner_id, "ArticleNumber",
+                                                                   article_number=data.article_number))
+    return stored, stored is article
 
 
 def _apply(session: Session, article: Article, data: ArticleInput, now: datetime) -> None:

@@ -16,7 +16,6 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
@@ -25,7 +24,7 @@ from wms_soap.services.articles import ArticleInput, lookup_article, process_art
 from wms_soap.services.production import amount, articles_by_id
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
-from wms_soap.store.db import claim_sqlite_writer
+from wms_soap.store.db import claim_sqlite_writer, insert_once
 from wms_soap.store.inventory import ArticleItem, ArticleItemStatus
 from wms_soap.store.production import GoodsOperationOrder, GoodsOperationOrderItem, GoodsOperationOrderLine
 
@@ -124,15 +123,7 @@ def _new_order(session: Session, goods_owner_id: int, number: str, now: datetime
     """A new order, or the one a concurrent request created with the same number meanwhile (then updated)."""
     order = GoodsOperationOrder(goods_owner_id=goods_owner_id, order_number=number, status=OPEN, created_at=now,
                                 updated_at=now)
-    try:
-        with session.begin_nested():
-            session.add(order)
-    except IntegrityError:
-        existing = _by_number(session, goods_owner_id, number)
-        if existing is None:
-            raise
-        return existing
-    return order
+    return insert_once(session, order, lambda: _by_number(session, goods_owner_id, number))
 
 
 def _apply_lines(session: Session, order: GoodsOperationOrder, lines: list[GoodsOperationLineInput],

@@ -11,12 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.customers import CustomerInput, resolve_customer
 from wms_soap.store.access import Warehouse
+from wms_soap.store.db import insert_once
 from wms_soap.store.inorders import (
     InOrderAdvisedItem,
     InOrderAdvisedItemClass,
@@ -128,16 +128,8 @@ def _insert_supplier(session: Session, goods_owner_id: int, number: str) -> Supp
     """A new supplier, or the one another request created with the same number a moment ago."""
     supplier = Supplier(goods_owner_id=goods_owner_id, supplier_number=number)
     check_fits(supplier)
-    try:
-        with session.begin_nested():
-            session.add(supplier)
-    except IntegrityError:
-        found = session.scalar(select(Supplier).where(Supplier.goods_owner_id == goods_owner_id,
-                                                      Supplier.supplier_number == number))
-        if found is None:
-            raise
-        return found
-    return supplier
+    return insert_once(session, supplier, lambda: session.scalar(select(Supplier).where(
+        Supplier.goods_owner_id == goods_owner_id, Supplier.supplier_number == number)))
 
 
 # --- customer and warehouse -------------------------------------------------------------------------------------
@@ -235,16 +227,8 @@ def resolve_line_type(session: Session, data: LineTypeInput, goods_owner_id: int
 def _insert_line_type(session: Session, line_type: InOrderLineType) -> InOrderLineType:
     """The new line type, or the one a concurrent request created with the same code a moment ago."""
     check_fits(line_type)
-    try:
-        with session.begin_nested():
-            session.add(line_type)
-    except IntegrityError:
-        found = session.scalar(select(InOrderLineType).where(InOrderLineType.goods_owner_id == line_type.goods_owner_id,
-                                                             InOrderLineType.code == line_type.code))
-        if found is None:
-            raise
-        return found
-    return line_type
+    return insert_once(session, line_type, lambda: session.scalar(select(InOrderLineType).where(
+        InOrderLineType.goods_owner_id == line_type.goods_owner_id, InOrderLineType.code == line_type.code)))
 
 
 # --- advised article items --------------------------------------------------------------------------------------

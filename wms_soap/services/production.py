@@ -16,13 +16,12 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services.articles import find_article, lookup_article, utcnow
 from wms_soap.store.articles import Article, ArticleStructureComponent
-from wms_soap.store.db import claim_sqlite_writer
+from wms_soap.store.db import claim_sqlite_writer, insert_once
 from wms_soap.store.production import (
     ProductionOrder,
     ProductionOrderComponent,
@@ -151,15 +150,7 @@ def _new_order(session: Session, goods_owner_id: int, number: str, now: datetime
     """A new order, or the one a concurrent request created with the same number meanwhile (then updated)."""
     order = ProductionOrder(goods_owner_id=goods_owner_id, order_number=number, status=OPEN, created_at=now,
                             updated_at=now)
-    try:
-        with session.begin_nested():
-            session.add(order)
-    except IntegrityError:
-        existing = _by_number(session, goods_owner_id, number)
-        if existing is None:
-            raise
-        return existing
-    return order
+    return insert_once(session, order, lambda: _by_number(session, goods_owner_id, number))
 
 
 def _cancel(order: ProductionOrder | None, number: str, now: datetime) -> ProductionOrder:

@@ -16,13 +16,14 @@ which polls with sleeps of up to 100 ms, is then only met by writers of other pr
 import functools
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, TextClause, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -173,3 +174,21 @@ def session_scope(factory: sessionmaker[Session], *, writer: bool = True) -> Ite
         raise
     finally:
         session.close()
+
+
+Row = TypeVar("Row")
+
+
+def insert_once(session: Session, row: Row, existing: Callable[[], Row | None]) -> Row:
+    """``row`` inserted in a savepoint; or, when a concurrent transaction inserted the same unique key first, the row
+    it made (``existing()``), so that two requests creating one thing at once yield one. Any other integrity error
+    (``existing()`` finds nothing) is raised."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        found = existing()
+        if found is None:
+            raise
+        return found
+    return row
