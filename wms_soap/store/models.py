@@ -16,8 +16,9 @@ from wms_soap.store import (
     returns,
     shipments,
     sync,
+    transfers,
 )
 from wms_soap.store.base import Base
 
 __all__ = ["Base", "access", "articles", "events", "files", "inorders", "inventory", "invoices", "orders", "production",
-           "returns", "shipments", "sync"]
+           "returns", "shipments", "sync", "transfers"]

@@ -1,9 +1,11 @@
-"""Reserved: warehouse transfer orders and inbound shipments.
-Filled by the change that needs it; removed if unused.
+"""Warehouse transfer orders (lines, moved items).
 
 Revision ID: 0011_transfers_inbound_shipments
 Revises: 0010_production_goods_operations
 """
+
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0011_transfers_inbound_shipments"
 down_revision = "0010_production_goods_operations"
@@ -11,9 +13,77 @@ branch_labels = None
 depends_on = None
 
 
+def _fk(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint([column], [f"{target}.id"], name=op.f(f"fk_{table}_{column}_{target}"))
+
+
+def _unique(table: str, *columns: str) -> sa.UniqueConstraint:
+    return sa.UniqueConstraint(*columns, name=op.f(f"uq_{table}_{'_'.join(columns)}"))
+
+
 def upgrade() -> None:
-    pass
+    op.create_table("warehouse_transfer_orders",
+    sa.Column("id", sa.Integer(), nullable=False),
+    sa.Column("goods_owner_id", sa.Integer(), nullable=False),
+    sa.Column("order_number", sa.String(length=200), nullable=False),
+    sa.Column("reference_number", sa.String(length=200), nullable=True),
+    sa.Column("comment", sa.Text(), nullable=True),
+    sa.Column("from_warehouse_id", sa.Integer(), nullable=False),
+    sa.Column("to_warehouse_id", sa.Integer(), nullable=False),
+    sa.Column("transit_warehouse_id", sa.Integer(), nullable=True),
+    sa.Column("status", sa.Integer(), nullable=False),
+    sa.Column("shipped_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    _fk("warehouse_transfer_orders", "from_warehouse_id", "warehouses"),
+    _fk("warehouse_transfer_orders", "goods_owner_id", "goods_owners"),
+    _fk("warehouse_transfer_orders", "to_warehouse_id", "warehouses"),
+    _fk("warehouse_transfer_orders", "transit_warehouse_id", "warehouses"),
+    sa.PrimaryKeyConstraint("id", name=op.f("pk_warehouse_transfer_orders")),
+    _unique("warehouse_transfer_orders", "goods_owner_id", "order_number")
+    )
+    op.create_index("ix_warehouse_transfer_orders_goods_owner_id_updated_at", "warehouse_transfer_orders",
+                    ["goods_owner_id", "updated_at"], unique=False)
+    op.create_table("warehouse_transfer_order_lines",
+    sa.Column("id", sa.Integer(), nullable=False),
+    sa.Column("order_id", sa.Integer(), nullable=False),
+    sa.Column("line_number", sa.String(length=100), nullable=False),
+    sa.Column("article_id", sa.Integer(), nullable=False),
+    sa.Column("number_of_items", sa.Numeric(precision=18, scale=4), nullable=False),
+    sa.Column("comment", sa.Text(), nullable=True),
+    sa.Column("new_status_id", sa.Integer(), nullable=True),
+    _fk("warehouse_transfer_order_lines", "article_id", "articles"),
+    _fk("warehouse_transfer_order_lines", "new_status_id", "article_item_statuses"),
+    _fk("warehouse_transfer_order_lines", "order_id", "warehouse_transfer_orders"),
+    sa.PrimaryKeyConstraint("id", name=op.f("pk_warehouse_transfer_order_lines")),
+    _unique("warehouse_transfer_order_lines", "order_id", "line_number")
+    )
+    op.create_index(op.f("ix_warehouse_transfer_order_lines_article_id"), "warehouse_transfer_order_lines",
+                    ["article_id"], unique=False)
+    op.create_table("warehouse_transfer_order_items",
+    sa.Column("id", sa.Integer(), nullable=False),
+    sa.Column("line_id", sa.Integer(), nullable=False),
+    sa.Column("number_of_items", sa.Numeric(precision=18, scale=4), nullable=False),
+    sa.Column("batch", sa.String(length=100), nullable=True),
+    sa.Column("serial", sa.String(length=100), nullable=True),
+    sa.Column("status", sa.String(length=100), nullable=True),
+    sa.Column("source_article_item_id", sa.Integer(), nullable=False),
+    sa.Column("transit_article_item_id", sa.Integer(), nullable=False),
+    sa.Column("delivered_article_item_id", sa.Integer(), nullable=True),
+    sa.Column("picked_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
+    _fk("warehouse_transfer_order_items", "line_id", "warehouse_transfer_order_lines"),
+    sa.PrimaryKeyConstraint("id", name=op.f("pk_warehouse_transfer_order_items"))
+    )
+    op.create_index("ix_warehouse_transfer_order_items_line_id", "warehouse_transfer_order_items",
+                    ["line_id"], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_warehouse_transfer_order_items_line_id", table_name="warehouse_transfer_order_items")
+    op.drop_table("warehouse_transfer_order_items")
+    op.drop_index(op.f("ix_warehouse_transfer_order_lines_article_id"), table_name="warehouse_transfer_order_lines")
+    op.drop_table("warehouse_transfer_order_lines")
+    op.drop_index("ix_warehouse_transfer_orders_goods_owner_id_updated_at", table_name="warehouse_transfer_orders")
+    op.drop_table("warehouse_transfer_orders")
