@@ -1,4 +1,5 @@
-"""A replayed WS-Security nonce is refused by a second server process sharing the same PostgreSQL database."""
+"""A replayed WS-Security nonce is refused by a second server process sharing the same database: the PostgreSQL run
+proves it as production runs it, the SQLite run with two processes on one database file."""
 
 import os
 import subprocess
@@ -11,13 +12,7 @@ import pytest
 from tests.functional.security_accounts import make_accounts
 from tests.functional.security_helpers import envelope, operation, post, security_header
 
-DATABASE_URL = os.environ.get("WMS_TEST_DATABASE_URL", "")
 SECRET = "digest secret for two processes"
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not DATABASE_URL.startswith("postgresql"), reason="needs WMS_TEST_DATABASE_URL=postgresql..."),
-]
 
 SERVER = """
 import sys, waitress

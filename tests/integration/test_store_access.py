@@ -1,6 +1,7 @@
 """The access-core tables on a real database: constraints hold, and the engine is configured as promised."""
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -8,9 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests import factories
-from tests.conftest import on_postgres
 from wms_soap.store.access import ApiUser, AuditEntry, GoodsOwner, UsedNonce
-from wms_soap.store.db import session_scope
+from wms_soap.store.db import create_engine_for, session_scope
 
 
 def test_usernames_and_codes_are_unique_per_table(session: Session) -> None:
@@ -90,12 +90,14 @@ def test_defaults_of_a_new_api_user(session: Session) -> None:
     assert stored.created_at is not None and stored.goods_owner.api_access is True
 
 
-@pytest.mark.skipif(on_postgres(), reason="SQLite pragmas")
-def test_sqlite_pragmas(engine: Engine) -> None:
+def test_sqlite_pragmas(tmp_path: Path) -> None:
+    """The embedded default's settings (checked on an SQLite file in both runs, PostgreSQL's included)."""
+    engine = create_engine_for(f"sqlite:///{tmp_path / 'pragmas.sqlite3'}")
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
+    engine.dispose()
 
 
 def test_database_answers(engine: Engine) -> None:
