@@ -187,7 +187,17 @@ def seed_orders(engine: Engine, owner: Owner, count: int, article_ids: Sequence[
         if progress is not None:
             progress(start + size)
     fix_sequences(engine, ["orders", "order_lines", "picked_items", "parcels", "customers"])
+    refresh_statistics(engine)
     return time.perf_counter() - started
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """ANALYZE after a bulk load on PostgreSQL, as an operator does: until autovacuum gets to the new rows the planner
+    works from the old row counts (measured at 100k orders: one order lookup 18 ms instead of 2.9 ms). SQLite plans
+    from its indexes alone here and is left as it is."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
 
 
 def _insert_order_batch(conn: Connection, tables: dict[str, Table], owner: Owner, ids: _Ids, first: int, size: int,
