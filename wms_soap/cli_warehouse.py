@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from wms_soap.cli_inbound import add_commands as add_inbound_commands
+from wms_soap.cli_inbound_shipments import add_commands as add_inbound_shipment_commands
 from wms_soap.cli_production import add_commands as add_production_commands
 from wms_soap.cli_returns import add_commands as add_return_commands
 from wms_soap.cli_shipments import add_commands as add_shipment_commands
@@ -34,6 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add_production_commands(commands)  # production, goods-operation (wms_soap/cli_production.py)
     add_shipment_commands(commands)  # trip, shipment, ship-orders, load, assign-order, ... (wms_soap/cli_shipments.py)
     add_return_commands(commands)  # return-status-text (wms_soap/cli_returns.py)
+    add_inbound_shipment_commands(commands)  # inbound-shipment create|list|customs|arrive|receive
     add_transfer_commands(commands)  # transfer create|list|ship|receive|execute|cancel (wms_soap/cli_transfers.py)
     for name, action, help_text in _SIMPLE:
         command = commands.add_parser(name, help=help_text)

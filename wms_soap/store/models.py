@@ -8,6 +8,7 @@ from wms_soap.store import (
     articles,
     events,
     files,
+    inbound_shipments,
     inorders,
     inventory,
     invoices,
@@ -20,5 +21,5 @@ from wms_soap.store import (
 )
 from wms_soap.store.base import Base
 
-__all__ = ["Base", "access", "articles", "events", "files", "inorders", "inventory", "invoices", "orders", "production",
-           "returns", "shipments", "sync", "transfers"]
+__all__ = ["Base", "access", "articles", "events", "files", "inbound_shipments", "inorders", "inventory", "invoices",
+           "orders", "production", "returns", "shipments", "sync", "transfers"]

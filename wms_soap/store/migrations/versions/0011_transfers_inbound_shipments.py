@@ -1,4 +1,4 @@
-"""Warehouse transfer orders (lines, moved items).
+"""Warehouse transfer orders (lines, moved items) and inbound shipments (in-order lines that arrive together).
 
 Revision ID: 0011_transfers_inbound_shipments
 Revises: 0010_production_goods_operations
@@ -78,9 +78,44 @@ def upgrade() -> None:
     )
     op.create_index("ix_warehouse_transfer_order_items_line_id", "warehouse_transfer_order_items",
                     ["line_id"], unique=False)
+    op.create_table("inbound_shipments",
+    sa.Column("id", sa.Integer(), nullable=False),
+    sa.Column("goods_owner_id", sa.Integer(), nullable=False),
+    sa.Column("shipment_number", sa.String(length=200), nullable=False),
+    sa.Column("status", sa.Integer(), nullable=False),
+    sa.Column("customs_status", sa.String(length=30), nullable=True),
+    sa.Column("customs_eu_type", sa.String(length=10), nullable=False),
+    sa.Column("customs_reference_number", sa.String(length=200), nullable=True),
+    sa.Column("waybill", sa.String(length=200), nullable=True),
+    sa.Column("comment", sa.Text(), nullable=True),
+    sa.Column("supplier_id", sa.Integer(), nullable=True),
+    sa.Column("in_date", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    _fk("inbound_shipments", "goods_owner_id", "goods_owners"),
+    _fk("inbound_shipments", "supplier_id", "suppliers"),
+    sa.PrimaryKeyConstraint("id", name=op.f("pk_inbound_shipments")),
+    _unique("inbound_shipments", "goods_owner_id", "shipment_number")
+    )
+    op.create_table("inbound_shipment_lines",
+    sa.Column("id", sa.Integer(), nullable=False),
+    sa.Column("shipment_id", sa.Integer(), nullable=False),
+    sa.Column("in_order_line_id", sa.Integer(), nullable=False),
+    sa.Column("number_of_items", sa.Numeric(precision=18, scale=4), nullable=False),
+    sa.ForeignKeyConstraint(["in_order_line_id"], ["in_order_lines.id"], ondelete="CASCADE",
+                            name=op.f("fk_inbound_shipment_lines_in_order_line_id_in_order_lines")),
+    _fk("inbound_shipment_lines", "shipment_id", "inbound_shipments"),
+    sa.PrimaryKeyConstraint("id", name=op.f("pk_inbound_shipment_lines")),
+    _unique("inbound_shipment_lines", "in_order_line_id")
+    )
+    op.create_index(op.f("ix_inbound_shipment_lines_shipment_id"), "inbound_shipment_lines", ["shipment_id"],
+                    unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_inbound_shipment_lines_shipment_id"), table_name="inbound_shipment_lines")
+    op.drop_table("inbound_shipment_lines")
+    op.drop_table("inbound_shipments")
     op.drop_index("ix_warehouse_transfer_order_items_line_id", table_name="warehouse_transfer_order_items")
     op.drop_table("warehouse_transfer_order_items")
     op.drop_index(op.f("ix_warehouse_transfer_order_lines_article_id"), table_name="warehouse_transfer_order_lines")
