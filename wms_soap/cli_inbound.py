@@ -7,23 +7,16 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wms_soap.cli_support import Commands, decimal_arg, runner
 from wms_soap.services import invoices, warehouse_inbound
 from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderReceivedItem
 from wms_soap.store.returns import RETURN_STATUS_TEXTS
-
-if TYPE_CHECKING:
-    from wms_soap.config import Settings
-
-Action = Callable[[Session, argparse.Namespace], str]
-Commands = argparse._SubParsersAction
 
 
 def add_commands(commands: Commands) -> None:
@@ -36,11 +29,11 @@ def add_commands(commands: Commands) -> None:
     receiving.add_argument("--serial")
     receiving.add_argument("--expiry", type=_date, metavar="YYYY-MM-DD")
     receiving.add_argument("--put-away", metavar="LOCATION", help="put what was received away at once")
-    receiving.set_defaults(handler=_runner(_receive))
+    receiving.set_defaults(handler=runner(_receive))
     putaway = commands.add_parser("putaway", help="put an in-order's received items away to a location")
     putaway.add_argument("in_order_id", type=int)
     putaway.add_argument("location")
-    putaway.set_defaults(handler=_runner(_put_away))
+    putaway.set_defaults(handler=runner(_put_away))
     returning = commands.add_parser("return", help="receive a return order back to stock or to quarantine")
     returning.add_argument("return_order_id", type=int)
     returning.add_argument("--line", action="append", required=True, metavar="ARTICLE=QTY",
@@ -48,34 +41,17 @@ def add_commands(commands: Commands) -> None:
     returning.add_argument("--cause", help="return cause code (created when unknown)")
     returning.add_argument("--location", required=True, help="location the goods go to")
     returning.add_argument("--quarantine", action="store_true", help="lock the goods (quarantine)")
-    returning.set_defaults(handler=_runner(_return))
+    returning.set_defaults(handler=runner(_return))
     prices = commands.add_parser("price-list", help="set a goods owner's price list")
     prices.add_argument("goods_owner", help="goods owner id or code")
     for name in ("per_order", "per_order_line", "per_parcel", "per_received_line", "storage_per_item_day"):
-        prices.add_argument(f"--{name.replace('_', '-')}", dest=name, type=_decimal)
-    prices.set_defaults(handler=_runner(_price_list))
+        prices.add_argument(f"--{name.replace('_', '-')}", dest=name, type=decimal_arg)
+    prices.set_defaults(handler=runner(_price_list))
     invoicing = commands.add_parser("invoice", help="run invoicing for a goods owner and period [from, to)")
     invoicing.add_argument("goods_owner", help="goods owner id or code")
     invoicing.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
     invoicing.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
-    invoicing.set_defaults(handler=_runner(_invoice))
-
-
-def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
-    def run(args: argparse.Namespace, settings: Settings) -> int:
-        from wms_soap.services.order_locking import claim_write_lock
-        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-        engine = create_engine_for(settings.database_url)
-        try:
-            with session_scope(make_session_factory(engine)) as session:
-                claim_write_lock(session)  # every warehouse command writes: read what committed writers left
-                print(action(session, args))
-        finally:
-            engine.dispose()
-        return 0
-
-    return run
+    invoicing.set_defaults(handler=runner(_invoice))
 
 
 def _date(text: str) -> datetime:
@@ -85,18 +61,11 @@ def _date(text: str) -> datetime:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _decimal(text: str) -> Decimal:
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-
-
 def _split(text: str) -> tuple[str, Decimal]:
     key, _, quantity = text.rpartition("=")
     if not key:
         raise SystemExit(f"--line {text!r}: expected KEY=QTY")
-    return key, _decimal(quantity)
+    return key, decimal_arg(quantity)
 
 
 def _receipt(text: str, args: argparse.Namespace) -> warehouse_inbound.Receipt:

@@ -8,21 +8,14 @@ inbound shipment, sets its customs status, and marks it arrived and received.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from wms_soap.cli_support import Action, Commands, runner
 from wms_soap.services import inbound_shipments as shipments
 from wms_soap.services.production import amount
 from wms_soap.store.inbound_shipments import InboundShipment
-
-if TYPE_CHECKING:
-    from wms_soap.config import Settings
-
-Action = Callable[[Session, argparse.Namespace], str]
-Commands = argparse._SubParsersAction
 
 
 def add_commands(commands: Commands) -> None:
@@ -39,34 +32,19 @@ def add_commands(commands: Commands) -> None:
     creating.add_argument("--comment")
     creating.add_argument("--eu-type", choices=shipments.EU_TYPES, default="Unknown")
     creating.add_argument("--supplier", metavar="SUPPLIER_NUMBER")
-    creating.set_defaults(handler=_runner(_create))
+    creating.set_defaults(handler=runner(_create))
     listing = actions.add_parser("list", help="shipments not yet received")
     listing.add_argument("--goods-owner-id", type=int)
-    listing.set_defaults(handler=_runner(_list))
+    listing.set_defaults(handler=runner(_list))
     customs = actions.add_parser("customs", help="set the customs status")
     customs.add_argument("shipment_id", type=int)
     customs.add_argument("--status", required=True, choices=[shipments.NO_STATUS, *shipments.CUSTOMS_STATUS_IDS])
-    customs.set_defaults(handler=_runner(lambda session, args: _summary(shipments.set_customs_status(
+    customs.set_defaults(handler=runner(lambda session, args: _summary(shipments.set_customs_status(
         session, args.shipment_id, args.status))))
     for name, status in (("arrive", shipments.ARRIVED), ("receive", shipments.RECEIVED)):
         command = actions.add_parser(name, help=f"mark the shipment {shipments.STATUS_TEXTS[status].lower()}")
         command.add_argument("shipment_id", type=int)
-        command.set_defaults(handler=_runner(_advance(status)))
-
-
-def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
-    def run(args: argparse.Namespace, settings: Settings) -> int:
-        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-        engine = create_engine_for(settings.database_url)
-        try:
-            with session_scope(make_session_factory(engine)) as session:
-                print(action(session, args))
-        finally:
-            engine.dispose()
-        return 0
-
-    return run
+        command.set_defaults(handler=runner(_advance(status)))
 
 
 def _line(text: str) -> shipments.ShipmentLineInput:

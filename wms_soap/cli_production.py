@@ -9,21 +9,13 @@ orders (changing article item statuses).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from wms_soap.cli_support import Commands, decimal_arg, runner
 from wms_soap.services import goods_operations, production, production_warehouse
 from wms_soap.store.production import GoodsOperationOrder, ProductionOrder
-
-if TYPE_CHECKING:
-    from wms_soap.config import Settings
-
-Action = Callable[[Session, argparse.Namespace], str]
-Commands = argparse._SubParsersAction
 
 
 def add_commands(commands: Commands) -> None:
@@ -35,18 +27,18 @@ def _add_production(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="production_command", required=True)
     listing = actions.add_parser("list", help="open and started production orders")
     listing.add_argument("--goods-owner-id", type=int)
-    listing.set_defaults(handler=_runner(_list_production))
+    listing.set_defaults(handler=runner(_list_production))
     reporting = actions.add_parser("report", help="produce items of a line: consume its components, add the product")
     reporting.add_argument("order_id", type=int)
     reporting.add_argument("--line", required=True, metavar="LINE_NUMBER", help="ProductionOrderLineNumber")
-    reporting.add_argument("--quantity", required=True, type=_decimal, help="number of items produced")
+    reporting.add_argument("--quantity", required=True, type=decimal_arg, help="number of items produced")
     reporting.add_argument("--location", required=True, help="location the produced items are put on")
     reporting.add_argument("--batch")
     reporting.add_argument("--expiry", type=_date, metavar="YYYY-MM-DD")
-    reporting.set_defaults(handler=_runner(_report))
+    reporting.set_defaults(handler=runner(_report))
     finishing = actions.add_parser("finish", help="close a started order although not everything was produced")
     finishing.add_argument("order_id", type=int)
-    finishing.set_defaults(handler=_runner(
+    finishing.set_defaults(handler=runner(
         lambda session, args: _production_summary(production_warehouse.finish_production(session, args.order_id))))
 
 
@@ -54,32 +46,10 @@ def _add_goods_operation(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="goods_operation_command", required=True)
     listing = actions.add_parser("list", help="goods operation orders waiting for the warehouse")
     listing.add_argument("--goods-owner-id", type=int)
-    listing.set_defaults(handler=_runner(_list_goods_operations))
+    listing.set_defaults(handler=runner(_list_goods_operations))
     executing = actions.add_parser("execute", help="change the status of every line's article items")
     executing.add_argument("order_id", type=int)
-    executing.set_defaults(handler=_runner(_execute))
-
-
-def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
-    def run(args: argparse.Namespace, settings: Settings) -> int:
-        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-        engine = create_engine_for(settings.database_url)
-        try:
-            with session_scope(make_session_factory(engine)) as session:
-                print(action(session, args))
-        finally:
-            engine.dispose()
-        return 0
-
-    return run
-
-
-def _decimal(text: str) -> Decimal:
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    executing.set_defaults(handler=runner(_execute))
 
 
 def _date(text: str) -> datetime:

@@ -7,21 +7,15 @@ Every command names the goods owner (id or code); another goods owner's shipment
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from wms_soap.cli_inbound import goods_owner_id
+from wms_soap.cli_support import Action, runner
 from wms_soap.services import shipments
 from wms_soap.services.shipments import ShipmentInput, ShipmentUpdate, TripInput
 from wms_soap.store.shipments import Shipment
-
-if TYPE_CHECKING:
-    from wms_soap.config import Settings
-
-Action = Callable[[Session, argparse.Namespace], str]
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,23 +58,8 @@ def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name
              action: Action) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=help_text)
     command.add_argument("--goods-owner", required=True, help="goods owner id or code")
-    command.set_defaults(handler=_runner(action))
+    command.set_defaults(handler=runner(action))
     return command
-
-
-def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
-    def run(args: argparse.Namespace, settings: Settings) -> int:
-        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-        engine = create_engine_for(settings.database_url)
-        try:
-            with session_scope(make_session_factory(engine)) as session:
-                print(action(session, args))
-        finally:
-            engine.dispose()
-        return 0
-
-    return run
 
 
 def _time(text: str) -> datetime:

@@ -9,21 +9,14 @@ from one warehouse to another), ships them (items taken from the source, held lo
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from wms_soap.cli_support import Action, Commands, runner
 from wms_soap.services import transfers
 from wms_soap.services.production import amount
 from wms_soap.store.transfers import WarehouseTransferOrder
-
-if TYPE_CHECKING:
-    from wms_soap.config import Settings
-
-Action = Callable[[Session, argparse.Namespace], str]
-Commands = argparse._SubParsersAction
 
 
 def add_commands(commands: Commands) -> None:
@@ -39,36 +32,21 @@ def add_commands(commands: Commands) -> None:
     creating.add_argument("--reference")
     creating.add_argument("--line", action="append", required=True, type=_line, metavar="LINE:ARTICLE=QTY[@STATUS]",
                           help="line number, article number, quantity, and the new article item status; repeatable")
-    creating.set_defaults(handler=_runner(_create))
+    creating.set_defaults(handler=runner(_create))
     listing = actions.add_parser("list", help="transfer orders to ship or to receive")
     listing.add_argument("--goods-owner-id", type=int)
-    listing.set_defaults(handler=_runner(_list))
+    listing.set_defaults(handler=runner(_list))
     for name, help_text in (("ship", "take the items from the source warehouse into transit"),
                             ("cancel", "cancel an order not yet shipped")):
         command = actions.add_parser(name, help=help_text)
         command.add_argument("order_id", type=int)
-        command.set_defaults(handler=_runner(_ACTIONS[name]))
+        command.set_defaults(handler=runner(_ACTIONS[name]))
     for name, help_text in (("receive", "put the items in transit on a location of the destination warehouse"),
                             ("execute", "ship and receive at once")):
         command = actions.add_parser(name, help=help_text)
         command.add_argument("order_id", type=int)
         command.add_argument("--location", required=True, help="a location of the destination warehouse")
-        command.set_defaults(handler=_runner(_ACTIONS[name]))
-
-
-def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
-    def run(args: argparse.Namespace, settings: Settings) -> int:
-        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-        engine = create_engine_for(settings.database_url)
-        try:
-            with session_scope(make_session_factory(engine)) as session:
-                print(action(session, args))
-        finally:
-            engine.dispose()
-        return 0
-
-    return run
+        command.set_defaults(handler=runner(_ACTIONS[name]))
 
 
 def _line(text: str) -> transfers.TransferLineInput:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -17,15 +16,13 @@ from wms_soap.cli_inbound_shipments import add_commands as add_inbound_shipment_
 from wms_soap.cli_production import add_commands as add_production_commands
 from wms_soap.cli_returns import add_commands as add_return_commands
 from wms_soap.cli_shipments import add_commands as add_shipment_commands
+from wms_soap.cli_support import Handler, runner
 from wms_soap.cli_transfers import add_commands as add_transfer_commands
 from wms_soap.services import order_status as st
 from wms_soap.services import warehouse
 from wms_soap.store.orders import Order
 
-if TYPE_CHECKING:
-    from wms_soap.config import Settings
-
-Action = Callable[[Session, argparse.Namespace], Order]
+OrderAction = Callable[[Session, argparse.Namespace], Order]
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
@@ -57,21 +54,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     return parser
 
 
-def _runner(action: Action) -> Callable[[argparse.Namespace, Settings], int]:
-    def run(args: argparse.Namespace, settings: Settings) -> int:
-        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
+def _runner(action: OrderAction) -> Handler:
+    """Run an outbound ``action`` (``cli_support.runner``) and print the order it leaves and its status."""
+    def summary(session: Session, args: argparse.Namespace) -> str:
+        order = action(session, args)
+        return (f"order {order.id} ({order.goods_owner_order_number or '-'}): status {order.status} "
+                f"{st.DEFAULT_TEXTS.get(order.status, '')}")
 
-        engine = create_engine_for(settings.database_url)
-        try:
-            with session_scope(make_session_factory(engine)) as session:
-                order = action(session, args)
-                print(f"order {order.id} ({order.goods_owner_order_number or '-'}): status {order.status} "
-                      f"{st.DEFAULT_TEXTS.get(order.status, '')}")
-        finally:
-            engine.dispose()
-        return 0
-
-    return run
+    return runner(summary)
 
 
 def _line_request(text: str, item: int | None) -> warehouse.PickRequest:
@@ -99,7 +89,7 @@ def _pack(session: Session, args: argparse.Namespace) -> Order:
     return warehouse.pack(session, args.order_id, parcels, waybill=args.waybill)
 
 
-_SIMPLE: list[tuple[str, Action, str]] = [
+_SIMPLE: list[tuple[str, OrderAction, str]] = [
     ("release", lambda s, a: warehouse.release_order(s, a.order_id), "release an open order (300)"),
     ("allocate", lambda s, a: warehouse.allocate_order(s, a.order_id), "allocate stock to an order (320)"),
     ("release-allocations", lambda s, a: warehouse.release_order_allocations(s, a.order_id),

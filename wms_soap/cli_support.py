@@ -1,0 +1,44 @@
+"""What the ``wms-soap warehouse ...`` command modules share: running one action in one transaction, and number
+arguments."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from wms_soap.config import Settings
+
+Action = Callable[[Session, argparse.Namespace], str]
+"""A command's work: it changes or reads the store and returns the text to print."""
+Commands = argparse._SubParsersAction
+Handler = Callable[[argparse.Namespace, "Settings"], int]
+
+
+def runner(action: Action) -> Handler:
+    """The command handler that runs ``action`` in one transaction (which begins as SQLite's writer: every
+    warehouse command may write) and prints what it returns."""
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
+
+        engine = create_engine_for(settings.database_url)
+        try:
+            with session_scope(make_session_factory(engine)) as session:
+                print(action(session, args))
+        finally:
+            engine.dispose()
+        return 0
+
+    return run
+
+
+def decimal_arg(text: str) -> Decimal:
+    """An argparse type: a decimal number, or a usage error naming the text."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
