@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from wms_soap.cli_access import database_session
+from wms_soap.cli_support import moment_arg
 from wms_soap.services import events
 from wms_soap.services.access import find_goods_owner
 
@@ -24,19 +25,11 @@ def add_parsers(subparsers: Any) -> None:
                                    description="Print reported events, newest first, one per line (tab-separated).")
     parser.add_argument("--goods-owner", help="goods owner code or id")
     parser.add_argument("--type", choices=events.EVENT_TYPES, help="only this event type")
-    parser.add_argument("--since", type=_moment, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="received from (UTC)")
-    parser.add_argument("--until", type=_moment, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="received before (UTC)")
+    parser.add_argument("--since", type=moment_arg, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="received from (UTC)")
+    parser.add_argument("--until", type=moment_arg, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="received before (UTC)")
     parser.add_argument("--limit", type=_positive, default=100, help="at most this many events (default 100)")
     parser.add_argument("--full", action="store_true", help="print the file text too, after each event")
     parser.set_defaults(handler=run_events)
-
-
-def _moment(text: str) -> datetime:
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"not a date or time: {text!r}") from error
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _positive(text: str) -> int:

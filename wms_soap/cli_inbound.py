@@ -7,13 +7,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.cli_support import Commands, decimal_arg, runner
+from wms_soap.cli_support import Commands, date_arg, decimal_arg, runner
 from wms_soap.services import invoices, warehouse_inbound
 from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderReceivedItem
 from wms_soap.store.returns import RETURN_STATUS_TEXTS
@@ -27,7 +26,7 @@ def add_commands(commands: Commands) -> None:
     receiving.add_argument("--all", action="store_true", help="receive everything still outstanding")
     receiving.add_argument("--batch")
     receiving.add_argument("--serial")
-    receiving.add_argument("--expiry", type=_date, metavar="YYYY-MM-DD")
+    receiving.add_argument("--expiry", type=date_arg, metavar="YYYY-MM-DD")
     receiving.add_argument("--put-away", metavar="LOCATION", help="put what was received away at once")
     receiving.set_defaults(handler=runner(_receive))
     putaway = commands.add_parser("putaway", help="put an in-order's received items away to a location")
@@ -49,16 +48,9 @@ def add_commands(commands: Commands) -> None:
     prices.set_defaults(handler=runner(_price_list))
     invoicing = commands.add_parser("invoice", help="run invoicing for a goods owner and period [from, to)")
     invoicing.add_argument("goods_owner", help="goods owner id or code")
-    invoicing.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    invoicing.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    invoicing.add_argument("--from", dest="start", type=date_arg, required=True, metavar="YYYY-MM-DD")
+    invoicing.add_argument("--to", dest="end", type=date_arg, required=True, metavar="YYYY-MM-DD")
     invoicing.set_defaults(handler=runner(_invoice))
-
-
-def _date(text: str) -> datetime:
-    try:
-        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _split(text: str) -> tuple[str, Decimal]:

@@ -9,11 +9,10 @@ orders (changing article item statuses).
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from wms_soap.cli_support import Commands, decimal_arg, runner
+from wms_soap.cli_support import Commands, date_arg, decimal_arg, runner
 from wms_soap.services import goods_operations, production, production_warehouse
 from wms_soap.store.production import GoodsOperationOrder, ProductionOrder
 
@@ -34,7 +33,7 @@ def _add_production(parser: argparse.ArgumentParser) -> None:
     reporting.add_argument("--quantity", required=True, type=decimal_arg, help="number of items produced")
     reporting.add_argument("--location", required=True, help="location the produced items are put on")
     reporting.add_argument("--batch")
-    reporting.add_argument("--expiry", type=_date, metavar="YYYY-MM-DD")
+    reporting.add_argument("--expiry", type=date_arg, metavar="YYYY-MM-DD")
     reporting.set_defaults(handler=runner(_report))
     finishing = actions.add_parser("finish", help="close a started order although not everything was produced")
     finishing.add_argument("order_id", type=int)
@@ -50,13 +49,6 @@ def _add_goods_operation(parser: argparse.ArgumentParser) -> None:
     executing = actions.add_parser("execute", help="change the status of every line's article items")
     executing.add_argument("order_id", type=int)
     executing.set_defaults(handler=runner(_execute))
-
-
-def _date(text: str) -> datetime:
-    try:
-        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _production_summary(order: ProductionOrder) -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from wms_soap.cli_support import moment_arg
 from wms_soap.security import audit, lockout
 from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
 
@@ -25,8 +26,8 @@ def add_parsers(subparsers: Any) -> None:
     parser = subparsers.add_parser("audit", help="print the audit trail of API calls")
     parser.add_argument("--user", help="username")
     parser.add_argument("--goods-owner", help="goods owner code or id")
-    parser.add_argument("--since", type=_moment, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="from this time (UTC)")
-    parser.add_argument("--until", type=_moment, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="before this time (UTC)")
+    parser.add_argument("--since", type=moment_arg, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="from this time (UTC)")
+    parser.add_argument("--until", type=moment_arg, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="before this time (UTC)")
     parser.add_argument("--outcome", choices=audit.OUTCOMES)
     parser.add_argument("--limit", type=int, help="at most this many rows")
     parser.set_defaults(handler=run_audit)
@@ -36,14 +37,6 @@ def add_unlock_parser(api_user_commands: Any) -> None:
     parser = api_user_commands.add_parser("unlock", help="lift a lockout after repeated failed logons")
     parser.add_argument("username")
     parser.set_defaults(handler=run_unlock)
-
-
-def _moment(text: str) -> datetime:
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"not a date or time: {text!r}") from error
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def run_audit(args: argparse.Namespace, settings: Settings) -> int:

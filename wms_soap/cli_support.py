@@ -1,10 +1,11 @@
-"""What the ``wms-soap warehouse ...`` command modules share: running one action in one transaction, and number
-arguments."""
+"""What the CLI command modules share: running one warehouse action in one transaction, and the argument types
+for numbers, dates and moments."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -42,3 +43,20 @@ def decimal_arg(text: str) -> Decimal:
         return Decimal(text)
     except InvalidOperation:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+
+
+def date_arg(text: str) -> datetime:
+    """An argparse type: a day (YYYY-MM-DD) as midnight UTC."""
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def moment_arg(text: str) -> datetime:
+    """An argparse type: an ISO date or time, UTC when it has no offset."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date or time: {text!r}") from error
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
