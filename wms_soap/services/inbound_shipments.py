@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.articles import utcnow
 from wms_soap.services.production import articles_by_id
+from wms_soap.services.ranges import inclusive
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
 from wms_soap.store.db import claim_sqlite_writer
@@ -216,8 +217,4 @@ def _conditions(goods_owner_id: int, query: ShipmentQuery) -> list[ColumnElement
         if query.customs_status not in CUSTOMS_STATUS_IDS:
             raise ValidationFailed(f"Unknown CustomsStatus {query.customs_status}")
         conditions.append(InboundShipment.customs_status == query.customs_status)
-    if query.status_from is not None:
-        conditions.append(InboundShipment.status >= query.status_from)
-    if query.status_to is not None:
-        conditions.append(InboundShipment.status <= query.status_to)
-    return conditions
+    return conditions + inclusive(InboundShipment.status, query.status_from, query.status_to)

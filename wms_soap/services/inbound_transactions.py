@@ -19,6 +19,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import NotFound, ValidationFailed
+from wms_soap.services.ranges import inclusive
 from wms_soap.store.articles import Article
 from wms_soap.store.inorders import InOrder, InOrderAdvisedItem, InOrderLine, InOrderReceivedItem
 from wms_soap.store.inventory import ArticleItemStatus
@@ -109,11 +110,7 @@ def _transactions(goods_owner_id: int) -> Select[*tuple[Any, ...]]:
 
 
 def _conditions(query: InboundTransactionQuery) -> list[Any]:
-    conditions = []
-    if query.in_date_from is not None:
-        conditions.append(InOrderReceivedItem.received_at >= query.in_date_from)
-    if query.in_date_to is not None:
-        conditions.append(InOrderReceivedItem.received_at <= query.in_date_to)
+    conditions = inclusive(InOrderReceivedItem.received_at, query.in_date_from, query.in_date_to)
     if query.original_article_item_id_from is not None:
         conditions.append(InOrderReceivedItem.id >= query.original_article_item_id_from)
     return conditions

@@ -14,6 +14,7 @@ from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import NotFound, ValidationFailed
+from wms_soap.services.ranges import inclusive
 from wms_soap.store.inorders import STATUS_CANCELLED, STATUS_RECEIVED, InOrder, InOrderLine, InOrderReceivedItem
 
 ZERO = Decimal(0)
@@ -89,16 +90,11 @@ def _line_exists(*conditions: Any) -> Any:
     return exists(select(InOrderLine.id).where(InOrderLine.in_order_id == InOrder.id, *conditions))
 
 
-def _range(column: Any, low: Any, high: Any) -> list[Any]:
-    return [c for c in (column >= low if low is not None else None,
-                        column <= high if high is not None else None) if c is not None]
-
-
 def _query_conditions(q: InOrderQuery) -> list[Any]:
-    conditions = [*_range(InOrder.in_date, q.in_date_from, q.in_date_to),
-                  *_range(InOrder.last_received_at, q.last_receive_time_from, q.last_receive_time_to),
-                  *_range(InOrder.status, q.status_from, q.status_to),
-                  *_range(InOrder.updated_at, q.last_updated_from, q.last_updated_to)]
+    conditions = [*inclusive(InOrder.in_date, q.in_date_from, q.in_date_to),
+                  *inclusive(InOrder.last_received_at, q.last_receive_time_from, q.last_receive_time_to),
+                  *inclusive(InOrder.status, q.status_from, q.status_to),
+                  *inclusive(InOrder.updated_at, q.last_updated_from, q.last_updated_to)]
     if q.is_return_type is not None:
         conditions.append(InOrder.is_return_type == q.is_return_type)
     if q.numbers:

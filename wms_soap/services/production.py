@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services.articles import find_article, lookup_article, utcnow
+from wms_soap.services.ranges import inclusive
 from wms_soap.store.articles import Article, ArticleStructureComponent
 from wms_soap.store.db import claim_sqlite_writer, insert_once
 from wms_soap.store.production import (
@@ -320,10 +321,7 @@ def _conditions(query: ProductionOrderQuery) -> list[ColumnElement[bool]]:
               (order.last_production_at, query.last_production_from, query.last_production_to),
               (order.last_produced_at, query.last_produced_from, query.last_produced_to))
     for column, low, high in ranges:
-        if low is not None:
-            conditions.append(column >= low)
-        if high is not None:
-            conditions.append(column <= high)
+        conditions += inclusive(column, low, high)
     if query.only_with_lines_to_report:
         line = ProductionOrderLine
         to_report = select(line.id).where(line.production_order_id == order.id,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.inorder_queries import article_names
+from wms_soap.services.ranges import inclusive
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.orders import Order, OrderLine
 from wms_soap.store.returns import (
@@ -210,10 +211,7 @@ def query_return_orders(session: Session, query: ReturnOrderQuery, *, goods_owne
         statement = statement.where(ReturnOrder.return_order_number.in_(query.return_order_numbers))
     if query.goods_returned_from is not None:
         statement = statement.where(ReturnOrder.last_returned_at >= query.goods_returned_from)
-    if query.status_from is not None:
-        statement = statement.where(ReturnOrder.status >= query.status_from)
-    if query.status_to is not None:
-        statement = statement.where(ReturnOrder.status <= query.status_to)
+    statement = statement.where(*inclusive(ReturnOrder.status, query.status_from, query.status_to))
     rows = session.execute(statement).all()
     articles = article_names(session, {line.article_id for row in rows for line in row[0].lines})
     texts = dict(return_order_statuses(session, session.scalar(

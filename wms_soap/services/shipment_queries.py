@@ -17,6 +17,7 @@ from wms_soap.errors import ValidationFailed
 from wms_soap.services import order_queries, order_views
 from wms_soap.services.order_queries import OrderQuery
 from wms_soap.services.order_views import OrderView
+from wms_soap.services.ranges import inclusive
 from wms_soap.store.orders import Order, Parcel, PickedItem
 from wms_soap.store.shipments import Shipment, ShipmentOrder, Trip
 
@@ -116,10 +117,7 @@ def _shipment_conditions(q: ShipmentQuery) -> list[ColumnElement[bool]]:
             found.append(column >= order_queries.as_utc(low))
         if high is not None:
             found.append(column < _inclusive_to(high))
-    if q.status_from is not None:
-        found.append(Shipment.status >= q.status_from)
-    if q.status_to is not None:
-        found.append(Shipment.status <= q.status_to)
+    found += inclusive(Shipment.status, q.status_from, q.status_to)
     if q.shipment_order_number:
         found.append(Shipment.shipment_order_number == q.shipment_order_number)
     if q.shipment_ids:

@@ -15,7 +15,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -25,6 +24,7 @@ from wms_soap.services import inventory
 from wms_soap.services.article_items import default_warehouse_id
 from wms_soap.services.articles import lookup_article, utcnow
 from wms_soap.services.production import amount, articles_by_id
+from wms_soap.services.ranges import inclusive
 from wms_soap.store.access import GoodsOwner, Warehouse
 from wms_soap.store.articles import Article
 from wms_soap.store.db import claim_sqlite_writer
@@ -347,13 +347,8 @@ def _conditions(goods_owner_id: int, query: TransferQuery) -> list[ColumnElement
         conditions.append(order.from_warehouse_id == query.from_warehouse_id)
     if query.to_warehouse_id is not None:
         conditions.append(order.to_warehouse_id == query.to_warehouse_id)
-    return conditions + _between(order.status, query.status_from, query.status_to) + _between(
+    return conditions + inclusive(order.status, query.status_from, query.status_to) + inclusive(
         order.updated_at, query.last_updated_from, query.last_updated_to)
-
-
-def _between(column: Any, low: Any, high: Any) -> list[ColumnElement[bool]]:
-    """Inclusive bounds; None is no bound."""
-    return ([column >= low] if low is not None else []) + ([column <= high] if high is not None else [])
 
 
 def _check_ranges(query: TransferQuery) -> None:
