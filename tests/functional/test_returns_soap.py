@@ -16,6 +16,7 @@ from wms_soap.services import returns, warehouse_inbound
 from wms_soap.services.warehouse_inbound import ReturnReceipt
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.db import session_scope
+from wms_soap.store.returns import ReturnCause, ReturnOrder, ReturnOrderLine
 
 
 @pytest.fixture
@@ -105,3 +106,28 @@ def test_status_filters_and_the_warehouse_s_status_text(api: GoodsOwnerClient, s
 
     assert statuses() == statuses(ReturnOrderStatusFrom=100, RetunOrderStatusTo=100) == [(100, "Aviserad")]
     assert statuses(ReturnOrderStatusFrom=101) == statuses(RetunOrderStatusTo=99) == []
+
+
+def test_a_rejected_return_order_leaves_nothing_written(api: GoodsOwnerClient, shipped_order_id: int,
+                                                       live_server: Any) -> None:
+    """The first line creates the return order and its cause before the second fails: the dispatcher rolls all back."""
+    t = api.types
+
+    def line(article: str) -> Any:
+        return t.ReturnOrderLine(ReturnOrderLineIdentification="ArticleNumber", ArticleNumber=article,
+                                 ToBeReturnedNumberOfItems=Decimal(1), ReturnCause=t.ReturnCause(
+                                     ReturnCauseOperation="FindOrCreate", ReturnCauseCode="SIZE"))
+
+    def stored() -> list[int]:
+        with session_scope(live_server.session_factory) as session:
+            return [len(session.scalars(select(table)).all())
+                    for table in (ReturnOrder, ReturnOrderLine, ReturnCause)]
+
+    before = stored()
+    result = api.call("ProcessReturnOrder", ReturnOrder=t.ReturnOrder(
+        ReturnCustomerOrderIdentification="OrderId", ReturnOrderIdentification="CustomerOrder",
+        OrderId=shipped_order_id, ReturnOrderLines=t.ArrayOfReturnOrderLine([line("SHOE"), line("NOT-ON-ORDER")])))
+    assert result.Success is False and result.ReturnOrderId is None
+    [error] = result.ProcessReturnOrderErrors.ProcessReturnOrderError
+    assert error.ErrorType == "OrderRowNotFound" and "NOT-ON-ORDER" in error.Message
+    assert before == stored() == [0, 0, 0]

@@ -10,7 +10,14 @@ from typing import Any
 from spyne import Service, rpc
 
 from wms_soap.soap.contract import OPERATIONS, Operation
-from wms_soap.soap.dispatch import AuthHook, Handler, OperationDispatcher, registered_handlers
+from wms_soap.soap.dispatch import (
+    AuthHook,
+    ErrorTypes,
+    Handler,
+    OperationDispatcher,
+    registered_error_types,
+    registered_handlers,
+)
 
 SERVICE_NAME = "Service"
 
@@ -39,16 +46,20 @@ def _bare_method(operation: Operation, dispatcher: OperationDispatcher) -> Any:
     return rpc(request_cls, _body_style="bare", _returns=response_cls)(method)
 
 
-def build_service(handlers: Mapping[str, Handler] | None = None, auth_hook: AuthHook | None = None) -> type[Service]:
-    """The Spyne service class; ``handlers`` defaults to the registry (import ``soap.handlers`` first).
+def build_service(handlers: Mapping[str, Handler] | None = None, auth_hook: AuthHook | None = None,
+                  error_types: Mapping[str, ErrorTypes] | None = None) -> type[Service]:
+    """The Spyne service class; ``handlers`` and ``error_types`` (each operation's ErrorType map) default to the
+    registry (import ``soap.handlers`` first).
 
     ``auth_hook`` is ``dispatch.load_auth_hook()`` in the application; ``None`` leaves every operation that
     needs credentials refused (no principal) unless the protocol set one.
     """
     handlers = registered_handlers() if handlers is None else handlers
+    error_types = registered_error_types() if error_types is None else error_types
     methods = {}
     for operation in OPERATIONS:
-        dispatcher = OperationDispatcher(operation, handlers.get(operation.name), auth_hook)
+        dispatcher = OperationDispatcher(operation, handlers.get(operation.name), auth_hook,
+                                         error_types.get(operation.name))
         build = _bare_method if operation.bare_messages else _wrapped_method
         methods[operation.name] = build(operation, dispatcher)
     service: type[Service] = type(SERVICE_NAME, (Service,), {"__service_name__": SERVICE_NAME, **methods})

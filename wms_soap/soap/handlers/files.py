@@ -2,34 +2,29 @@
 
 UploadOrderFile and UploadArticleDefFile have an empty response, and GetFile/GetFileList results have no status
 field: their errors are SOAP Client faults with a clear faultstring. UploadInOrderFile and UploadShipmentFile answer
-in-band with the contract's ErrorType values.
+in-band (through the dispatcher) with the contract's ErrorType values mapped by ``_error_types``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.errors import AuthenticationFailed, WmsError
+from wms_soap.errors import AuthenticationFailed
 from wms_soap.services import files
 from wms_soap.soap.convert import files as convert
 from wms_soap.soap.convert.inorders import raise_missing
-from wms_soap.soap.dispatch import Call, handler
+from wms_soap.soap.dispatch import Call, ErrorTypes, handler
 from wms_soap.soap.handlers.inorders import goods_owner_id
 from wms_soap.soap.types.common import File
 from wms_soap.soap.types.files import FileList
-from wms_soap.soap.types.inorders import UploadedInOrderFile, UploadInOrderFileResult, UploadInOrderFileResultError
-from wms_soap.soap.types.shipments import (
-    UploadedShipmentFile,
-    UploadShipmentFileResult,
-    UploadShipmentFileResultError,
-)
+from wms_soap.soap.types.inorders import UploadedInOrderFile, UploadInOrderFileResult
+from wms_soap.soap.types.shipments import UploadedShipmentFile, UploadShipmentFileResult
 
-_ERROR_TYPES: dict[type[WmsError], str] = {
-    files.NoFileSpecified: "NoFileSpecified",
-    files.InvalidFileSpecified: "InvalidFileSpecified",
-    files.InvalidIdentification: "InvalidIdentification",
-}
-_IN_BAND = (files.NoFileSpecified, files.InvalidFileSpecified, files.InvalidIdentification, files.TargetNotFound)
+
+def _error_types(not_found: str) -> ErrorTypes:
+    """The upload ErrorTypes; only the missing target's name differs (InOrderNotFound, ShipmentNotFound)."""
+    return {files.NoFileSpecified: "NoFileSpecified", files.InvalidFileSpecified: "InvalidFileSpecified",
+            files.InvalidIdentification: "InvalidIdentification", files.TargetNotFound: not_found}
 
 
 def uploader(call: Call) -> files.Uploader:
@@ -48,10 +43,6 @@ def ensure_own_goods_owner(call: Call, named_id: int | None, named_code: str | N
         raise AuthenticationFailed()
 
 
-def _error_type(error: WmsError, not_found: str) -> str:
-    return not_found if isinstance(error, files.TargetNotFound) else _ERROR_TYPES[type(error)]
-
-
 @handler("UploadOrderFile")
 def upload_order_file(call: Call, order_file: Any) -> None:
     if order_file is None:
@@ -66,34 +57,24 @@ def upload_article_def_file(call: Call, article_no: str | None, batch_no: str | 
     files.upload_article_file(call.session, convert.file_upload(file), article_no, batch_no, uploader(call))
 
 
-@handler("UploadInOrderFile")
+@handler("UploadInOrderFile", error_types=_error_types("InOrderNotFound"))
 def upload_in_order_file(call: Call, operation: Any) -> UploadInOrderFileResult:
     if operation is None:
         raise_missing("Operation")
     ident = operation.InOrderIdentification
-    try:
-        with call.session.begin_nested():
-            stored = files.upload_in_order_file(
-                call.session, convert.file_upload(operation.File), ident.InOrderId if ident else None,
-                convert.text(ident.GoodsOwnerOrderNumber) if ident else None, uploader(call))
-    except _IN_BAND as error:
-        return UploadInOrderFileResult(Success=False, Errors=[UploadInOrderFileResultError(
-            Message=str(error), ErrorType=_error_type(error, "InOrderNotFound"))])
+    stored = files.upload_in_order_file(
+        call.session, convert.file_upload(operation.File), ident.InOrderId if ident else None,
+        convert.text(ident.GoodsOwnerOrderNumber) if ident else None, uploader(call))
     return UploadInOrderFileResult(Success=True, UploadedInOrderFile=UploadedInOrderFile(FileId=stored.id))
 
 
-@handler("UploadShipmentFile")
+@handler("UploadShipmentFile", error_types=_error_types("ShipmentNotFound"))
 def upload_shipment_file(call: Call, operation: Any) -> UploadShipmentFileResult:
     if operation is None:
         raise_missing("Operation")
     ident = operation.ShipmentIdentification
-    try:
-        with call.session.begin_nested():
-            stored = files.upload_shipment_file(call.session, convert.file_upload(operation.File),
-                                                ident.ShipmentId if ident else None, uploader(call))
-    except _IN_BAND as error:
-        return UploadShipmentFileResult(Success=False, Errors=[UploadShipmentFileResultError(
-            Message=str(error), ErrorType=_error_type(error, "ShipmentNotFound"))])
+    stored = files.upload_shipment_file(call.session, convert.file_upload(operation.File),
+                                        ident.ShipmentId if ident else None, uploader(call))
     return UploadShipmentFileResult(Success=True, UploadedShipmentFile=UploadedShipmentFile(FileId=stored.id))
 
 

@@ -1,8 +1,8 @@
 """Production and goods operation orders: ProcessProductionOrder, GetProductionOrdersByQuery,
 UpdateProductionOrderLines, GetProductionArticlesByQuery, ProcessGoodsOperationOrder, GetGoodsOperationOrdersByQuery.
 
-A rejected Process* request answers Success=false with the contract's ErrorType; its writes are rolled back (the
-savepoint), so nothing is half-written.
+A rejected Process* request answers Success=false with the ErrorType the service's rejection carries (the
+dispatcher's ``carried_error_type``); the dispatcher rolls the request back, so nothing is half-written.
 """
 
 from __future__ import annotations
@@ -13,33 +13,25 @@ from wms_soap.services import goods_operations as goods
 from wms_soap.services import production
 from wms_soap.soap.convert import production as convert
 from wms_soap.soap.convert.inorders import raise_missing
-from wms_soap.soap.dispatch import Call, handler
+from wms_soap.soap.dispatch import Call, carried_error_type, handler
 from wms_soap.soap.handlers.inorders import goods_owner_id
 from wms_soap.soap.types.production import (
     GetGoodsOperationOrdersResult,
     GetProductionArticlesResult,
     GetProductionOrdersResult,
     GoodsOperationOrderResult,
-    ProcessGoodsOperationOrderError,
-    ProcessProductionOrderError,
     ProcessProductionOrderResult,
     UpdateProductionOrderLineResult,
     UpdateProductionOrderLinesResult,
 )
 
 
-@handler("ProcessProductionOrder")
+@handler("ProcessProductionOrder", error_types={production.ProductionOrderRejected: carried_error_type})
 def process_production_order(call: Call, production_order: Any) -> ProcessProductionOrderResult:
     if production_order is None:
         raise_missing("ProductionOrder")
-    owner = goods_owner_id(call)
-    try:
-        with call.session.begin_nested():
-            order = production.process_production_order(call.session, owner,
-                                                        convert.production_order_input(production_order))
-    except production.ProductionOrderRejected as error:
-        return ProcessProductionOrderResult(Success=False, ProductionOrderId=None, ProcessProductionOrderErrors=[
-            ProcessProductionOrderError(Message=str(error), ErrorType=error.error_type)])
+    order = production.process_production_order(call.session, goods_owner_id(call),
+                                                 convert.production_order_input(production_order))
     return ProcessProductionOrderResult(Success=True, ProductionOrderId=order.id)
 
 
@@ -77,17 +69,12 @@ def get_production_articles_by_query(call: Call, query: Any) -> GetProductionArt
                                        Articles=[convert.production_article_info(article) for article in articles])
 
 
-@handler("ProcessGoodsOperationOrder")
+@handler("ProcessGoodsOperationOrder", error_types={goods.GoodsOperationRejected: carried_error_type})
 def process_goods_operation_order(call: Call, go: Any) -> GoodsOperationOrderResult:
     if go is None:
         raise_missing("go")
-    owner = goods_owner_id(call)
-    try:
-        with call.session.begin_nested():
-            order = goods.process_goods_operation_order(call.session, owner, convert.goods_operation_order_input(go))
-    except goods.GoodsOperationRejected as error:
-        return GoodsOperationOrderResult(Success=False, GoodsOperationOrderId=None, ProcessGoodsOperationOrderErrors=[
-            ProcessGoodsOperationOrderError(Message=str(error), ErrorType=error.error_type)])
+    order = goods.process_goods_operation_order(call.session, goods_owner_id(call),
+                                                convert.goods_operation_order_input(go))
     return GoodsOperationOrderResult(Success=True, GoodsOperationOrderId=order.id)
 
 

@@ -9,28 +9,17 @@ from wms_soap.soap.convert import returns as convert
 from wms_soap.soap.convert.inorders import raise_missing
 from wms_soap.soap.dispatch import Call, handler
 from wms_soap.soap.handlers.inorders import goods_owner_id
-from wms_soap.soap.types.returns import (
-    GetReturnOrdersResult,
-    ProcessReturnOrderError,
-    ProcessReturnOrderResult,
-)
-
-_ERROR_TYPES = {returns.ReturnOrderNotFound: "OrderNotFound", returns.ReturnCauseNotFound: "ReturnCauseNotFound",
-                returns.ReturnOrderRowNotFound: "OrderRowNotFound"}
+from wms_soap.soap.types.returns import GetReturnOrdersResult, ProcessReturnOrderResult
 
 
-@handler("ProcessReturnOrder")
+@handler("ProcessReturnOrder", error_types={returns.ReturnOrderNotFound: "OrderNotFound",
+                                            returns.ReturnCauseNotFound: "ReturnCauseNotFound",
+                                            returns.ReturnOrderRowNotFound: "OrderRowNotFound"})
 def process_return_order(call: Call, return_order: Any) -> ProcessReturnOrderResult:
     if return_order is None:
         raise_missing("ReturnOrder")
     owner = goods_owner_id(call)
-    try:
-        with call.session.begin_nested():
-            stored = returns.process_return_order(call.session, convert.return_order_input(return_order),
-                                                  goods_owner_id=owner)
-    except tuple(_ERROR_TYPES) as error:
-        return ProcessReturnOrderResult(Success=False, ReturnOrderId=None, ProcessReturnOrderErrors=[
-            ProcessReturnOrderError(Message=str(error), ErrorType=_ERROR_TYPES[type(error)])])
+    stored = returns.process_return_order(call.session, convert.return_order_input(return_order), goods_owner_id=owner)
     return ProcessReturnOrderResult(Success=True, ReturnOrderId=stored.id)
 
 
