@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 from typing import Any, TypeAlias
 
 from sqlalchemy import Connection, Engine, Select, bindparam, select
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from wms_soap.security.policy import AccountState
 from wms_soap.security.principal import Principal, PrincipalKind
 from wms_soap.store.access import AdminUser, ApiUser, AutomationUser, GoodsOwner
+from wms_soap.store.raw_select import RawSelect
 
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 AccountModel: TypeAlias = type[ApiUser] | type[AutomationUser] | type[AdminUser]
@@ -55,7 +55,7 @@ def as_utc(value: datetime | None) -> datetime | None:
 
 def load(source: Session | Connection | Engine, kind: PrincipalKind, username: str) -> Account | None:
     """The account ``username`` names, read fresh. An Engine is read through a raw DBAPI connection (see
-    ``_RawSelect``): about a tenth of the cost of a SQLAlchemy connection's transaction, for the one read every
+    ``store.raw_select``): about a tenth of the cost of a SQLAlchemy connection's transaction, for the one read every
     authenticated call makes."""
     if kind == "api":
         return _load_api_user(source, username)
@@ -105,53 +105,6 @@ def _load_api_user(source: Session | Connection | Engine, username: str) -> Acco
 
 def _read_one(source: Session | Connection | Engine, statement: AnySelect, username: str) -> Mapping[str, Any] | None:
     if isinstance(source, Engine):
-        return _RawSelect.of(statement, source.dialect).one(source, username)
+        return RawSelect.of(statement, source.dialect).one(source, {"username": username})
     row = source.execute(statement, {"username": username}).one_or_none()
     return dict(row._mapping) if row is not None else None
-
-
-class _RawSelect:
-    """A select by username compiled once per dialect and run on a raw DBAPI connection from the engine's pool.
-
-    It runs outside any transaction of its own making: on SQLite (driver autocommit, see ``store.db``) the statement
-    is its own read transaction; elsewhere the pool's rollback on return ends the driver's implicit one. Either way
-    every call sees the latest committed state. Column values go through the dialect's result processors, so they
-    come out as through SQLAlchemy (datetimes, booleans).
-    """
-
-    _compiled: dict[tuple[int, type[Dialect], str], "_RawSelect"] = {}
-
-    def __init__(self, statement: AnySelect, dialect: Dialect) -> None:
-        compiled = statement.compile(dialect=dialect)
-        self._sql = compiled.string
-        self._positional = compiled.positiontup is not None
-        self._keys = tuple(str(column.key) for column in statement.selected_columns)
-        self._processors = tuple(
-            dialect.type_descriptor(column.type).result_processor(dialect, None)
-            for column in statement.selected_columns
-        )
-
-    @classmethod
-    def of(cls, statement: AnySelect, dialect: Dialect) -> "_RawSelect":
-        key = (id(statement), type(dialect), dialect.paramstyle)
-        found = cls._compiled.get(key)
-        if found is None:
-            found = cls._compiled[key] = cls(statement, dialect)
-        return found
-
-    def one(self, engine: Engine, username: str) -> Mapping[str, Any] | None:
-        params: Any = (username,) if self._positional else {"username": username}
-        connection = engine.raw_connection()
-        try:
-            cursor = connection.cursor()
-            try:
-                cursor.execute(self._sql, params)
-                row = cursor.fetchone()
-            finally:
-                cursor.close()
-        finally:
-            connection.close()
-        if row is None:
-            return None
-        return {key: process(value) if process is not None else value
-                for key, process, value in zip(self._keys, self._processors, row, strict=True)}
