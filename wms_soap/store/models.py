@@ -5,6 +5,7 @@ Add one line per area module; keep the list explicit.
 
 from wms_soap.store import (
     access,
+    answer_stamps,
     articles,
     events,
     files,
@@ -21,5 +22,5 @@ from wms_soap.store import (
 )
 from wms_soap.store.base import Base
 
-__all__ = ["Base", "access", "articles", "events", "files", "inbound_shipments", "inorders", "inventory", "invoices",
-           "orders", "production", "returns", "shipments", "sync", "transfers"]
+__all__ = ["Base", "access", "answer_stamps", "articles", "events", "files", "inbound_shipments", "inorders",
+           "inventory", "invoices", "orders", "production", "returns", "shipments", "sync", "transfers"]

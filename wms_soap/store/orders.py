@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -134,6 +135,8 @@ class Order(Base):
     goods_owner_order_id: Mapped[str | None] = mapped_column(String(200))
     reference_number: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[int] = mapped_column(Integer, default=200)
+    answer_generation: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """Counted up by database triggers whenever anything this order's answer shows changes (``store.answer_stamps``)."""
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
     order_type_id: Mapped[int | None] = mapped_column(ForeignKey("order_types.id"))
     way_of_delivery_type_id: Mapped[int | None] = mapped_column(ForeignKey("ways_of_delivery_types.id"))
