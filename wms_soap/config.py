@@ -52,6 +52,7 @@ class Settings:
     lockout_threshold: int = 10
     lockout_minutes: int = 15
     auth_cache_seconds: int = 300
+    answer_cache_mb: int = 64
     password_min_length: int = 12
     admin_host: str | None = None
     admin_port: int | None = None
@@ -148,6 +149,7 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "lockout_threshold": _integer(1),
     "lockout_minutes": _integer(1),
     "auth_cache_seconds": _integer(0),
+    "answer_cache_mb": _integer(0, 65536),
     "password_min_length": _integer(8, 128),
     "admin_host": _optional_text,
     "admin_port": _optional_port,

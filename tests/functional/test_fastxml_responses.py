@@ -35,11 +35,12 @@ SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
 
 @dataclass(frozen=True)
 class _Settings:
-    """The settings the mount reads: the WSDL address and the request size cap."""
+    """The settings the mount reads: the WSDL address, the request size cap and the answer cache (off)."""
 
     public_url: str = "http://127.0.0.1"
     warehouse: str = "bench"
     max_body_bytes: int = 4 * 1024 * 1024
+    answer_cache_mb: int = 0
 
 
 class _NoSession:

@@ -2,8 +2,6 @@
 proves it as production runs it, the SQLite run with two processes on one database file."""
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,29 +9,9 @@ import pytest
 
 from tests.functional.security_accounts import make_accounts
 from tests.functional.security_helpers import envelope, operation, post, security_header
+from tests.functional.server_process import service_url, start_server, stop_server
 
 SECRET = "digest secret for two processes"
-
-SERVER = """
-import sys, waitress
-from wms_soap.app import create_app
-from wms_soap.config import load_settings
-settings = load_settings()
-server = waitress.create_server(create_app(settings), host="127.0.0.1", port=0)
-print(server.effective_port, flush=True)
-server.run()
-"""
-
-
-def start_server(settings: Any, database_url: str) -> subprocess.Popen[str]:
-    env = {
-        **os.environ,
-        "WMS_DATABASE_URL": database_url,
-        "WMS_SECRET_KEY": settings.secret_key,
-        "WMS_DATA_DIR": str(settings.data_dir),
-        "WMS_WAREHOUSE": settings.warehouse or "",
-    }
-    return subprocess.Popen([sys.executable, "-c", SERVER], env=env, stdout=subprocess.PIPE, text=True)
 
 
 @pytest.fixture
@@ -41,17 +19,10 @@ def two_servers(settings: Any, database_url: str, session_factory: Any) -> Itera
     make_accounts(session_factory, settings.secret_key, "correct horse battery", SECRET)
     processes = [start_server(settings, database_url) for _ in range(2)]
     try:
-        urls = []
-        for process in processes:
-            assert process.stdout is not None
-            urls.append(f"http://127.0.0.1:{int(process.stdout.readline())}/service.asmx")
-        yield urls
+        yield [service_url(process) for process in processes]
     finally:
         for process in processes:
-            process.terminate()
-            process.wait(timeout=30)
-            if process.stdout is not None:
-                process.stdout.close()
+            stop_server(process)
 
 
 def test_replayed_nonce_is_refused_by_the_other_process(two_servers: list[str]) -> None:

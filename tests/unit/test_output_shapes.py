@@ -59,7 +59,7 @@ def _result(operation: Operation) -> Any:
 def app() -> GoodsOwnerSoapApp:
     handlers = {op.name: (lambda call, *args, op=op: _result(op)) for op in OPERATIONS}
     return GoodsOwnerSoapApp(SimpleNamespace(public_url="http://127.0.0.1:8080", warehouse="demo",  # type: ignore[arg-type]
-                                             max_body_bytes=4 * 1024 * 1024),
+                                             max_body_bytes=4 * 1024 * 1024, answer_cache_mb=0),
                              lambda: None, with_edge=False, handler_map=handlers,  # type: ignore[arg-type]
                              auth_hook=lambda ctx, operation: PRINCIPAL)
 

@@ -80,7 +80,7 @@ def app(received: dict[str, tuple[Any, ...]]) -> GoodsOwnerSoapApp:
         return record
 
     return GoodsOwnerSoapApp(SimpleNamespace(public_url="http://127.0.0.1:8080", warehouse="demo",  # type: ignore[arg-type]
-                                             max_body_bytes=4 * 1024 * 1024),
+                                             max_body_bytes=4 * 1024 * 1024, answer_cache_mb=0),
                              lambda: None, with_edge=False,  # type: ignore[arg-type]
                              handler_map={op.name: recorder(op.name) for op in OPERATIONS},
                              auth_hook=lambda ctx, operation: PRINCIPAL)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import (
     CompoundSelect,
     Connection,
+    Engine,
     Executable,
     Integer,
     Select,
@@ -33,7 +34,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from wms_soap.services import order_queries
 from wms_soap.services.order_queries import OrderQuery
 from wms_soap.services.system import DEFAULT_ORDER_STATUSES
+from wms_soap.store import answer_stamps
 from wms_soap.store.access import GoodsOwner
+from wms_soap.store.answer_stamps import Stamp
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import OrderStatusText, Transporter, TransporterContract
 from wms_soap.store.orders import (
@@ -212,6 +215,12 @@ def _by_numbers() -> Select[Any]:
     return _order_select().where(orders.c.goods_owner_id == bindparam("owner"),
                                  orders.c.goods_owner_order_number.in_(bindparam("numbers", expanding=True))
                                  ).order_by(orders.c.id)
+
+
+def answer_stamp(engine: Engine, goods_owner_id: int, *, order_id: int | None = None,
+                 order_number: str | None = None) -> Stamp | None:
+    """The stamp of the order an answer would show (read before the order itself: see ``store.answer_stamps``)."""
+    return answer_stamps.order_stamp(engine, goods_owner_id, order_id=order_id, order_number=order_number)
 
 
 def get_order(session: Session, goods_owner_id: int, order_id: int) -> OrderView | None:

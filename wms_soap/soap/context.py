@@ -7,9 +7,11 @@ the handler succeeds, rolled back on any error, and always closed by the WSGI mo
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.store.db import begin_as_writer
@@ -17,6 +19,8 @@ from wms_soap.store.db import begin_as_writer
 if TYPE_CHECKING:
     from wms_soap.config import Settings
     from wms_soap.security.principal import Principal
+    from wms_soap.soap.answer_cache import AnswerCache, CachedBody
+    from wms_soap.store.answer_stamps import Stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +46,8 @@ class RequestContext:
     """What one SOAP request carries through Spyne: configuration, the transaction, and who is calling."""
 
     def __init__(self, settings: Settings, session_factory: sessionmaker[Session], *,
-                 request_id: str | None = None, client_addr: str | None = None) -> None:
+                 request_id: str | None = None, client_addr: str | None = None,
+                 answers: AnswerCache | None = None, soap12: bool = False) -> None:
         self.settings = settings
         self.session_factory = session_factory
         self.request_id = request_id or new_request_id()
@@ -53,6 +58,34 @@ class RequestContext:
         self.writes = False
         """Set by the dispatcher for operations that change data: their transaction begins as SQLite's writer."""
         self._session: Session | None = None
+        self._answers = answers
+        self._soap12 = soap12
+        self.cached_body: CachedBody | None = None
+        """The current cached answer found by ``answered_from_cache``: the serializer writes it as it is."""
+        self.answer_to_file: tuple[Hashable, Stamp] | None = None
+        """(key, stamp) under which the serializer files the answer it writes, after a cache miss."""
+
+    def answered_from_cache(self, key: Hashable, read_stamp: Callable[[Engine], Stamp | None]) -> bool:
+        """Whether the answer filed under ``key`` is current (then ``cached_body`` holds it and the handler builds
+        nothing). ``read_stamp`` reads the answer's stamp first, before any data (see ``store.answer_stamps``); on a
+        miss the answer the handler builds is filed under it. ``key`` must name the goods owner."""
+        engine = self.session_factory.kw.get("bind")
+        if self._answers is None or not isinstance(engine, Engine):
+            return False
+        stamp = read_stamp(engine)
+        if stamp is None:
+            return False
+        full_key = (self._soap12, key)
+        self.cached_body = self._answers.get(full_key, stamp)
+        if self.cached_body is None:
+            self.answer_to_file = (full_key, stamp)
+        return self.cached_body is not None
+
+    def file_answer(self, body: CachedBody) -> None:
+        """Keep the answer just written, if the handler asked for it (called by the serializer)."""
+        if self.answer_to_file is not None and self._answers is not None:
+            key, stamp = self.answer_to_file
+            self._answers.put(key, stamp, body)
 
     @property
     def session(self) -> Session:

@@ -16,11 +16,12 @@ checked against the result's ErrorType enum when the handler registers, so a typ
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from spyne import Fault
 from spyne.model.complex import Array
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import AuthenticationFailed, NotImplementedOperation, WmsError
@@ -30,6 +31,7 @@ from wms_soap.soap.contract import BY_NAME, Operation
 if TYPE_CHECKING:
     from wms_soap.config import Settings
     from wms_soap.security.principal import Principal
+    from wms_soap.store.answer_stamps import Stamp
 
 Handler = Callable[..., Any]
 H = TypeVar("H", bound=Handler)
@@ -57,6 +59,11 @@ class Call:
     @property
     def session(self) -> Session:
         return self._request.session
+
+    def answered_from_cache(self, key: Hashable, read_stamp: Callable[[Engine], Stamp | None]) -> bool:
+        """Whether a current serialized answer under ``key`` (which names the goods owner) is written instead of
+        what the handler returns (then it returns ``None`` at once); see ``soap.answer_cache``."""
+        return self._request.answered_from_cache(key, read_stamp)
 
 
 def handler(operation: str, *, error_types: ErrorTypes | None = None) -> Callable[[H], H]:

@@ -15,7 +15,10 @@ where the element must be written, left out otherwise):
   handed to Spyne's own ``to_parent``, so the output stays identical.
 
 ``fast_out_protocol(GoodsOwnerSoap11)`` is the out protocol that uses them for ``FAST_OPERATIONS`` and leaves
-everything else (other operations, faults, headers) to Spyne. ``tests/unit/test_fastxml.py`` compares the bytes
+everything else (other operations, faults, headers) to Spyne. A text body is also what the answer cache keeps
+(``soap.answer_cache``): a handler that found its answer current there returns ``None``, and the cached body is
+written between the Envelope's text before and after it, which is the same for every answer of one protocol and is
+kept from the first text answer, so a cached answer builds no tree at all. ``tests/unit/test_fastxml.py`` compares the bytes
 with Spyne's on random instances of every operation's result type.
 """
 
@@ -33,6 +36,8 @@ from spyne.const.xml import DEFAULT_NS, NS_XSI
 from spyne.protocol.soap import Soap11
 from spyne.protocol.xml import NIL_ATTR
 
+from wms_soap.soap.answer_cache import CachedBody
+from wms_soap.soap.context import RequestContext
 from wms_soap.soap.fastxml_plans import ARRAY, PRIMITIVE, SPYNE, Field, Planner
 
 FAST_OPERATIONS = frozenset({
@@ -222,8 +227,11 @@ class FastSerializeMixin(Soap11):
         super().__init__(*args, **kwargs)
         self.tree_writer = TreeWriter(self)
         self.text_writer = TextWriter(self)
-        self.pending_text: weakref.WeakKeyDictionary[Any, tuple[bytes, str, tuple[Any, Any, Any, str]]] = \
-            weakref.WeakKeyDictionary()
+        self.pending_text: weakref.WeakKeyDictionary[
+            Any, tuple[bytes | None, CachedBody, tuple[Any, Any, Any, str] | None]] = weakref.WeakKeyDictionary()
+        self._frames: dict[bool, tuple[bytes, bytes]] = {}
+        """Whether the body uses xsi:nil -> the Envelope's text before and after the body (the same for every
+        answer of this protocol): a cached answer is written between them without building a tree."""
         """ctx -> the text body waiting for ``create_out_string`` (Spyne's context takes no new attributes)."""
 
     def serialize(self, ctx: Any, message: Any) -> None:
@@ -231,13 +239,22 @@ class FastSerializeMixin(Soap11):
             super().serialize(ctx, message)
             return
         self.event_manager.fire_event("before_serialize", ctx)
+        request = _request(ctx)
+        cached = request.cached_body if request is not None else None
+        if cached is not None and cached.uses_nil in self._frames:  # no tree at all: the Envelope's text is known
+            self.pending_text[ctx] = (None, cached, None)
+            self.event_manager.fire_event("after_serialize", ctx)
+            return
         ctx.out_document = etree.Element(f"{{{self.ns_soap_env}}}Envelope", nsmap=self.app.interface.nsmap)
         # Spyne builds the Body detached and appends it; building it in place gives the same document (the
         # prefixes come from the Envelope either way) without lxml re-homing every node's namespace.
         ctx.out_body_doc = body = etree.SubElement(ctx.out_document, f"{{{self.ns_soap_env}}}Body")
-        cls, inst, ns, name = self._response_root(ctx)
-        if not self._text_body(ctx, body, cls, inst, ns, name):
-            self.tree_writer.write(ctx, cls, inst, body, ns, name)
+        if cached is not None:
+            self._splice_later(ctx, body, cached, None)
+        else:
+            cls, inst, ns, name = self._response_root(ctx)
+            if not self._text_body(ctx, body, cls, inst, ns, name):
+                self.tree_writer.write(ctx, cls, inst, body, ns, name)
         if self.cleanup_namespaces:
             etree.cleanup_namespaces(ctx.out_document)
         self.event_manager.fire_event("after_serialize", ctx)
@@ -265,41 +282,66 @@ class FastSerializeMixin(Soap11):
         return message_cls, ctx.out_object[0], sub_ns, message_cls.Attributes.sub_name or message_cls.get_type_name()
 
     def _text_body(self, ctx: Any, body: Any, cls: Any, inst: Any, ns: str | None, name: str) -> bool:
-        """Render the body as text; the tree keeps a placeholder that ``create_out_string`` replaces."""
+        """Render the body as text (filed in the answer cache when the handler asked for it)."""
         if not self.text_writer_enabled or self.pretty_print:
             return False
         try:
             text, nil_used = self.text_writer.render(cls, inst, ns, name)
         except _Unsupported:
             return False
+        written = CachedBody(text.encode("utf-8"), nil_used)
+        request = _request(ctx)
+        if request is not None:
+            request.file_answer(written)
+        self._splice_later(ctx, body, written, (cls, inst, ns, name))
+        return True
+
+    def _splice_later(self, ctx: Any, body: Any, written: CachedBody, root: tuple[Any, Any, Any, str] | None) -> None:
+        """Leave a placeholder in the tree that ``create_out_string`` replaces with ``written``."""
         placeholder = etree.SubElement(body, f"{{{self.app.interface.get_tns()}}}{_PLACEHOLDER}")
-        if nil_used:
+        if written.uses_nil:
             placeholder.set(f"{{{NS_XSI}}}nil", "true")  # keeps the xsi declaration, as the real nils would
         marker = etree.tostring(placeholder, with_tail=False).split(b" xmlns", 1)[0]
-        self.pending_text[ctx] = (marker, text, (cls, inst, ns, name))
-        return True
+        self.pending_text[ctx] = (marker, written, root)
 
     def create_out_string(self, ctx: Any, charset: str | None = None) -> None:
         fast = self.pending_text.pop(ctx, None)
         if fast is None or ctx.out_error is not None:
             super().create_out_string(ctx, charset)
             return
-        marker, text, root = fast
+        marker, written, root = fast
         charset = charset or self.encoding
-        if charset.replace("-", "").lower() != "utf8":  # lxml would write character references: let it
-            cls, inst, ns, name = root
-            ctx.out_body_doc.clear()
-            self.tree_writer.write(ctx, cls, inst, ctx.out_body_doc, ns, name)
-            super().create_out_string(ctx, charset)
-            return
-        envelope = etree.tostring(ctx.out_document, encoding=charset, pretty_print=self.pretty_print,
-                                  xml_declaration=self.xml_declaration)
-        head, tail = envelope.split(marker, 1)
-        ctx.out_string = [head, text.encode(charset), tail.split(b">", 1)[1]]
+        text = written.text
+        if charset.replace("-", "").lower() != "utf8":
+            if marker is None:  # a cached body without a tree: only ever for the protocol's own encoding
+                raise RuntimeError(f"no cached Envelope for {charset}")
+            if root is not None:  # lxml would write character references: let it
+                cls, inst, ns, name = root
+                ctx.out_body_doc.clear()
+                self.tree_writer.write(ctx, cls, inst, ctx.out_body_doc, ns, name)
+                super().create_out_string(ctx, charset)
+                return
+            text = text.decode("utf-8").encode(charset, "xmlcharrefreplace")
+        if marker is None:
+            head, tail = self._frames[written.uses_nil]
+        else:
+            envelope = etree.tostring(ctx.out_document, encoding=charset, pretty_print=self.pretty_print,
+                                      xml_declaration=self.xml_declaration)
+            head, tail = envelope.split(marker, 1)
+            tail = tail.split(b">", 1)[1]
+            if not self.pretty_print and charset == self.encoding:
+                self._frames[written.uses_nil] = (head, tail)
+        ctx.out_string = [head, text, tail]
 
     @property
     def plan_serializer(self) -> TreeWriter:
         return self.tree_writer
+
+
+def _request(ctx: Any) -> RequestContext | None:
+    """The goods-owner face's request context (``ctx.udc``), if the call has one."""
+    udc = getattr(ctx, "udc", None)
+    return udc if isinstance(udc, RequestContext) else None
 
 
 @functools.cache

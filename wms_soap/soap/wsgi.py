@@ -20,6 +20,7 @@ from spyne.server.wsgi import WsgiApplication
 from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.soap import handlers, wsdl
+from wms_soap.soap.answer_cache import answer_cache_for
 from wms_soap.soap.context import RequestContext
 from wms_soap.soap.contract import OPERATIONS
 from wms_soap.soap.dispatch import AuthHook, Handler, load_auth_hook
@@ -93,6 +94,8 @@ class GoodsOwnerSoapApp:
         ``auth_hook`` alone decides who is calling."""
         self.settings = settings
         self.session_factory = session_factory
+        self.answers = answer_cache_for(settings.answer_cache_mb)
+        """Serialized single-order answers (``soap.answer_cache``), shared by both SOAP versions' applications."""
         _no_forced_gc()
         handlers.load_all()
         service = build_service(handler_map, auth_hook=load_auth_hook() if with_edge else auth_hook)
@@ -135,10 +138,11 @@ class GoodsOwnerSoapApp:
                                       ("Content-Length", str(len(self.wsdl)))])
             return [self.wsdl]
         assert self.session_factory is not None, "a contract-only app serves no calls"
-        request = RequestContext(self.settings, self.session_factory, client_addr=environ.get("REMOTE_ADDR"))
-        environ[REQUEST_KEY] = request
         soap12 = environ.get("REQUEST_METHOD") == "POST" and environ.get("CONTENT_TYPE", "").lower().startswith(
             "application/soap+xml")
+        request = RequestContext(self.settings, self.session_factory, client_addr=environ.get("REMOTE_ADDR"),
+                                 answers=self.answers, soap12=soap12)
+        environ[REQUEST_KEY] = request
         try:
             return list((self.soap12 if soap12 else self.soap11)(environ, start_response))
         finally:

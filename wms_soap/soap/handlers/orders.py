@@ -3,6 +3,7 @@ ProcessCustomer. Thin: wire -> domain (convert.orders), service, domain -> wire 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from wms_soap.errors import NotFound, PermissionDenied
@@ -45,8 +46,12 @@ def process_customer(call: Call, customer: Any) -> FileResultClass:
 
 
 @handler("GetOrder")
-def get_order(call: Call, order_id: int | None) -> Order:
-    order = order_views.get_order(call.session, goods_owner_of(call), order_id or 0)
+def get_order(call: Call, order_id: int | None) -> Order | None:
+    owner = goods_owner_of(call)
+    if call.answered_from_cache(("GetOrder", owner, order_id or 0),
+                                partial(order_views.answer_stamp, goods_owner_id=owner, order_id=order_id or 0)):
+        return None
+    order = order_views.get_order(call.session, owner, order_id or 0)
     if order is None:
         raise NotFound(f"Order {order_id} was not found")
     return wire_out.order_out(order)
@@ -54,7 +59,12 @@ def get_order(call: Call, order_id: int | None) -> Order:
 
 @handler("GetOrderByOrderNumber")
 def get_order_by_order_number(call: Call, order_number: str | None) -> Order | None:
-    order = order_views.get_order_by_number(call.session, goods_owner_of(call), order_number)
+    owner = goods_owner_of(call)
+    if order_number and call.answered_from_cache(
+            ("GetOrderByOrderNumber", owner, order_number),
+            partial(order_views.answer_stamp, goods_owner_id=owner, order_number=order_number)):
+        return None
+    order = order_views.get_order_by_number(call.session, owner, order_number)
     return wire_out.order_out(order) if order is not None else None
 
 
