@@ -18,8 +18,8 @@ where the element must be written, left out otherwise):
 everything else (other operations, faults, headers) to Spyne. A text body is also what the answer cache keeps
 (``soap.answer_cache``): a handler that found its answer current there returns ``None``, and the cached body is
 written between the Envelope's text before and after it, which is the same for every answer of one protocol and is
-kept from the first text answer, so a cached answer builds no tree at all. ``tests/unit/test_fastxml.py`` compares the bytes
-with Spyne's on random instances of every operation's result type.
+kept from the first text answer, so a cached answer builds no tree at all. ``tests/unit/test_fastxml.py`` compares
+the bytes with Spyne's on random instances of every operation's result type.
 """
 
 from __future__ import annotations
