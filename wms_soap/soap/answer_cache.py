@@ -14,10 +14,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # not at run time: importing store models here would map them before their neighbours
-    from wms_soap.store.answer_stamps import Stamp
+from wms_soap.store.answer_stamps import Stamp
 
 
 @dataclass(frozen=True, slots=True)
