@@ -104,13 +104,13 @@ CHANGES: dict[str, list[tuple[str, Change]]] = {
                         "WHERE o.id = :order")),
         ("update", _sql("UPDATE order_status_texts SET text = 'Own text changed' WHERE warehouse_id IS NOT NULL")),
         ("delete", _sql("DELETE FROM order_status_texts WHERE warehouse_id IS NOT NULL")),
-    ],
-    "goods_owners": [
         ("update", _sql("UPDATE order_status_texts SET text = 'Default text changed' WHERE warehouse_id IS NULL AND "
-                        "number = " + _OF_ORDER.format(column="status"))),  # not shown while the own text is
-        ("update", _sql("INSERT INTO order_status_texts (warehouse_id, number, text) SELECT g.warehouse_id, "
+                        "number = " + _OF_ORDER.format(column="status"))),
+        ("insert", _sql("INSERT INTO order_status_texts (warehouse_id, number, text) SELECT g.warehouse_id, "
                         "o.status, 'Own again' FROM orders o JOIN goods_owners g ON g.id = o.goods_owner_id "
                         "WHERE o.id = :order")),
+    ],
+    "goods_owners": [  # out of the warehouse: its own status text no longer applies, the default one shows
         ("update", _sql("UPDATE goods_owners SET warehouse_id = NULL WHERE id = :owner")),
     ],
     "shipments": [("update", _sql("UPDATE shipments SET waybill = 987654 WHERE goods_owner_id = :owner"))],

@@ -235,12 +235,14 @@ class FastSerializeMixin(Soap11):
         """ctx -> the text body waiting for ``create_out_string`` (Spyne's context takes no new attributes)."""
 
     def serialize(self, ctx: Any, message: Any) -> None:
+        request = _request(ctx)
+        cached = request.cached_body if request is not None and ctx.out_error is None else None
         if not self._fast_eligible(ctx, message):
+            if cached is not None and message is self.RESPONSE:  # the handler returned None for it: never write that
+                raise RuntimeError(f"a cached answer of {ctx.descriptor.name} reached the Spyne serializer")
             super().serialize(ctx, message)
             return
         self.event_manager.fire_event("before_serialize", ctx)
-        request = _request(ctx)
-        cached = request.cached_body if request is not None else None
         if cached is not None and cached.uses_nil in self._frames:  # no tree at all: the Envelope's text is known
             self.pending_text[ctx] = (None, cached, None)
             self.event_manager.fire_event("after_serialize", ctx)
