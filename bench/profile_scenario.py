@@ -153,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="wms-profile-") as tmp, \
             run.fresh_database(args.db, Path(tmp), args.pg_url) as url:
         data = run.seed_dataset(url, options)
-        settings = load_settings(env=wms_environment(url, Path(tmp), 8080, 1, "bench"))
+        no_cache = run.NO_ANSWER_CACHE if args.scenario in run.UNCACHED else {}  # as bench.run serves them
+        settings = load_settings(env={**wms_environment(url, Path(tmp), 8080, 1, "bench"), **no_cache})
         call = wsgi_caller(create_app(settings), "/bench/service.asmx")
         source = run.scenario_sources(data, options, run_tag="prof")[args.scenario][0]
         replay(call, source, 3)  # warm up: caches, plans, first queries

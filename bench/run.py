@@ -32,7 +32,13 @@ from bench.servers import REPO, RunningServer, baseline_server, wms_server
 RESULTS = REPO / "bench" / "results"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/wms_h8_bench"
 SCENARIOS = ("system_status", "get_order_body", "get_order_wsse", "orders_query_1", "orders_query_100",
-             "orders_query_100_one_client", "orders_query_1000", "inventory_paging", "process_order", "web_shop_mix")
+             "orders_query_100_one_client", "orders_query_1000", "inventory_paging", "process_order", "web_shop_mix",
+             "get_order_body_uncached", "get_order_wsse_uncached")
+CACHE_PRIMED = ("get_order_body", "get_order_wsse")
+"""Measured after every order was read once (the answer cache holds them all: the steady state of polling)."""
+UNCACHED = ("get_order_body_uncached", "get_order_wsse_uncached")
+"""Measured on a second server without the answer cache (``WMS_ANSWER_CACHE_MB=0``): every lookup reads the order."""
+NO_ANSWER_CACHE = {"WMS_ANSWER_CACHE_MB": "0"}
 
 
 @dataclass
@@ -174,6 +180,8 @@ def scenario_sources(data: Dataset, options: Options, run_tag: str) -> dict[str,
         "system_status": (scenarios.system_status(), c, s),
         "get_order_body": (scenarios.OrderLookup(one), c, s),
         "get_order_wsse": (scenarios.OrderLookup(one, wsse=True), c, s),
+        "get_order_body_uncached": (scenarios.OrderLookup(one), c, s),
+        "get_order_wsse_uncached": (scenarios.OrderLookup(one, wsse=True), c, s),
         "orders_query_1": (scenarios.OrdersQuery(one, 1), c, s),
         "orders_query_100": (scenarios.OrdersQuery(one, 100), c, s),
         "orders_query_100_one_client": (scenarios.OrdersQuery(one, 100), 1, s),  # the latency target: no queueing
@@ -187,15 +195,34 @@ def scenario_sources(data: Dataset, options: Options, run_tag: str) -> dict[str,
 def run_scenarios(url: str, work: Path, data: Dataset, options: Options, rows: Rows,
                   checkpoint: Checkpoint) -> None:
     sources = scenario_sources(data, options, run_tag=datetime.now(UTC).strftime("%H%M%S"))
-    with wms_server(url, work, threads=options.threads) as server:
-        for name in options.scenarios:
-            source, clients, seconds = sources[name]
-            rows.append(measure(server, name, source, clients=clients, seconds=seconds, warmup=options.warmup))
-            checkpoint()
+    for names, extra_env in (([n for n in options.scenarios if n not in UNCACHED], None),
+                             ([n for n in options.scenarios if n in UNCACHED], NO_ANSWER_CACHE)):
+        if not names:
+            continue
+        with wms_server(url, work, threads=options.threads, extra_env=extra_env) as server:
+            primed = False
+            for name in names:
+                if name in CACHE_PRIMED and not primed:
+                    _prime_answer_cache(server, data)
+                    primed = True
+                source, clients, seconds = sources[name]
+                rows.append(measure(server, name, source, clients=clients, seconds=seconds, warmup=options.warmup))
+                checkpoint()
+
+
+def _prime_answer_cache(server: RunningServer, data: Dataset) -> None:
+    owner = data.owners[0]
+    started = time.perf_counter()
+    result = run_load(server.url, scenarios.EveryOrder(owner), clients=2, seconds=600, warmup=0)
+    print(f"  read each of {owner.orders} orders once in {time.perf_counter() - started:.1f} s "
+          f"({result.requests} requests, {result.errors} errors)", flush=True)
+    if result.errors:
+        raise RuntimeError(f"priming the answer cache failed: {list(result.error_samples)[:2]}")
 
 
 def run_scale(url: str, work: Path, data: Dataset, options: Options, rows: Rows, checkpoint: Checkpoint) -> None:
-    """Grow SHOP1's orders to each size (bulk inserts), restart the server, measure the two lookups."""
+    """Grow SHOP1's orders to each size (bulk inserts), restart the server, measure the two lookups: without the
+    answer cache, so that every lookup reads its order and the steps compare the database's work."""
     from wms_soap.store.db import create_engine_for
 
     owner, current = data.seeded[0], data.owners[0].orders
@@ -210,7 +237,7 @@ def run_scale(url: str, work: Path, data: Dataset, options: Options, rows: Rows,
             print(f"  seeded {size - current} orders in {took:.0f} s", flush=True)
             current = size
         owner_data = _owner_data(owner, current, len(data.article_ids[0]), blocks)
-        with wms_server(url, work, threads=options.threads) as server:
+        with wms_server(url, work, threads=options.threads, extra_env=NO_ANSWER_CACHE) as server:
             for name, source in ((f"scale_{size}_get_order", scenarios.OrderLookup(owner_data)),
                                  (f"scale_{size}_orders_query_100", scenarios.OrdersQuery(owner_data, 100))):
                 row = measure(server, name, source, clients=options.clients, seconds=options.scale_seconds,

@@ -85,6 +85,27 @@ class OrderLookup:
 
 
 @dataclass
+class EveryOrder:
+    """GetOrderByOrderNumber of every seeded order once (the clients share them out): fills the server's answer
+    cache before a lookup scenario is measured, as a web shop polling its open orders keeps it filled."""
+
+    owner: OwnerData
+    index: int = 0
+    step: int = 1
+
+    def start(self, client: int, clients: int) -> None:
+        self.index, self.step = client + 1, clients
+
+    def next(self, previous: bytes | None) -> Request | None:
+        if self.index > self.owner.orders:
+            return None
+        number = self.owner.order_numbers(self.index)
+        self.index += self.step
+        body = envelopes.get_order_by_order_number(self.owner.account, number)
+        return Request(body, envelopes.headers("GetOrderByOrderNumber"), f">{number}<".encode())
+
+
+@dataclass
 class OrdersQuery:
     """GetOrdersByQuery of ``max_orders`` orders from a random OrderIdFrom (within the owner's seeded orders)."""
 
