@@ -79,9 +79,12 @@ class OrderLookup:
         self.rng = random.Random(1000 + client)
 
     def next(self, previous: bytes | None) -> Request | None:
-        number = self.owner.order_numbers(self.rng.randint(1, self.owner.orders))
-        body = envelopes.get_order_by_order_number(self.owner.account, number, wsse=self.wsse)
-        return Request(body, envelopes.headers("GetOrderByOrderNumber"), f">{number}<".encode())
+        return _lookup(self.owner, self.owner.order_numbers(self.rng.randint(1, self.owner.orders)), self.wsse)
+
+
+def _lookup(owner: OwnerData, number: str, wsse: bool = False) -> Request:
+    body = envelopes.get_order_by_order_number(owner.account, number, wsse=wsse)
+    return Request(body, envelopes.headers("GetOrderByOrderNumber"), f">{number}<".encode())
 
 
 @dataclass
@@ -101,8 +104,7 @@ class EveryOrder:
             return None
         number = self.owner.order_numbers(self.index)
         self.index += self.step
-        body = envelopes.get_order_by_order_number(self.owner.account, number)
-        return Request(body, envelopes.headers("GetOrderByOrderNumber"), f">{number}<".encode())
+        return _lookup(self.owner, number)
 
 
 @dataclass
