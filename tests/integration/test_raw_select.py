@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from tests import factories
 from wms_soap.store.access import GoodsOwner
+from wms_soap.store.db import create_engine_for
 from wms_soap.store.raw_select import RawSelect, _ReadConnections
 
 _NAME = select(GoodsOwner.name).where(GoodsOwner.id == bindparam("id"))
@@ -60,3 +61,15 @@ def test_disposing_the_engine_closes_the_kept_connections(engine: Engine, sessio
     [kept] = _idle(engine)
     engine.dispose()
     assert _idle(engine) == [] and kept.dbapi_connection is None
+
+
+def test_an_in_memory_sqlite_database_is_read_on_its_own_connection() -> None:
+    memory = create_engine_for("sqlite://")
+    try:
+        with memory.begin() as connection:
+            connection.execute(text("CREATE TABLE goods_owners (id INTEGER PRIMARY KEY, name TEXT)"))
+            connection.execute(text("INSERT INTO goods_owners VALUES (1, 'In memory')"))
+        assert _read(memory, 1) == "In memory"
+        assert _idle(memory) == []
+    finally:
+        memory.dispose()
