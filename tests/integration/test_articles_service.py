@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from decimal import Decimal
 
 import pytest
@@ -10,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_goods_owner
+from tests.races import race
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import articles
 from wms_soap.services.articles import (
@@ -258,24 +258,8 @@ def test_find_article_by_every_identification(session: Session, owner: int) -> N
 
 
 def _race(session_factory: sessionmaker[Session], owner_id: int, number: str) -> list[object]:
-    barrier = threading.Barrier(2)
-    outcomes: list[object] = []
-
-    def create() -> None:
-        barrier.wait()
-        try:
-            with session_scope(session_factory) as session:
-                outcomes.append(articles.process_article(session, owner_id, ArticleInput(
-                    identification="ArticleNumber", article_number=number)).article.id)
-        except Exception as error:  # the assertion shows what came out
-            outcomes.append(error)
-
-    threads = [threading.Thread(target=create) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return race(session_factory, lambda session: articles.process_article(session, owner_id, ArticleInput(
+        identification="ArticleNumber", article_number=number)).article.id)
 
 
 def test_two_concurrent_creates_yield_one_article(session_factory: sessionmaker[Session]) -> None:

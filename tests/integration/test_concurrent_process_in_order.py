@@ -5,7 +5,6 @@ Runs on SQLite by default and on PostgreSQL when WMS_TEST_DATABASE_URL points at
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import in_order_input, make_article
+from tests.races import race
 from wms_soap.services import inorders
 from wms_soap.store.db import session_scope
 from wms_soap.store.inorders import InOrder, Supplier
@@ -28,25 +28,9 @@ def _setup(session_factory: sessionmaker[Session]) -> int:
 
 
 def _race(session_factory: sessionmaker[Session], goods_owner_id: int, number: str, operation: str) -> list[Any]:
-    barrier = threading.Barrier(2)
-    outcomes: list[Any] = []
-
-    def send() -> None:
-        barrier.wait()
-        try:
-            with session_scope(session_factory) as session:
-                outcomes.append(inorders.process_in_order(
-                    session, in_order_input(number, {"10": ("A-1", 3)}, operation=operation, supplier=number),
-                    goods_owner_id=goods_owner_id))
-        except Exception as error:  # the test asserts on what came out
-            outcomes.append(error)
-
-    threads = [threading.Thread(target=send) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return race(session_factory, lambda session: inorders.process_in_order(
+        session, in_order_input(number, {"10": ("A-1", 3)}, operation=operation, supplier=number),
+        goods_owner_id=goods_owner_id))
 
 
 def test_two_concurrent_create_or_updates_yield_one_in_order(session_factory: sessionmaker[Session]) -> None:

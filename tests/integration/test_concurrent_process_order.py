@@ -6,13 +6,13 @@ fixture follows ``database_url``).
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.orders_support import line, make_article, make_owner, order_input
+from tests.races import race
 from wms_soap.services import orders
 from wms_soap.store.db import session_scope
 from wms_soap.store.orders import Customer, Order
@@ -28,24 +28,8 @@ def _setup(session_factory: sessionmaker[Session]) -> int:
 
 
 def _race(session_factory: sessionmaker[Session], goods_owner_id: int, number: str, operation: str) -> list[Any]:
-    barrier = threading.Barrier(2)
-    outcomes: list[Any] = []
-
-    def place() -> None:
-        barrier.wait()
-        try:
-            with session_scope(session_factory) as session:
-                outcomes.append(orders.process_order(
-                    session, goods_owner_id, order_input(number, [line("A-1", 1, "1")], operation=operation)))
-        except Exception as error:  # the test asserts on what came out
-            outcomes.append(error)
-
-    threads = [threading.Thread(target=place) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return race(session_factory, lambda session: orders.process_order(
+        session, goods_owner_id, order_input(number, [line("A-1", 1, "1")], operation=operation)))
 
 
 def test_two_concurrent_creates_yield_one_order(session_factory: sessionmaker[Session]) -> None:

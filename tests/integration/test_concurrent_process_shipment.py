@@ -3,12 +3,11 @@ shipment (SQLite by default, PostgreSQL with WMS_TEST_DATABASE_URL)."""
 
 from __future__ import annotations
 
-import threading
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_goods_owner
+from tests.races import race
 from wms_soap.services import shipments
 from wms_soap.services.shipments import ShipmentInput
 from wms_soap.store.db import session_scope
@@ -18,25 +17,12 @@ ROUNDS = 5
 
 
 def _race(session_factory: sessionmaker[Session], goods_owner_id: int, number: str) -> list[object]:
-    barrier = threading.Barrier(2)
-    outcomes: list[object] = []
+    def create(session: Session) -> int | None:
+        shipment = shipments.process_shipment(session, ShipmentInput(shipment_order_number=number),
+                                              goods_owner_id=goods_owner_id)
+        return shipment.id if shipment is not None else None
 
-    def create() -> None:
-        barrier.wait()
-        try:
-            with session_scope(session_factory) as session:
-                shipment = shipments.process_shipment(session, ShipmentInput(shipment_order_number=number),
-                                                      goods_owner_id=goods_owner_id)
-                outcomes.append(shipment.id if shipment is not None else None)
-        except Exception as error:  # the test asserts on what came out
-            outcomes.append(error)
-
-    threads = [threading.Thread(target=create) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return race(session_factory, create)
 
 
 def test_two_concurrent_creates_yield_one_shipment(session_factory: sessionmaker[Session]) -> None:

@@ -6,16 +6,14 @@ Runs on SQLite by default and on PostgreSQL when WMS_TEST_DATABASE_URL points at
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
+from tests.races import race
 from wms_soap.errors import Conflict
 from wms_soap.services import inventory, production, production_warehouse
 from wms_soap.services.production import ProductionLineInput, ProductionOrderInput
@@ -39,25 +37,6 @@ def _setup(session_factory: sessionmaker[Session]) -> int:
         return owner
 
 
-def _race(session_factory: sessionmaker[Session], work: Callable[[Session], Any]) -> list[Any]:
-    barrier = threading.Barrier(2)
-    outcomes: list[Any] = []
-
-    def run() -> None:
-        barrier.wait()
-        try:
-            with session_scope(session_factory) as session:
-                outcomes.append(work(session))
-        except Exception as error:  # the test asserts on what came out
-            outcomes.append(error)
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
 
 def _order(number: str, count: int = 2) -> ProductionOrderInput:
     return ProductionOrderInput(number, lines=[ProductionLineInput("1", "KIT", Decimal(count))])
@@ -67,7 +46,7 @@ def test_two_concurrent_creates_yield_one_order(session_factory: sessionmaker[Se
     owner = _setup(session_factory)
     for round_ in range(ROUNDS):
         number = f"RACE-{round_}"
-        outcomes = _race(session_factory, lambda s, n=number: production.process_production_order(  # type: ignore[misc]
+        outcomes = race(session_factory, lambda s, n=number: production.process_production_order(  # type: ignore[misc]
             s, owner, _order(n)).id)
         assert all(isinstance(o, int) for o in outcomes), outcomes
         assert len(set(outcomes)) == 1
@@ -80,7 +59,7 @@ def test_two_reports_of_the_last_items_produce_them_once(session_factory: sessio
     owner = _setup(session_factory)
     with session_scope(session_factory) as session:
         order_id = production.process_production_order(session, owner, _order("LAST", 1)).id
-    outcomes = _race(session_factory, lambda s: production_warehouse.report_production(
+    outcomes = race(session_factory, lambda s: production_warehouse.report_production(
         s, order_id, "1", Decimal(1), location_code="PROD-1").status)
     finished = [o for o in outcomes if o == production.FINISHED]
     refused = [o for o in outcomes if isinstance(o, Conflict)]
