@@ -46,3 +46,12 @@ def make_owned(session: Session, code: str, *, order_number: str = "WEB-1", in_o
     session.add_all([order, in_order, article, shipment])
     session.flush()
     return Owned(owner.id, code, username, order.id, in_order.id, article.id, shipment.id)
+
+
+def make_two_owned(session: Session) -> tuple[Owned, Owned]:
+    """SHOP and OTHER, whose order, in-order and article numbers all differ, for the goods-owner isolation tests."""
+    return make_owned(session, "SHOP"), make_other_owned(session)
+
+
+def make_other_owned(session: Session) -> Owned:
+    return make_owned(session, "OTHER", order_number="WEB-9", in_order_number="PO-9", article_number="HAT")

@@ -13,7 +13,7 @@ import zeep
 from sqlalchemy import func, select
 from zeep.exceptions import Fault
 
-from tests.files_support import PASSWORD, Owned, make_owned
+from tests.files_support import PASSWORD, Owned, make_two_owned
 from wms_soap.store.db import session_scope
 from wms_soap.store.files import StoredFile
 
@@ -62,8 +62,7 @@ class Api:
 @pytest.fixture
 def owners(live_server: Any) -> tuple[Owned, Owned]:
     with session_scope(live_server.session_factory) as session:
-        return (make_owned(session, "SHOP"),
-                make_owned(session, "OTHER", order_number="WEB-9", in_order_number="PO-9", article_number="HAT"))
+        return make_two_owned(session)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from zeep.exceptions import Fault
 
-from tests.files_support import PASSWORD, Owned, make_owned
+from tests.files_support import PASSWORD, Owned, make_two_owned
 from wms_soap.config import Settings
 from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
 from wms_soap.store.events import ReportedEvent
@@ -24,8 +24,7 @@ from wms_soap.store.events import ReportedEvent
 @pytest.fixture
 def owners(live_server: Any) -> tuple[Owned, Owned]:
     with session_scope(live_server.session_factory) as session:
-        return (make_owned(session, "SHOP"),
-                make_owned(session, "OTHER", order_number="WEB-9", in_order_number="PO-9", article_number="HAT"))
+        return make_two_owned(session)
 
 
 @pytest.fixture

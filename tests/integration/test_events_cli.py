@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.files_support import Owned, make_owned
+from tests.files_support import Owned, make_other_owned, make_owned
 from wms_soap.cli import main
 from wms_soap.services import events
 from wms_soap.services.events import EventInput
@@ -18,7 +18,7 @@ from wms_soap.store.db import session_scope
 def reported(session_factory: Any) -> tuple[Owned, Owned]:
     with session_scope(session_factory) as session:
         shop = make_owned(session, "SHOP")
-        other = make_owned(session, "OTHER", order_number="WEB-9", in_order_number="PO-9", article_number="HAT")
+        other = make_other_owned(session)
         old = events.report_event(session, EventInput(
             event_type="Error", header="Export\tfailed", message="line one\nline two", file_text="stack trace",
             references={"order_id": shop.order_id}), goods_owner_id=shop.goods_owner_id, username=shop.username)

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.files_support import Owned, make_owned
+from tests.files_support import Owned, make_other_owned, make_owned
 from wms_soap.errors import NotFound
 from wms_soap.services import files
 from wms_soap.services.files import FileSearch, FileUpload, OrderFileRef, Uploader
@@ -23,7 +23,7 @@ def shop(session: Session) -> Owned:
 
 @pytest.fixture
 def other(session: Session) -> Owned:
-    return make_owned(session, "OTHER", order_number="WEB-9", in_order_number="PO-9", article_number="HAT")
+    return make_other_owned(session)
 
 
 def by(owner: Owned, max_bytes: int = 1000) -> Uploader:

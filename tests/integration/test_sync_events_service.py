@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from tests.files_support import Owned, make_owned
+from tests.files_support import Owned, make_other_owned, make_owned
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services import events, sync
 from wms_soap.services.events import EventFilter, EventInput
@@ -25,7 +25,7 @@ def shop(session: Session) -> Owned:
 
 @pytest.fixture
 def other(session: Session) -> Owned:
-    return make_owned(session, "OTHER", order_number="WEB-9", in_order_number="PO-9", article_number="HAT")
+    return make_other_owned(session)
 
 
 def test_sync_time_is_kept_per_goods_owner_and_integration_type(session: Session, shop: Owned, other: Owned) -> None:
