@@ -7,12 +7,11 @@ Every command names the goods owner (id or code); another goods owner's shipment
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from wms_soap.cli_inbound import goods_owner_id
-from wms_soap.cli_support import Action, runner
+from wms_soap.cli_support import Action, moment_arg, runner
 from wms_soap.services import shipments
 from wms_soap.services.shipments import ShipmentInput, ShipmentUpdate, TripInput
 from wms_soap.store.shipments import Shipment
@@ -24,7 +23,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     trip.add_argument("--trip-order-number")
     trip.add_argument("--route")
     trip.add_argument("--vehicle", help="vehicle registration number")
-    trip.add_argument("--start", type=_time, help="start time, ISO 8601 (UTC when no offset)")
+    trip.add_argument("--start", type=moment_arg, help="start time, ISO 8601 (UTC when no offset)")
     shipment = _command(commands, "shipment", "create a shipment of orders leaving together", _shipment)
     shipment.add_argument("--number", required=True, help="shipment order number")
     shipment.add_argument("--waybill", type=int)
@@ -60,14 +59,6 @@ def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name
     command.add_argument("--goods-owner", required=True, help="goods owner id or code")
     command.set_defaults(handler=runner(action))
     return command
-
-
-def _time(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 8601 time") from None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _describe(shipment: Shipment) -> str:
