@@ -2,6 +2,6 @@
 
 import sys
 
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 
 sys.exit(main())

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from tests import factories
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.security import audit
 from wms_soap.store.access import ApiUser
 

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests import factories
-from wms_soap import demo
 from wms_soap.config import Settings
+from wms_soap.demo import seed as demo
 from wms_soap.security.passwords import verify_password
 from wms_soap.store.access import AdminUser, ApiUser, AutomationUser, GoodsOwner
 

@@ -3,8 +3,8 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap import demo
 from wms_soap.config import Settings
+from wms_soap.demo import seed as demo
 from wms_soap.store.access import ApiUser
 from wms_soap.store.orders import Order
 from wms_soap.store.shipments import OrderAssignment, Shipment, Trip

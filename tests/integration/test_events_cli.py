@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.files_support import Owned, make_other_owned, make_owned
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.services import events
 from wms_soap.services.events import EventInput
 from wms_soap.store.db import session_scope

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound
 from wms_soap.services import goods_operations, inventory
 from wms_soap.services.goods_operations import (

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import create_in_order, in_order_input, make_article, make_shipped_order
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.services import inorders, returns
 from wms_soap.services.inorders import AdvisedItemInput
 from wms_soap.store.db import session_scope

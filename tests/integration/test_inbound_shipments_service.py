@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import create_in_order, make_article
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import inbound_shipments as shipments
 from wms_soap.services import warehouse_inbound

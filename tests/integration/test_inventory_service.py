@@ -205,7 +205,7 @@ def test_transporter_contracts(session: Session, owner: int) -> None:
 
 
 def test_demo_seeding_is_repeatable(session: Session, owner: int) -> None:
-    from wms_soap.services.demo_articles import seed_demo_articles
+    from wms_soap.demo.articles import seed_demo_articles
 
     first = seed_demo_articles(session, owner)
     again = seed_demo_articles(session, owner)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests import factories
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.services import system
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_api_user, make_goods_owner, make_warehouse
 from tests.inbound_fixtures import make_article, make_shipped_order
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.store.db import session_scope
 from wms_soap.store.shipments import OrderAssignment, Shipment, ShipmentOrder, Trip
 

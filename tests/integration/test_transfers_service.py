@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tests.factories import make_goods_owner, make_warehouse
 from tests.inbound_fixtures import make_article
 from tests.orders_support import create_order, line
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import inventory, transfers, warehouse
 from wms_soap.services.transfers import TransferLineInput, TransferOrderInput, TransferQuery

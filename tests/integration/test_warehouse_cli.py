@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.orders_support import add_stock, create_order, line, make_article, make_owner
-from wms_soap.cli import main
+from wms_soap.cli.main import main
 from wms_soap.store.db import session_scope
 from wms_soap.store.orders import Order
 

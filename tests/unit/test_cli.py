@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from wms_soap.cli import build_parser, main
+from wms_soap.cli.main import build_parser, main
 from wms_soap.security.passwords import verify_password
 from wms_soap.store.access import ApiUser, AutomationUser, GoodsOwner
 from wms_soap.store.migrate import head_revisions

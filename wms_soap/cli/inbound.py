@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.cli_support import Commands, date_arg, decimal_arg, runner
+from wms_soap.cli.support import Commands, date_arg, decimal_arg, runner
 from wms_soap.services import invoices, warehouse_inbound
 from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderReceivedItem
 from wms_soap.store.returns import RETURN_STATUS_TEXTS

@@ -51,25 +51,25 @@ SeedStep = Callable[[Session, DemoWorld], object]
 
 
 def _seed_articles(session: Session, world: DemoWorld) -> None:
-    from wms_soap.services.demo_articles import seed_demo_articles
+    from wms_soap.demo.articles import seed_demo_articles
 
     seed_demo_articles(session, world.goods_owner_id)
 
 
 def _seed_orders(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo_orders import seed_orders
+    from wms_soap.demo.orders import seed_orders
 
     seed_orders(session, world.goods_owner_id)
 
 
 def _seed_inbound(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo_inbound import seed_inbound
+    from wms_soap.demo.inbound import seed_inbound
 
     seed_inbound(session, world.goods_owner_id)
 
 
 def _seed_shipments(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo_shipments import seed_shipments
+    from wms_soap.demo.shipments import seed_shipments
 
     seed_shipments(session, world.goods_owner_id, DEMO_ACCOUNTS[0].username)
 

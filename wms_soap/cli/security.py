@@ -11,7 +11,7 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from wms_soap.cli_support import moment_arg
+from wms_soap.cli.support import moment_arg
 from wms_soap.security import audit, lockout
 from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
 

@@ -6,8 +6,8 @@ import argparse
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from wms_soap.cli_access import database_session
-from wms_soap.cli_support import moment_arg
+from wms_soap.cli.access import database_session
+from wms_soap.cli.support import moment_arg
 from wms_soap.services import events
 from wms_soap.services.access import find_goods_owner
 

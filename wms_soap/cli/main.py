@@ -21,7 +21,8 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from wms_soap import __version__, cli_access
+from wms_soap import __version__
+from wms_soap.cli import access as cli_access
 from wms_soap.config import Settings, derived_public_url, load_settings
 from wms_soap.errors import WmsError
 
@@ -95,7 +96,7 @@ def add_demo(subparsers: Subparsers) -> None:
 
 
 def run_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from wms_soap import demo
+    from wms_soap.demo import seed as demo
 
     def announce(live: Settings) -> None:
         print(demo.describe(live, state), flush=True)
@@ -223,35 +224,35 @@ def _optional_module(name: str) -> ModuleType | None:
 
 
 def add_warehouse(subparsers: Subparsers) -> None:
-    """``warehouse ...`` (outbound, inbound): ``wms_soap.cli_warehouse``."""
-    module = _optional_module("wms_soap.cli_warehouse")
+    """``warehouse ...`` (outbound, inbound): ``wms_soap.cli.warehouse``."""
+    module = _optional_module("wms_soap.cli.warehouse")
     if module is not None:
         module.add_parser(subparsers)
 
 
 def add_audit(subparsers: Subparsers) -> None:
-    """``audit``: ``wms_soap.cli_security``."""
-    module = _optional_module("wms_soap.cli_security")
+    """``audit``: ``wms_soap.cli.security``."""
+    module = _optional_module("wms_soap.cli.security")
     if module is not None:
         module.add_parsers(subparsers)
 
 
 def add_registers(subparsers: Subparsers) -> None:
-    """``status-text``, ``transporter-contract``: ``wms_soap.cli_registers`` (H4)."""
-    module = _optional_module("wms_soap.cli_registers")
+    """``status-text``, ``transporter-contract``: ``wms_soap.cli.registers`` (H4)."""
+    module = _optional_module("wms_soap.cli.registers")
     if module is not None:
         module.add_parsers(subparsers)
 
 
 def add_events(subparsers: Subparsers) -> None:
-    """``events``: ``wms_soap.cli_events`` (reported events)."""
-    from wms_soap import cli_events
+    """``events``: ``wms_soap.cli.events`` (reported events)."""
+    from wms_soap.cli import events as cli_events
 
     cli_events.add_parsers(subparsers)
 
 
 def _add_api_user_unlock(api_user_commands: Subparsers) -> None:
-    module = _optional_module("wms_soap.cli_security")
+    module = _optional_module("wms_soap.cli.security")
     if module is not None:
         module.add_unlock_parser(api_user_commands)
     else:

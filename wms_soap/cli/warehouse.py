@@ -11,13 +11,13 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy.orm import Session
 
-from wms_soap.cli_inbound import add_commands as add_inbound_commands
-from wms_soap.cli_inbound_shipments import add_commands as add_inbound_shipment_commands
-from wms_soap.cli_production import add_commands as add_production_commands
-from wms_soap.cli_returns import add_commands as add_return_commands
-from wms_soap.cli_shipments import add_commands as add_shipment_commands
-from wms_soap.cli_support import Handler, runner
-from wms_soap.cli_transfers import add_commands as add_transfer_commands
+from wms_soap.cli.inbound import add_commands as add_inbound_commands
+from wms_soap.cli.inbound_shipments import add_commands as add_inbound_shipment_commands
+from wms_soap.cli.production import add_commands as add_production_commands
+from wms_soap.cli.returns import add_commands as add_return_commands
+from wms_soap.cli.shipments import add_commands as add_shipment_commands
+from wms_soap.cli.support import Handler, runner
+from wms_soap.cli.transfers import add_commands as add_transfer_commands
 from wms_soap.services import order_status as st
 from wms_soap.services import warehouse
 from wms_soap.store.orders import Order
@@ -28,12 +28,12 @@ OrderAction = Callable[[Session, argparse.Namespace], Order]
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = subparsers.add_parser("warehouse", help="move goods: outbound orders (and inbound, see below)")
     commands = parser.add_subparsers(dest="warehouse_command", required=True)
-    add_inbound_commands(commands)  # receive, putaway, return, price-list, invoice (wms_soap/cli_inbound.py, H6)
-    add_production_commands(commands)  # production, goods-operation (wms_soap/cli_production.py)
-    add_shipment_commands(commands)  # trip, shipment, ship-orders, load, assign-order, ... (wms_soap/cli_shipments.py)
-    add_return_commands(commands)  # return-status-text (wms_soap/cli_returns.py)
+    add_inbound_commands(commands)  # receive, putaway, return, price-list, invoice (wms_soap/cli/inbound.py, H6)
+    add_production_commands(commands)  # production, goods-operation (wms_soap/cli/production.py)
+    add_shipment_commands(commands)  # trip, shipment, ship-orders, load, assign-order, ... (wms_soap/cli/shipments.py)
+    add_return_commands(commands)  # return-status-text (wms_soap/cli/returns.py)
     add_inbound_shipment_commands(commands)  # inbound-shipment create|list|customs|arrive|receive
-    add_transfer_commands(commands)  # transfer create|list|ship|receive|execute|cancel (wms_soap/cli_transfers.py)
+    add_transfer_commands(commands)  # transfer create|list|ship|receive|execute|cancel (wms_soap/cli/transfers.py)
     for name, action, help_text in _SIMPLE:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("order_id", type=int)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from wms_soap.cli_access import database_session
+from wms_soap.cli.access import database_session
 from wms_soap.errors import NotFound
 from wms_soap.services import system
 from wms_soap.services.access import find_goods_owner
