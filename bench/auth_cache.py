@@ -34,7 +34,7 @@ from spyne import const as spyne_const
 
 from wms_soap.config import load_settings
 from wms_soap.security.authenticator import Authenticator, Credentials
-from wms_soap.soap.wsgi import create_goods_owner_app
+from wms_soap.soap.service.wsgi import create_goods_owner_app
 from wms_soap.store.db import create_engine_for, make_session_factory
 from wms_soap.store.migrate import upgrade
 

@@ -1,7 +1,7 @@
 """The WSGI application: a small router in front of the faces. Nothing happens at import time.
 
     /health                                 JSON {status, database, version}; 200, or 503 when the database is down
-    /{warehouse}/service.asmx, /service.asmx  goods-owner SOAP (wms_soap.soap.wsgi)
+    /{warehouse}/service.asmx, /service.asmx  goods-owner SOAP (wms_soap.soap.service.wsgi)
     /admin/service.asmx                     admin SOAP (wms_soap.soap.admin), unless it has its own address
 
 Paths are matched without regard to case, as IIS does for ASMX services.
@@ -38,7 +38,7 @@ def create_app(settings: Settings, *, session_factory: sessionmaker[Session] | N
         session_factory = make_session_factory(create_engine_for(settings.database_url))
     check_schema(_engine_of(session_factory))
     routes: dict[str, WsgiApp] = {"/health": HealthApp(session_factory)}
-    goods_owner = _optional_face("wms_soap.soap.wsgi", "create_goods_owner_app", settings, session_factory)
+    goods_owner = _optional_face("wms_soap.soap.service.wsgi", "create_goods_owner_app", settings, session_factory)
     if goods_owner is not None:
         routes["/service.asmx"] = goods_owner
         if settings.warehouse:

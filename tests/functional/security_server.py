@@ -8,13 +8,13 @@ from typing import Any
 
 from wms_soap.serving import BoundServer
 from wms_soap.soap.auth import harden_wsgi
-from wms_soap.soap.dispatch import Call, registered_handlers
-from wms_soap.soap.types.common import FileResultClass
-from wms_soap.soap.types.inventory import InventoryResult
-from wms_soap.soap.types.invoices import GetInvoicesResult, GetInvoicesResultV2
-from wms_soap.soap.types.orders import GetOrderStatusesResult
-from wms_soap.soap.types.returns import ProcessReturnOrderResult
-from wms_soap.soap.wsgi import GoodsOwnerSoapApp, service_url
+from wms_soap.soap.service.dispatch import Call, registered_handlers
+from wms_soap.soap.service.types.common import FileResultClass
+from wms_soap.soap.service.types.inventory import InventoryResult
+from wms_soap.soap.service.types.invoices import GetInvoicesResult, GetInvoicesResultV2
+from wms_soap.soap.service.types.orders import GetOrderStatusesResult
+from wms_soap.soap.service.types.returns import ProcessReturnOrderResult
+from wms_soap.soap.service.wsgi import GoodsOwnerSoapApp, service_url
 
 
 def _who(call: Call) -> str:

@@ -18,7 +18,7 @@ from waitress import wasyncore
 from waitress.server import create_server
 
 from wms_soap.config import Settings, load_settings
-from wms_soap.soap.wsgi import GoodsOwnerSoapApp, create_goods_owner_app, service_url
+from wms_soap.soap.service.wsgi import GoodsOwnerSoapApp, create_goods_owner_app, service_url
 
 SOAP11_CONTENT_TYPE = "text/xml; charset=utf-8"
 SOAP12_CONTENT_TYPE = "application/soap+xml; charset=utf-8"

@@ -13,12 +13,12 @@ import zeep.exceptions
 from lxml import etree
 
 from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, no_database, serve_soap, wire_only_settings
-from wms_soap.soap.contract import OPERATIONS
-from wms_soap.soap.dispatch import registered_handlers
-from wms_soap.soap.handlers import load_all
-from wms_soap.soap.handlers.system import get_system_status
 from wms_soap.soap.primitives import TNS
-from wms_soap.soap.wsdl_export import schema_of, write_contract
+from wms_soap.soap.service.contract import OPERATIONS
+from wms_soap.soap.service.dispatch import registered_handlers
+from wms_soap.soap.service.handlers import load_all
+from wms_soap.soap.service.handlers.system import get_system_status
+from wms_soap.soap.service.wsdl_export import schema_of, write_contract
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"

@@ -11,7 +11,7 @@ import pytest
 
 from tests.functional.security_helpers import WSI, envelope, operation, post, security_header
 from wms_soap.soap.auth import harden_wsgi
-from wms_soap.soap.wsgi import GoodsOwnerSoapApp
+from wms_soap.soap.service.wsgi import GoodsOwnerSoapApp
 
 SECRET_FILE_TEXT = "TOP-SECRET-CONTENT"
 STATUS = operation("GetSystemStatus")

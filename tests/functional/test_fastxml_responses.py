@@ -22,10 +22,10 @@ from tests.orders_support import add_stock, make_article, make_owner
 from tests.unit.test_fastxml import RandomInstances
 from wms_soap.security import audit
 from wms_soap.security.principal import Principal
-from wms_soap.soap import wsgi
-from wms_soap.soap.contract import BY_NAME
 from wms_soap.soap.fastxml import FAST_OPERATIONS, FastSerializeMixin
 from wms_soap.soap.primitives import TNS
+from wms_soap.soap.service import wsgi
+from wms_soap.soap.service.contract import BY_NAME
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.orders import Order
 

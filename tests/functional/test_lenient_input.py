@@ -19,11 +19,11 @@ from lxml import etree
 from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, no_database, serve_soap, wire_only_settings
 from wms_soap.security.principal import Principal
 from wms_soap.soap.context import Credentials
-from wms_soap.soap.dispatch import Call
 from wms_soap.soap.primitives import MIN_DATETIME, TNS
-from wms_soap.soap.types.common import ArticleClass, ArticleNameClass, ArticleNames, FileResultClass
-from wms_soap.soap.types.inventory import InventoryLine, InventoryLineDetailed, InventoryResult
-from wms_soap.soap.types.orders import GetOrdersResult, UpdateOrderResult
+from wms_soap.soap.service.dispatch import Call
+from wms_soap.soap.service.types.common import ArticleClass, ArticleNameClass, ArticleNames, FileResultClass
+from wms_soap.soap.service.types.inventory import InventoryLine, InventoryLineDetailed, InventoryResult
+from wms_soap.soap.service.types.orders import GetOrdersResult, UpdateOrderResult
 
 REPO = Path(__file__).resolve().parents[2]
 ENVELOPES = REPO / "tests" / "fixtures" / "envelopes"

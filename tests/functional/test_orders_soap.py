@@ -17,7 +17,7 @@ from tests import factories
 from tests.orders_support import add_stock, create_order, line, make_article, make_owner
 from wms_soap.security.passwords import hash_password
 from wms_soap.services import warehouse
-from wms_soap.soap.contract import BY_NAME
+from wms_soap.soap.service.contract import BY_NAME
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
 from wms_soap.store.db import session_scope

@@ -15,7 +15,7 @@ from wms_soap.services.customers import RegisterRef
 from wms_soap.services.order_queries import OrderQuery, with_details
 from wms_soap.services.order_refs import ContractRef
 from wms_soap.services.orders import ClassesInput
-from wms_soap.soap.convert.orders_out import order_out
+from wms_soap.soap.service.convert.orders_out import order_out
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.orders import Order
 

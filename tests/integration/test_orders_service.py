@@ -18,7 +18,7 @@ from wms_soap.services.order_queries import OrderQuery, SpecialFilters
 from wms_soap.services.order_refs import ContractRef
 from wms_soap.services.order_updates import LineUpdate, OrderUpdate
 from wms_soap.services.orders import ClassesInput
-from wms_soap.soap.convert.orders_out import order_out
+from wms_soap.soap.service.convert.orders_out import order_out
 from wms_soap.store.orders import Customer, Order, OrderStatusChange
 
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from wms_soap.soap.context import RequestContext
-from wms_soap.soap.contract import OPERATIONS
-from wms_soap.soap.dispatch import OperationDispatcher, writes_data
+from wms_soap.soap.service.contract import OPERATIONS
+from wms_soap.soap.service.dispatch import OperationDispatcher, writes_data
 from wms_soap.store.db import create_engine_for, make_session_factory
 from wms_soap.store.migrate import upgrade
 

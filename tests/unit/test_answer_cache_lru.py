@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wms_soap.soap.answer_cache import AnswerCache, CachedBody, answer_cache_for
+from wms_soap.soap.service.answer_cache import AnswerCache, CachedBody, answer_cache_for
 
 
 def body(size: int, fill: bytes = b"x") -> CachedBody:

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from wms_soap.errors import ValidationFailed
-from wms_soap.soap.convert import articles as convert
-from wms_soap.soap.types import common as t
+from wms_soap.soap.service.convert import articles as convert
+from wms_soap.soap.service.types import common as t
 
 IDENTITY_FIELDS = {"ArticleOperation", "ArticleIdentification", "ArticleSystemId", "ArticleNumber", "ArticleName",
                    "ProductCode"}

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from spyne.model.complex import ComplexModelBase
 
-import wms_soap.soap.types as types_package
-from wms_soap.soap.convert.construct import constructor
-from wms_soap.soap.types.common import ArticleClass
-from wms_soap.soap.types.inventory import InventoryLine
+import wms_soap.soap.service.types as types_package
+from wms_soap.soap.service.convert.construct import constructor
+from wms_soap.soap.service.types.common import ArticleClass
+from wms_soap.soap.service.types.inventory import InventoryLine
 
 
 def contract_types() -> list[type[Any]]:

@@ -10,8 +10,8 @@ from spyne import Fault
 from wms_soap.errors import AuthenticationFailed, NotFound, NotImplementedOperation, ValidationFailed
 from wms_soap.security.principal import Principal
 from wms_soap.soap.context import Credentials, RequestContext
-from wms_soap.soap.contract import BY_NAME, OPERATIONS, python_name
-from wms_soap.soap.dispatch import Call, OperationDispatcher, handler, in_band_error_factory
+from wms_soap.soap.service.contract import BY_NAME, OPERATIONS, python_name
+from wms_soap.soap.service.dispatch import Call, OperationDispatcher, handler, in_band_error_factory
 
 ACME = Principal(kind="api", user_id=1, username="WSI-acme", goods_owner_id=1, goods_owner_code="ACME")
 CREDENTIALS = ("ACME", "WSI-acme", "secret")  # GoodsOwnerCode, UserName, Password
@@ -195,7 +195,7 @@ def test_results_without_success_have_no_in_band_errors() -> None:
 
 
 def test_registering_an_unknown_or_duplicate_operation_is_refused() -> None:
-    import wms_soap.soap.handlers.system  # noqa: F401  (registers GetSystemStatus)
+    import wms_soap.soap.service.handlers.system  # noqa: F401  (registers GetSystemStatus)
 
     with pytest.raises(ValueError, match="not an operation"):
         handler("GetArticlesByQuery")

@@ -10,9 +10,9 @@ import pytest
 from tests.unit.test_dispatch import CREDENTIALS, _ctx
 from wms_soap.errors import AuthenticationFailed, NotFound, ValidationFailed
 from wms_soap.services import files, goods_operations, production, returns
-from wms_soap.soap import handlers
-from wms_soap.soap.contract import BY_NAME
-from wms_soap.soap.dispatch import (
+from wms_soap.soap.service import handlers
+from wms_soap.soap.service.contract import BY_NAME
+from wms_soap.soap.service.dispatch import (
     Call,
     ErrorTypes,
     OperationDispatcher,
@@ -22,8 +22,8 @@ from wms_soap.soap.dispatch import (
     registered_error_types,
     registered_handlers,
 )
-from wms_soap.soap.service import build_service
-from wms_soap.soap.types.enums import ProcessGoodsOperationOrderErrorType, ProcessProductionOrderErrorType
+from wms_soap.soap.service.methods import build_service
+from wms_soap.soap.service.types.enums import ProcessGoodsOperationOrderErrorType, ProcessProductionOrderErrorType
 
 RETURN_ERRORS: ErrorTypes = {returns.ReturnOrderNotFound: "OrderNotFound", NotFound: "WarehouseNotFound"}
 

@@ -14,12 +14,12 @@ from spyne.model.complex import Array
 from spyne.model.primitive import Boolean, DateTime, Integer, Unicode
 from spyne.model.primitive import Decimal as SpyneDecimal
 
-from wms_soap.soap.contract import BY_NAME, OPERATIONS
 from wms_soap.soap.fastxml import FAST_OPERATIONS, FastSerializeMixin, PlanSerializer, fast_out_protocol
 from wms_soap.soap.primitives import TNS
 from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
-from wms_soap.soap.service import build_service
-from wms_soap.soap.types.inventory import InventoryLine, InventoryLineDetailed
+from wms_soap.soap.service.contract import BY_NAME, OPERATIONS
+from wms_soap.soap.service.methods import build_service
+from wms_soap.soap.service.types.inventory import InventoryLine, InventoryLineDetailed
 
 SAMPLES_PER_TYPE = 6
 TEXT = string.ascii_letters + string.digits + " &<>\"'åäö€\t\n\r]]>"

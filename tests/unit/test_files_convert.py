@@ -9,9 +9,9 @@ import pytest
 from spyne import Fault
 
 from wms_soap.services.events import REFERENCE_FIELDS
-from wms_soap.soap.convert import files as convert
 from wms_soap.soap.protocol import strict_base64
-from wms_soap.soap.types.system import LogEvent
+from wms_soap.soap.service.convert import files as convert
+from wms_soap.soap.service.types.system import LogEvent
 
 
 @pytest.mark.parametrize("text", ["", "aGVsbG8=", " aGVs\r\n bG8=\n", base64.encodebytes(b"x" * 500).decode()])

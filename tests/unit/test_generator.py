@@ -16,7 +16,7 @@ from spyne.model.complex import Array, XmlAttribute
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "mini-service.wsdl"
 REFERENCE = REPO.parent / "shared" / "contract" / "ongoing-service-2024.wsdl"
-TYPES_DIR = REPO / "wms_soap" / "soap" / "types"
+TYPES_DIR = REPO / "wms_soap" / "soap" / "service" / "types"
 
 
 def _load_generator() -> ModuleType:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
-from wms_soap.soap.convert import inorders, invoices, returns
-from wms_soap.soap.types import common
-from wms_soap.soap.types import inorders as wire
-from wms_soap.soap.types import invoices as invoice_wire
-from wms_soap.soap.types import returns as return_wire
+from wms_soap.soap.service.convert import inorders, invoices, returns
+from wms_soap.soap.service.types import common
+from wms_soap.soap.service.types import inorders as wire
+from wms_soap.soap.service.types import invoices as invoice_wire
+from wms_soap.soap.service.types import returns as return_wire
 
 T = datetime(2026, 3, 1, 12, 0)
 T_UTC = T.replace(tzinfo=UTC)

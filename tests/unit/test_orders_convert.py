@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from wms_soap.soap.convert import orders as convert
-from wms_soap.soap.convert.orders_out import build
-from wms_soap.soap.types.common import (
+from wms_soap.soap.service.convert import orders as convert
+from wms_soap.soap.service.convert.orders_out import build
+from wms_soap.soap.service.types.common import (
     ArticleClass,
     Consignee,
     Order,
@@ -19,7 +19,7 @@ from wms_soap.soap.types.common import (
     PickedArticleItem,
     PickedOrderLine,
 )
-from wms_soap.soap.types.orders import (
+from wms_soap.soap.service.types.orders import (
     Customer,
     CustomerOrder,
     CustomerOrderLine,

@@ -18,9 +18,9 @@ from spyne import ComplexModel
 from spyne.model.complex import Array, XmlAttribute
 
 from wms_soap.security.principal import Principal
-from wms_soap.soap.contract import OPERATIONS, Operation
 from wms_soap.soap.primitives import TNS
-from wms_soap.soap.wsgi import GoodsOwnerSoapApp
+from wms_soap.soap.service.contract import OPERATIONS, Operation
+from wms_soap.soap.service.wsgi import GoodsOwnerSoapApp
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = REPO / "schema" / "service.xsd"

@@ -3,9 +3,9 @@
 import re
 from pathlib import Path
 
-from wms_soap.soap.contract import BY_NAME
-from wms_soap.soap.dispatch import registered_handlers
-from wms_soap.soap.handlers import load_all
+from wms_soap.soap.service.contract import BY_NAME
+from wms_soap.soap.service.dispatch import registered_handlers
+from wms_soap.soap.service.handlers import load_all
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

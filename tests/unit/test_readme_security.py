@@ -4,8 +4,8 @@ from the operation table; this test keeps the two in step."""
 import re
 from pathlib import Path
 
-from wms_soap.soap.contract import OPERATIONS
-from wms_soap.soap.dispatch import in_band_error_factory
+from wms_soap.soap.service.contract import OPERATIONS
+from wms_soap.soap.service.dispatch import in_band_error_factory
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

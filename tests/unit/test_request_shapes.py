@@ -15,9 +15,9 @@ from spyne import ComplexModel
 from spyne.model.complex import Array, XmlAttribute
 
 from wms_soap.security.principal import Principal
-from wms_soap.soap.contract import OPERATIONS, Operation
 from wms_soap.soap.primitives import TNS
-from wms_soap.soap.wsgi import GoodsOwnerSoapApp
+from wms_soap.soap.service.contract import OPERATIONS, Operation
+from wms_soap.soap.service.wsgi import GoodsOwnerSoapApp
 
 PRINCIPAL = Principal(kind="api", user_id=1, username="WSI-test", goods_owner_id=1, goods_owner_code="TEST")
 CLR_DEFAULTS = {"int": "0", "long": "0", "decimal": "0", "boolean": "false", "dateTime": "0001-01-01T00:00:00",

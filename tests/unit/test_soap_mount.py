@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from wms_soap.config import load_settings
-from wms_soap.soap.wsgi import GoodsOwnerSoapApp, service_url
+from wms_soap.soap.service.wsgi import GoodsOwnerSoapApp, service_url
 
 
 @pytest.fixture(scope="module")

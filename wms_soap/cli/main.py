@@ -200,7 +200,7 @@ def add_wsdl(subparsers: Subparsers) -> None:
 
 
 def run_wsdl(args: argparse.Namespace, settings: Settings) -> int:
-    from wms_soap.soap.wsdl_export import write_contract
+    from wms_soap.soap.service.wsdl_export import write_contract
 
     paths = list(write_contract(settings, args.out))
     admin = _optional_module("wms_soap.soap.admin")

@@ -144,7 +144,7 @@ def prepare(settings: Settings) -> DemoState:
 
 def describe(settings: Settings, state: DemoState) -> str:
     """What the operator needs to call the demo: URLs and credentials."""
-    from wms_soap.soap.wsgi import service_url
+    from wms_soap.soap.service.wsgi import service_url
 
     service = service_url(settings)
     lines = [

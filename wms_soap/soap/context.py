@@ -19,7 +19,7 @@ from wms_soap.store.db import begin_as_writer
 if TYPE_CHECKING:
     from wms_soap.config import Settings
     from wms_soap.security.principal import Principal
-    from wms_soap.soap.answer_cache import AnswerCache, CachedBody
+    from wms_soap.soap.service.answer_cache import AnswerCache, CachedBody
     from wms_soap.store.answer_stamps import Stamp
 
 

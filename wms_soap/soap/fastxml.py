@@ -36,9 +36,9 @@ from spyne.const.xml import DEFAULT_NS, NS_XSI
 from spyne.protocol.soap import Soap11
 from spyne.protocol.xml import NIL_ATTR
 
-from wms_soap.soap.answer_cache import CachedBody
 from wms_soap.soap.context import RequestContext
 from wms_soap.soap.fastxml_plans import ARRAY, PRIMITIVE, SPYNE, Field, Planner
+from wms_soap.soap.service.answer_cache import CachedBody
 
 FAST_OPERATIONS = frozenset({
     "GetOrdersByQuery",

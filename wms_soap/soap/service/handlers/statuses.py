@@ -1,0 +1,63 @@
+"""Registers a goods owner reads: the server clock, order and in-order statuses, transporter contracts."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from wms_soap.errors import AuthenticationFailed
+from wms_soap.services import system
+from wms_soap.soap.service.dispatch import Call, handler
+from wms_soap.soap.service.types.inorders import GetInOrderStatusesResult, InOrderStatus
+from wms_soap.soap.service.types.orders import GetOrderStatusesResult, OrderStatus
+from wms_soap.soap.service.types.shipments import GetTransporterContractsResult, TransporterContract, TransporterService
+from wms_soap.soap.service.types.system import SystemInfo
+from wms_soap.store.inventory import TransporterContract as StoredContract
+
+
+def goods_owner_id(call: Call) -> int:
+    """The caller's goods owner; every operation here needs one."""
+    if call.principal is None or call.principal.goods_owner_id is None:
+        raise AuthenticationFailed()
+    return call.principal.goods_owner_id
+
+
+@handler("GetSystemInfo")
+def get_system_info(call: Call) -> SystemInfo:
+    goods_owner_id(call)
+    return SystemInfo(SystemTime=system.system_time())
+
+
+@handler("GetOrderStatuses")
+def get_order_statuses(call: Call) -> GetOrderStatusesResult:
+    warehouse_id = system.warehouse_of(call.session, goods_owner_id(call))
+    return GetOrderStatusesResult(OrderStatuses=[
+        OrderStatus(OrderStatusId=number, OrderStatusName=text)
+        for number, text in system.order_statuses(call.session, warehouse_id)])
+
+
+@handler("GetInOrderStatuses")
+def get_in_order_statuses(call: Call) -> GetInOrderStatusesResult:
+    warehouse_id = system.warehouse_of(call.session, goods_owner_id(call))
+    return GetInOrderStatusesResult(InOrderStatuses=[
+        InOrderStatus(InOrderStatusId=number, InOrderStatusName=text)
+        for number, text in system.in_order_statuses(call.session, warehouse_id)])
+
+
+@handler("GetTransporterContracts")
+def get_transporter_contracts(call: Call) -> GetTransporterContractsResult:
+    """One TransporterContract per transporter and customer number, listing its services."""
+    contracts = system.transporter_contracts(call.session, goods_owner_id(call))
+    grouped = groupby(contracts, key=lambda c: (c.transporter.code, c.customer_number, c.edi_customer_code))
+    return GetTransporterContractsResult(TransporterContracts=[_contract(list(group)) for _, group in grouped])
+
+
+def _contract(services: list[StoredContract]) -> TransporterContract:
+    first = services[0]
+    return TransporterContract(
+        TransporterName=first.transporter.name, TransporterCustomerNumber=first.customer_number,
+        EDICustomerCode=first.edi_customer_code, TransporterCode=first.transporter.code,
+        TransporterServiceCode=first.service_code,
+        TransporterServices=[TransporterService(TransporterServiceName=entry.service_name,
+                                                TransporterServiceCode=entry.service_code)
+                             for entry in services if entry.service_code is not None] or None,
+    )
