@@ -66,9 +66,9 @@ def replay(call: Callable[[Request], bytes], source: RequestSource, calls: int) 
 PHASES = (
     ("parse (bytes -> lxml tree, envelope checks)", "wms_soap.soap.protocol", "_HardenedSoap", "create_in_document"),
     ("auth (credentials, cached verification)", "wms_soap.soap.auth", "SoapEdge", "before_body"),
-    ("SQL (order rows, Core)", "wms_soap.services.order_views", None, "query_orders"),
-    ("SQL (order rows, Core)", "wms_soap.services.order_views", None, "get_order_by_number"),
-    ("SQL + ORM objects", "wms_soap.services.inventory", None, "inventory"),
+    ("SQL (order rows, Core)", "wms_soap.services.orders.views", None, "query_orders"),
+    ("SQL (order rows, Core)", "wms_soap.services.orders.views", None, "get_order_by_number"),
+    ("SQL + ORM objects", "wms_soap.services.inventory.inventory", None, "inventory"),
     ("rows -> Spyne objects", "wms_soap.soap.service.convert.orders_out", None, "order_out"),
     ("ORM -> Spyne objects", "wms_soap.soap.service.convert.inventory", None, "inventory_result"),
     ("handler (all of the above two + the rest)", "wms_soap.soap.service.dispatch", "OperationDispatcher", "__call__"),

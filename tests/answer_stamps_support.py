@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 
 from tests import factories
 from tests.orders_support import add_stock, customer, line, make_article, make_owner, order_input
-from wms_soap.services import orders, system, warehouse
-from wms_soap.services.customers import RegisterRef
-from wms_soap.services.order_refs import ContractRef
-from wms_soap.services.orders import ClassesInput
+from wms_soap.services import registers as system
+from wms_soap.services.orders import orders
+from wms_soap.services.orders.customers import RegisterRef
+from wms_soap.services.orders.orders import ClassesInput
+from wms_soap.services.orders.refs import ContractRef
+from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.shipments import Shipment, ShipmentOrder
 

@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests import factories
-from wms_soap.services import inventory, orders
-from wms_soap.services.customers import CustomerInput
-from wms_soap.services.order_refs import ArticleKey
-from wms_soap.services.orders import LineInput, OrderInput
+from wms_soap.services.inventory import inventory
+from wms_soap.services.orders import orders
+from wms_soap.services.orders.customers import CustomerInput
+from wms_soap.services.orders.orders import LineInput, OrderInput
+from wms_soap.services.orders.refs import ArticleKey
 from wms_soap.store.access import Warehouse
 from wms_soap.store.articles import Article
 

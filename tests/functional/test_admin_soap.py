@@ -22,7 +22,7 @@ from tests.functional.admin_support import (
 )
 from tests.functional.security_helpers import envelope, post, security_header
 from wms_soap.config import Settings
-from wms_soap.services import access
+from wms_soap.services.access import rules as access
 
 REPO = Path(__file__).resolve().parents[2]
 TNS = "urn:wms-soap:admin:1"

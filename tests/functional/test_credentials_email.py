@@ -10,7 +10,7 @@ import pytest
 from tests.functional.admin_support import AdminWorld
 from tests.functional.smtp_server import Mailbox, running_smtp_server
 from wms_soap.config import Settings
-from wms_soap.services.mail import IntegrationDetails, send_credentials, service_urls
+from wms_soap.services.access.mail import IntegrationDetails, send_credentials, service_urls
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from tests.functional.articles_support import ArticlesClient, make_client
-from wms_soap.services import goods_operations, inventory
-from wms_soap.services.articles import lookup_article
+from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory.articles import lookup_article
+from wms_soap.services.production import goods_operations
 from wms_soap.store.db import session_scope
 from wms_soap.store.inventory import ArticleItemStatus
 

@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from tests.functional.articles_support import ArticlesClient, make_client
 from tests.inbound_fixtures import create_in_order
-from wms_soap.services import inbound_shipments as shipments
-from wms_soap.services import warehouse_inbound
-from wms_soap.services.inbound_shipments import ShipmentInput, ShipmentLineInput
-from wms_soap.services.warehouse_inbound import Receipt
+from wms_soap.services.inbound import inbound_shipments as shipments
+from wms_soap.services.inbound.inbound_shipments import ShipmentInput, ShipmentLineInput
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import Receipt
 from wms_soap.store.db import session_scope
 from wms_soap.store.inorders import InOrder, Supplier
 

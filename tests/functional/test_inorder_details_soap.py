@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from tests.factories import make_api_user, make_goods_owner, make_warehouse
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import create_in_order, make_article, warehouse_session
-from wms_soap.services import warehouse_inbound
-from wms_soap.services.article_items import register_status
-from wms_soap.services.warehouse_inbound import Receipt
+from wms_soap.services.inventory.article_items import register_status
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import Receipt
 from wms_soap.store.access import ApiUser
 from wms_soap.store.db import session_scope
 from wms_soap.store.inorders import InOrder, InOrderAdvisedItem, InOrderLine, Supplier

@@ -11,7 +11,7 @@ import pytest
 from tests.factories import make_api_user, make_goods_owner
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import make_article
-from wms_soap.services import inventory
+from wms_soap.services.inventory import inventory
 from wms_soap.store.db import session_scope
 
 

@@ -13,8 +13,8 @@ import zeep
 from tests.factories import make_warehouse
 from tests.functional.articles_support import ArticlesClient, make_client
 from tests.inbound_fixtures import warehouse_session
-from wms_soap.services import article_items, inventory
-from wms_soap.services.articles import find_article
+from wms_soap.services.inventory import article_items, inventory
+from wms_soap.services.inventory.articles import find_article
 from wms_soap.store.access import GoodsOwner
 
 T0 = datetime(2030, 1, 1, tzinfo=UTC)

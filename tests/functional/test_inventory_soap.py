@@ -11,7 +11,7 @@ import zeep
 
 from tests.functional.articles_support import ArticlesClient, make_client
 from tests.inbound_fixtures import warehouse_session
-from wms_soap.services import inventory
+from wms_soap.services.inventory import inventory
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def api(live_server: Any) -> ArticlesClient:
 
 def add_stock(live_server: Any, api: ArticlesClient, number: str, quantity: int, **fields: Any) -> None:
     with warehouse_session(live_server.session_factory) as session:
-        from wms_soap.services.articles import find_article
+        from wms_soap.services.inventory.articles import find_article
 
         article = find_article(session, api.goods_owner_id, "ArticleNumber", article_number=number)
         inventory.add_stock(session, goods_owner_id=api.goods_owner_id, article_id=article.id,

@@ -16,7 +16,7 @@ from zeep.exceptions import Fault as ZeepFault
 from tests import factories
 from tests.orders_support import add_stock, create_order, line, make_article, make_owner
 from wms_soap.security.passwords import hash_password
-from wms_soap.services import warehouse
+from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.soap.service.contract import BY_NAME
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article

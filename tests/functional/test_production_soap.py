@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 from tests.functional.articles_support import ArticlesClient, make_client
-from wms_soap.services import inventory, production, production_warehouse
+from wms_soap.services.inventory import inventory
+from wms_soap.services.production import production
+from wms_soap.services.warehouse import production as production_warehouse
 from wms_soap.store.db import session_scope
 
 

@@ -12,8 +12,9 @@ from sqlalchemy import select
 from tests.factories import make_api_user, make_goods_owner, make_warehouse
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import make_article, make_shipped_order
-from wms_soap.services import returns, warehouse_inbound
-from wms_soap.services.warehouse_inbound import ReturnReceipt
+from wms_soap.services.inbound import returns
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import ReturnReceipt
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.db import session_scope
 from wms_soap.store.returns import ReturnCause, ReturnOrder, ReturnOrderLine

@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 from tests.factories import make_api_user, make_goods_owner
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import make_article, make_shipped_order
-from wms_soap.services import shipments, system
-from wms_soap.services.shipments import ShipmentInput, TripInput
+from wms_soap.services import registers as system
+from wms_soap.services.orders import shipments
+from wms_soap.services.orders.shipments import ShipmentInput, TripInput
 from wms_soap.store.db import session_scope
 from wms_soap.store.shipments import Shipment, ShipmentOrder
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.functional.articles_support import ArticlesClient, make_client
-from wms_soap.services import system
+from wms_soap.services import registers as system
 from wms_soap.store.db import session_scope
 
 

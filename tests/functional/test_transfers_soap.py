@@ -15,9 +15,10 @@ from zeep.exceptions import Fault
 
 from tests.factories import make_warehouse
 from tests.functional.articles_support import PASSWORD, ArticlesClient, make_client
-from wms_soap.services import inventory, transfers
-from wms_soap.services.articles import lookup_article
-from wms_soap.services.transfers import TransferLineInput, TransferOrderInput
+from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory.articles import lookup_article
+from wms_soap.services.warehouse import transfers
+from wms_soap.services.warehouse.transfers import TransferLineInput, TransferOrderInput
 from wms_soap.store.access import Warehouse
 from wms_soap.store.db import session_scope
 from wms_soap.store.inventory import ArticleItemStatus

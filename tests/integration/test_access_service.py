@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from tests import factories
 from wms_soap.config import Settings
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import access
+from wms_soap.services.access import rules as access
 
 PASSWORD = "a good long password"
 

@@ -16,7 +16,7 @@ from sqlalchemy.sql import visitors
 from tests import factories
 from tests.answer_stamps_support import CHANGES, FULL_NUMBER, FullOrder, full_order
 from tests.orders_support import add_stock
-from wms_soap.services import order_views
+from wms_soap.services.orders import views as order_views
 from wms_soap.store.answer_stamps import order_stamp
 from wms_soap.store.articles import Article
 from wms_soap.store.migrate import MIGRATIONS_DIR

@@ -13,10 +13,16 @@ from sqlalchemy.orm import Session
 from tests.factories import make_warehouse
 from tests.orders_support import add_stock, make_article, make_owner
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services import article_item_updates as updates
-from wms_soap.services import article_items, articles, inventory, inventory_changes, inventory_views
-from wms_soap.services.article_item_updates import ArticleItemsError, ItemsIdentification, ItemsUpdate, RegisterRef
-from wms_soap.services.article_items import ItemsQuery
+from wms_soap.services.inventory import article_item_updates as updates
+from wms_soap.services.inventory import article_items, articles, inventory, inventory_changes
+from wms_soap.services.inventory import views as inventory_views
+from wms_soap.services.inventory.article_item_updates import (
+    ArticleItemsError,
+    ItemsIdentification,
+    ItemsUpdate,
+    RegisterRef,
+)
+from wms_soap.services.inventory.article_items import ItemsQuery
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inventory import ArticleItem, ArticleItemChange, InventoryTransaction
 

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from tests.factories import make_goods_owner
 from tests.races import race
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import articles
-from wms_soap.services.articles import (
+from wms_soap.services.inventory import articles
+from wms_soap.services.inventory.articles import (
     AlternativeSupplierInput,
     ArticleInput,
     BarcodeInput,

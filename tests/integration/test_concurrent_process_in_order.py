@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import in_order_input, make_article
 from tests.races import race
-from wms_soap.services import inorders
+from wms_soap.services.inbound import inorders
 from wms_soap.store.db import session_scope
 from wms_soap.store.inorders import InOrder, Supplier
 

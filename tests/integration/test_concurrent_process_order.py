@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.orders_support import line, make_article, make_owner, order_input
 from tests.races import race
-from wms_soap.services import orders
+from wms_soap.services.orders import orders
 from wms_soap.store.db import session_scope
 from wms_soap.store.orders import Customer, Order
 

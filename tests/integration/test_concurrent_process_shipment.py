@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.factories import make_goods_owner
 from tests.races import race
-from wms_soap.services import shipments
-from wms_soap.services.shipments import ShipmentInput
+from wms_soap.services.orders import shipments
+from wms_soap.services.orders.shipments import ShipmentInput
 from wms_soap.store.db import session_scope
 from wms_soap.store.shipments import Shipment
 

@@ -15,8 +15,10 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from tests.races import race
 from wms_soap.errors import Conflict
-from wms_soap.services import inventory, production, production_warehouse
-from wms_soap.services.production import ProductionLineInput, ProductionOrderInput
+from wms_soap.services.inventory import inventory
+from wms_soap.services.production import production
+from wms_soap.services.production.production import ProductionLineInput, ProductionOrderInput
+from wms_soap.services.warehouse import production as production_warehouse
 from wms_soap.store.articles import ArticleStructureComponent
 from wms_soap.store.db import session_scope
 from wms_soap.store.production import ProductionOrder

@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session
 from tests.factories import make_goods_owner
 from wms_soap.demo.inbound import DEMO_IN_ORDER, DEMO_RETURN_IN_ORDER, seed_inbound
 from wms_soap.demo.orders import seed_orders
-from wms_soap.services import inorders, invoices
+from wms_soap.services import invoices
+from wms_soap.services.inbound import inorders
 from wms_soap.store.returns import ReturnOrder
 
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from tests.orders_support import make_owner
 from wms_soap.demo.orders import seed_orders
-from wms_soap.services import order_status as st
+from wms_soap.services.orders import status as st
 from wms_soap.store.orders import Order
 
 

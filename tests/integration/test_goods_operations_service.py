@@ -13,8 +13,9 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound
-from wms_soap.services import goods_operations, inventory
-from wms_soap.services.goods_operations import (
+from wms_soap.services.inventory import inventory
+from wms_soap.services.production import goods_operations
+from wms_soap.services.production.goods_operations import (
     GoodsOperationLineInput,
     GoodsOperationOrderInput,
     GoodsOperationRejected,

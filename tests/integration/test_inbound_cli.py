@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import create_in_order, in_order_input, make_article, make_shipped_order
 from wms_soap.cli.main import main
-from wms_soap.services import inorders, returns
-from wms_soap.services.inorders import AdvisedItemInput
+from wms_soap.services.inbound import inorders, returns
+from wms_soap.services.inbound.inorders import AdvisedItemInput
 from wms_soap.store.db import session_scope
 from wms_soap.store.inorders import InOrder
 from wms_soap.store.inventory import ArticleItem

@@ -15,10 +15,10 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import create_in_order, make_article
 from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inbound_shipments as shipments
-from wms_soap.services import warehouse_inbound
-from wms_soap.services.inbound_shipments import ShipmentInput, ShipmentLineInput, ShipmentQuery
-from wms_soap.services.warehouse_inbound import Receipt
+from wms_soap.services.inbound import inbound_shipments as shipments
+from wms_soap.services.inbound.inbound_shipments import ShipmentInput, ShipmentLineInput, ShipmentQuery
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import Receipt
 from wms_soap.store.db import session_scope
 from wms_soap.store.inbound_shipments import InboundShipment
 from wms_soap.store.inorders import InOrder

@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import create_in_order, make_article
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services import warehouse_inbound
-from wms_soap.services.inbound_transactions import (
+from wms_soap.services.inbound.inbound_transactions import (
     InboundTransaction,
     InboundTransactionQuery,
     inbound_transactions,
     received_tags,
 )
-from wms_soap.services.warehouse_inbound import Receipt
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import Receipt
 from wms_soap.store.inorders import InOrder, InOrderReceivedItem
 from wms_soap.store.inventory import ArticleItemStatus
 

@@ -12,10 +12,8 @@ from sqlalchemy.orm import Session
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import in_order_input, make_article
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inorders, warehouse_inbound
-from wms_soap.services.article_items import register_status
-from wms_soap.services.articles import ArticleInput
-from wms_soap.services.inorders import (
+from wms_soap.services.inbound import inorders
+from wms_soap.services.inbound.inorders import (
     AdvisedItemInput,
     ArticleRef,
     InOrderCustomerInput,
@@ -26,7 +24,10 @@ from wms_soap.services.inorders import (
     SupplierGroupInput,
     SupplierInput,
 )
-from wms_soap.services.warehouse_inbound import Receipt
+from wms_soap.services.inventory.article_items import register_status
+from wms_soap.services.inventory.articles import ArticleInput
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import Receipt
 from wms_soap.store.inorders import InOrder
 from wms_soap.store.inventory import ArticleItem
 

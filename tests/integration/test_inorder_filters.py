@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import in_order_input, make_article
-from wms_soap.services import inorders, warehouse_inbound
-from wms_soap.services.inorders import Creator, InOrderLineUpdate, InOrderQuery
-from wms_soap.services.warehouse_inbound import Receipt
+from wms_soap.services.inbound import inorders
+from wms_soap.services.inbound.inorders import Creator, InOrderLineUpdate, InOrderQuery
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import Receipt
 
 JAN, FEB, MAR = (datetime(2026, month, 10, tzinfo=UTC) for month in (1, 2, 3))
 

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import create_in_order, in_order_input, make_article
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inorders, warehouse_inbound
-from wms_soap.services.inorders import InOrderLineUpdate, InOrderQuery, InOrderUpdate
-from wms_soap.services.warehouse_inbound import Receipt
+from wms_soap.services.inbound import inorders
+from wms_soap.services.inbound.inorders import InOrderLineUpdate, InOrderQuery, InOrderUpdate
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import Receipt
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction
 
 

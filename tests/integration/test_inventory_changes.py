@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.errors import NotFound
-from wms_soap.services import inventory, inventory_changes
-from wms_soap.services.inventory_changes import InventoryChangesQuery
+from wms_soap.services.inventory import inventory, inventory_changes
+from wms_soap.services.inventory.inventory_changes import InventoryChangesQuery
 
 
 @pytest.fixture

@@ -12,9 +12,13 @@ from sqlalchemy.orm import Session
 
 from tests.inbound_fixtures import create_in_order
 from tests.orders_support import create_order, line, make_article, make_owner
-from wms_soap.services import article_items, inventory, inventory_views, returns, warehouse, warehouse_inbound
-from wms_soap.services.returns import ReturnLineInput, ReturnOrderInput
-from wms_soap.services.warehouse_inbound import Receipt, ReturnReceipt
+from wms_soap.services.inbound import returns
+from wms_soap.services.inbound.returns import ReturnLineInput, ReturnOrderInput
+from wms_soap.services.inventory import article_items, inventory
+from wms_soap.services.inventory import views as inventory_views
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse import outbound as warehouse
+from wms_soap.services.warehouse.inbound import Receipt, ReturnReceipt
 
 
 @dataclass(frozen=True)

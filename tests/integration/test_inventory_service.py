@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from tests.factories import make_goods_owner
 from wms_soap.errors import Conflict, ValidationFailed
-from wms_soap.services import article_items, inventory, system
-from wms_soap.services.articles import ArticleInput, BarcodeInput, process_article
-from wms_soap.services.inventory import InventoryQuery
+from wms_soap.services import registers as system
+from wms_soap.services.inventory import article_items, inventory
+from wms_soap.services.inventory.articles import ArticleInput, BarcodeInput, process_article
+from wms_soap.services.inventory.inventory import InventoryQuery
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, OrderStatusText
 

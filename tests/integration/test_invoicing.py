@@ -12,8 +12,11 @@ from sqlalchemy.orm import Session
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import create_in_order, make_article, make_shipped_order
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inorders, inventory, invoices, warehouse_inbound
+from wms_soap.services import invoices
+from wms_soap.services.inbound import inorders
+from wms_soap.services.inventory import inventory
 from wms_soap.services.invoices import InvoiceQuery, InvoiceRowInput, InvoiceUpdate
+from wms_soap.services.warehouse import inbound as warehouse_inbound
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction
 
 START = datetime(2026, 1, 1, tzinfo=UTC)

@@ -10,11 +10,14 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from tests.orders_support import add_stock, create_order, customer, line, make_article, make_owner, order_input
-from wms_soap.services import order_views, orders, system, warehouse
-from wms_soap.services.customers import RegisterRef
-from wms_soap.services.order_queries import OrderQuery, with_details
-from wms_soap.services.order_refs import ContractRef
-from wms_soap.services.orders import ClassesInput
+from wms_soap.services import registers as system
+from wms_soap.services.orders import orders
+from wms_soap.services.orders import views as order_views
+from wms_soap.services.orders.customers import RegisterRef
+from wms_soap.services.orders.orders import ClassesInput
+from wms_soap.services.orders.queries import OrderQuery, with_details
+from wms_soap.services.orders.refs import ContractRef
+from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.soap.service.convert.orders_out import order_out
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.orders import Order

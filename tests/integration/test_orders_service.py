@@ -12,12 +12,17 @@ from sqlalchemy.orm import Session
 
 from tests.orders_support import add_stock, create_order, customer, line, make_article, make_owner, order_input
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_updates, order_views, orders, returns, system, warehouse
-from wms_soap.services.customers import CustomerInput, RegisterRef, process_customer
-from wms_soap.services.order_queries import OrderQuery, SpecialFilters
-from wms_soap.services.order_refs import ContractRef
-from wms_soap.services.order_updates import LineUpdate, OrderUpdate
-from wms_soap.services.orders import ClassesInput
+from wms_soap.services import registers as system
+from wms_soap.services.inbound import returns
+from wms_soap.services.orders import orders
+from wms_soap.services.orders import updates as order_updates
+from wms_soap.services.orders import views as order_views
+from wms_soap.services.orders.customers import CustomerInput, RegisterRef, process_customer
+from wms_soap.services.orders.orders import ClassesInput
+from wms_soap.services.orders.queries import OrderQuery, SpecialFilters
+from wms_soap.services.orders.refs import ContractRef
+from wms_soap.services.orders.updates import LineUpdate, OrderUpdate
+from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.soap.service.convert.orders_out import order_out
 from wms_soap.store.orders import Customer, Order, OrderStatusChange
 

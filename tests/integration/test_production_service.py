@@ -15,8 +15,9 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inventory, production, production_warehouse
-from wms_soap.services.production import (
+from wms_soap.services.inventory import inventory
+from wms_soap.services.production import production
+from wms_soap.services.production.production import (
     ArticleRef,
     ProductionLineInput,
     ProductionOrderInput,
@@ -24,6 +25,7 @@ from wms_soap.services.production import (
     ReportedUpdate,
     SpecificationLineInput,
 )
+from wms_soap.services.warehouse import production as production_warehouse
 from wms_soap.store.articles import Article, ArticleStructureComponent
 from wms_soap.store.db import session_scope
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction

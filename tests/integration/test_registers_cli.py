@@ -8,7 +8,7 @@ import pytest
 
 from tests import factories
 from wms_soap.cli.main import main
-from wms_soap.services import system
+from wms_soap.services import registers as system
 
 
 @pytest.fixture

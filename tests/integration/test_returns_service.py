@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 from tests.factories import make_goods_owner, make_warehouse
 from tests.inbound_fixtures import make_article, make_shipped_order
 from wms_soap.errors import Conflict, ValidationFailed
-from wms_soap.services import returns, warehouse_inbound
-from wms_soap.services.returns import ReturnCauseInput, ReturnLineInput, ReturnOrderInput, ReturnOrderQuery
-from wms_soap.services.warehouse_inbound import ReturnReceipt
+from wms_soap.services.inbound import returns
+from wms_soap.services.inbound.returns import ReturnCauseInput, ReturnLineInput, ReturnOrderInput, ReturnOrderQuery
+from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.services.warehouse.inbound import ReturnReceipt
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inventory import ArticleItem
 from wms_soap.store.orders import Order

@@ -9,7 +9,7 @@ from sqlalchemy import String, Text, select
 from tests import factories
 from wms_soap.security.principal import Principal
 from wms_soap.security.secretbox import SecretBox
-from wms_soap.services import admin
+from wms_soap.services.access import admin
 from wms_soap.store.access import ApiUser
 from wms_soap.store.base import Base
 

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from tests.factories import make_api_user, make_goods_owner
 from tests.inbound_fixtures import make_article, make_shipped_order
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import shipments, system
-from wms_soap.services.shipment_queries import ShipmentQuery, query_shipments, query_trips
-from wms_soap.services.shipments import ShipmentInput, ShipmentUpdate, TripInput
+from wms_soap.services import registers as system
+from wms_soap.services.orders import shipments
+from wms_soap.services.orders.shipment_queries import ShipmentQuery, query_shipments, query_trips
+from wms_soap.services.orders.shipments import ShipmentInput, ShipmentUpdate, TripInput
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.orders import Order
 from wms_soap.store.shipments import OrderAssignment, Shipment, ShipmentOrder

@@ -18,8 +18,10 @@ from tests.inbound_fixtures import make_article
 from tests.orders_support import create_order, line
 from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inventory, transfers, warehouse
-from wms_soap.services.transfers import TransferLineInput, TransferOrderInput, TransferQuery
+from wms_soap.services.inventory import inventory
+from wms_soap.services.warehouse import outbound as warehouse
+from wms_soap.services.warehouse import transfers
+from wms_soap.services.warehouse.transfers import TransferLineInput, TransferOrderInput, TransferQuery
 from wms_soap.store.db import session_scope
 from wms_soap.store.inventory import ArticleItem, ArticleItemStatus, InventoryTransaction
 from wms_soap.store.transfers import WarehouseTransferOrder

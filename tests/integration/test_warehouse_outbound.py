@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from tests.orders_support import add_stock, create_order, line, make_article, make_owner
 from wms_soap.errors import Conflict
-from wms_soap.services import warehouse
-from wms_soap.services.order_queries import allocated_per_article_item
-from wms_soap.services.warehouse import ParcelRequest, PickRequest
+from wms_soap.services.orders.queries import allocated_per_article_item
+from wms_soap.services.warehouse import outbound as warehouse
+from wms_soap.services.warehouse.outbound import ParcelRequest, PickRequest
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import ArticleItem
 from wms_soap.store.orders import Order

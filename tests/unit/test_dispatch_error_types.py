@@ -9,7 +9,9 @@ import pytest
 
 from tests.unit.test_dispatch import CREDENTIALS, _ctx
 from wms_soap.errors import AuthenticationFailed, NotFound, ValidationFailed
-from wms_soap.services import files, goods_operations, production, returns
+from wms_soap.services import files
+from wms_soap.services.inbound import returns
+from wms_soap.services.production import goods_operations, production
 from wms_soap.soap.service import handlers
 from wms_soap.soap.service.contract import BY_NAME
 from wms_soap.soap.service.dispatch import (

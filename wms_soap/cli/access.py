@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from wms_soap.config import Settings
 from wms_soap.errors import ValidationFailed
 from wms_soap.security.passwords import generate_password
-from wms_soap.services import access
+from wms_soap.services.access import rules as access
 from wms_soap.store.access import ApiUser
 
 Subparsers = Any

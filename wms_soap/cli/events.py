@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from wms_soap.cli.access import database_session
 from wms_soap.cli.support import moment_arg
 from wms_soap.services import events
-from wms_soap.services.access import find_goods_owner
+from wms_soap.services.access.rules import find_goods_owner
 
 if TYPE_CHECKING:
     from wms_soap.config import Settings

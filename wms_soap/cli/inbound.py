@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.cli.support import Commands, date_arg, decimal_arg, runner
-from wms_soap.services import invoices, warehouse_inbound
+from wms_soap.services import invoices
+from wms_soap.services.warehouse import inbound as warehouse_inbound
 from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderReceivedItem
 from wms_soap.store.returns import RETURN_STATUS_TEXTS
 

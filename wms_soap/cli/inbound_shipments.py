@@ -13,8 +13,8 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy.orm import Session
 
 from wms_soap.cli.support import Action, Commands, runner
-from wms_soap.services import inbound_shipments as shipments
-from wms_soap.services.production import amount
+from wms_soap.services.inbound import inbound_shipments as shipments
+from wms_soap.services.production.production import amount
 from wms_soap.store.inbound_shipments import InboundShipment
 
 

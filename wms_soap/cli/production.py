@@ -13,7 +13,8 @@ import argparse
 from sqlalchemy.orm import Session
 
 from wms_soap.cli.support import Commands, date_arg, decimal_arg, runner
-from wms_soap.services import goods_operations, production, production_warehouse
+from wms_soap.services.production import goods_operations, production
+from wms_soap.services.warehouse import production as production_warehouse
 from wms_soap.store.production import GoodsOperationOrder, ProductionOrder
 
 

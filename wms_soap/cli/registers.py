@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from wms_soap.cli.access import database_session
 from wms_soap.errors import NotFound
-from wms_soap.services import system
-from wms_soap.services.access import find_goods_owner
+from wms_soap.services import registers as system
+from wms_soap.services.access.rules import find_goods_owner
 from wms_soap.store.access import Warehouse
 
 if TYPE_CHECKING:

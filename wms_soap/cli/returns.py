@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import NotFound
-from wms_soap.services import returns
+from wms_soap.services.inbound import returns
 from wms_soap.store.access import Warehouse
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from wms_soap.cli.inbound import goods_owner_id
 from wms_soap.cli.support import Action, moment_arg, runner
-from wms_soap.services import shipments
-from wms_soap.services.shipments import ShipmentInput, ShipmentUpdate, TripInput
+from wms_soap.services.orders import shipments
+from wms_soap.services.orders.shipments import ShipmentInput, ShipmentUpdate, TripInput
 from wms_soap.store.shipments import Shipment
 
 

@@ -14,8 +14,8 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy.orm import Session
 
 from wms_soap.cli.support import Action, Commands, runner
-from wms_soap.services import transfers
-from wms_soap.services.production import amount
+from wms_soap.services.production.production import amount
+from wms_soap.services.warehouse import transfers
 from wms_soap.store.transfers import WarehouseTransferOrder
 
 

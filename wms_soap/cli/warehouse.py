@@ -18,8 +18,8 @@ from wms_soap.cli.returns import add_commands as add_return_commands
 from wms_soap.cli.shipments import add_commands as add_shipment_commands
 from wms_soap.cli.support import Handler, runner
 from wms_soap.cli.transfers import add_commands as add_transfer_commands
-from wms_soap.services import order_status as st
-from wms_soap.services import warehouse
+from wms_soap.services.orders import status as st
+from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.store.orders import Order
 
 OrderAction = Callable[[Session, argparse.Namespace], Order]

@@ -11,8 +11,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.services import article_items, inventory, system
-from wms_soap.services.articles import (
+from wms_soap.services import registers as system
+from wms_soap.services.inventory import article_items, inventory
+from wms_soap.services.inventory.articles import (
     ArticleInput,
     BarcodeInput,
     DangerousGoodsInput,

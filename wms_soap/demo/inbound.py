@@ -15,9 +15,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.services import inorders, invoices, returns, warehouse_inbound
-from wms_soap.services.article_items import register_status
-from wms_soap.services.inorders import (
+from wms_soap.services import invoices
+from wms_soap.services.inbound import inorders, returns
+from wms_soap.services.inbound.inorders import (
     AdvisedItemInput,
     ArticleRef,
     InOrderCustomerInput,
@@ -27,6 +27,8 @@ from wms_soap.services.inorders import (
     ReturnCauseInput,
     SupplierInput,
 )
+from wms_soap.services.inventory.article_items import register_status
+from wms_soap.services.warehouse import inbound as warehouse_inbound
 from wms_soap.store.articles import Article
 from wms_soap.store.orders import Order
 

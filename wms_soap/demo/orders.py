@@ -9,10 +9,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.services import inventory, orders, warehouse
-from wms_soap.services import order_status as st
-from wms_soap.services.customers import CustomerInput
-from wms_soap.services.order_refs import ArticleKey
+from wms_soap.services.inventory import inventory
+from wms_soap.services.orders import orders
+from wms_soap.services.orders import status as st
+from wms_soap.services.orders.customers import CustomerInput
+from wms_soap.services.orders.refs import ArticleKey
+from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.store.articles import Article
 
 DEMO_ARTICLE = "DEMO-ORDER-ART"

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wms_soap.config import Settings
-from wms_soap.services import access
+from wms_soap.services.access import rules as access
 from wms_soap.store.access import AdminUser, ApiUser, AutomationUser, GoodsOwner
 
 WAREHOUSE_CODE = "DEMO-WH"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.services import shipments
-from wms_soap.services.shipments import ShipmentInput, TripInput
+from wms_soap.services.orders import shipments
+from wms_soap.services.orders.shipments import ShipmentInput, TripInput
 from wms_soap.store.orders import Order
 from wms_soap.store.shipments import STATUS_SENT, Shipment
 

@@ -3,8 +3,8 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from wms_soap.services import admin
-from wms_soap.services.mail import IntegrationDetails, MailOutcome
+from wms_soap.services.access import admin
+from wms_soap.services.access.mail import IntegrationDetails, MailOutcome
 from wms_soap.soap.admin import types as wire
 
 

@@ -23,7 +23,7 @@ from wms_soap.errors import (
     WmsError,
 )
 from wms_soap.security.principal import Principal
-from wms_soap.services import admin, mail
+from wms_soap.services.access import admin, mail
 from wms_soap.soap.admin import convert
 from wms_soap.soap.auth import SoapEdge, authenticate_call
 from wms_soap.soap.context import RequestContext

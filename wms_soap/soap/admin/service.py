@@ -9,7 +9,7 @@ from typing import Any
 from spyne import Boolean, DateTime, Integer32, Unicode, rpc
 
 from wms_soap.security import audit
-from wms_soap.services import admin
+from wms_soap.services.access import admin
 from wms_soap.soap.admin import convert
 from wms_soap.soap.admin.edge import AdminServiceBase, call_of
 from wms_soap.soap.admin.types import AdminUser as AdminUserType

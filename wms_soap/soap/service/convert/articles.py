@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from wms_soap.errors import ValidationFailed
-from wms_soap.services.articles import (
+from wms_soap.services.inventory.articles import (
     AlternativeSupplierInput,
     ArticleInput,
     ArticleOutcome,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import inbound_shipments as shipments
+from wms_soap.services.inbound import inbound_shipments as shipments
 from wms_soap.soap.service.convert.inorder_details import wire_time
 from wms_soap.soap.service.types.inorders import (
     Address_GetInboundShipments,

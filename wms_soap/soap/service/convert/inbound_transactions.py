@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services.inbound_transactions import ALL, InboundTransaction, InboundTransactionQuery, ReceivedTag
+from wms_soap.services.inbound.inbound_transactions import ALL, InboundTransaction, InboundTransactionQuery, ReceivedTag
 from wms_soap.soap.service.convert.inorder_details import as_utc, wire_time
 from wms_soap.soap.service.types.inorders import (
     ArticleInfo_GetGoodsOwnerInboundTransactions,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from wms_soap.errors import ValidationFailed
-from wms_soap.services.inorders import (
+from wms_soap.services.inbound.inorders import (
     AdvisedItemInput,
     InOrderCustomerInput,
     LineTypeInput,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from wms_soap.services.inorders import (
+from wms_soap.services.inbound.inorders import (
     ArticleRef,
     InOrderInput,
     InOrderLineInput,

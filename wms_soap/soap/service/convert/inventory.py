@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from wms_soap.services.inventory import InventoryQuery, InventoryRow
+from wms_soap.services.inventory.inventory import InventoryQuery, InventoryRow
 from wms_soap.soap.service.convert.articles import article_class, wire_time
 from wms_soap.soap.service.convert.construct import constructor
 from wms_soap.soap.service.types.inventory import InventoryLine, InventoryResult

@@ -7,16 +7,16 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from wms_soap.services.article_item_updates import (
+from wms_soap.services.inventory.article_item_updates import (
     ChangesQuery,
     ChangeView,
     ItemsIdentification,
     ItemsUpdate,
     RegisterRef,
 )
-from wms_soap.services.article_items import ItemLine, ItemsQuery, ItemView
-from wms_soap.services.inventory import InventoryQuery
-from wms_soap.services.inventory_views import (
+from wms_soap.services.inventory.article_items import ItemLine, ItemsQuery, ItemView
+from wms_soap.services.inventory.inventory import InventoryQuery
+from wms_soap.services.inventory.views import (
     GoodsStatusQuery,
     GoodsStatusRow,
     HistoricalRow,

@@ -7,11 +7,11 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 from wms_soap.errors import ValidationFailed
-from wms_soap.services.customers import CustomerInput, RegisterRef
-from wms_soap.services.order_queries import OrderQuery, SpecialFilters, as_utc
-from wms_soap.services.order_refs import ArticleKey, ContractRef
-from wms_soap.services.order_updates import LineUpdate, OrderUpdate
-from wms_soap.services.orders import ClassesInput, LineInput, OrderInput, TextLineInput
+from wms_soap.services.orders.customers import CustomerInput, RegisterRef
+from wms_soap.services.orders.orders import ClassesInput, LineInput, OrderInput, TextLineInput
+from wms_soap.services.orders.queries import OrderQuery, SpecialFilters, as_utc
+from wms_soap.services.orders.refs import ArticleKey, ContractRef
+from wms_soap.services.orders.updates import LineUpdate, OrderUpdate
 
 ORDER_FIELDS = {
     "Communication": "communication", "ReferenceNumber": "reference_number",

@@ -8,9 +8,9 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar, cast
 
-from wms_soap.services import order_status as st
-from wms_soap.services.order_queries import as_utc
-from wms_soap.services.order_views import OrderView, status_text
+from wms_soap.services.orders import status as st
+from wms_soap.services.orders.queries import as_utc
+from wms_soap.services.orders.views import OrderView, status_text
 from wms_soap.soap.service.types.common import (
     ArticleClass,
     Consignee,

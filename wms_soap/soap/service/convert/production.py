@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from wms_soap.services import goods_operations as goods
-from wms_soap.services import production
+from wms_soap.services.production import goods_operations as goods
+from wms_soap.services.production import production
 from wms_soap.soap.service.convert.inorder_details import as_utc, wire_time
 from wms_soap.soap.service.types.production import (
     GoodsOperationArticleDefinition,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from wms_soap.services.returns import (
+from wms_soap.services.inbound.returns import (
     ReturnCauseInput,
     ReturnLineInput,
     ReturnOrderInput,

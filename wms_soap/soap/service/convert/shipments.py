@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services.shipment_queries import ParcelView, ShipmentQuery, ShipmentView
-from wms_soap.services.shipments import ShipmentInput, ShipmentUpdate, status_text
+from wms_soap.services.orders.shipment_queries import ParcelView, ShipmentQuery, ShipmentView
+from wms_soap.services.orders.shipments import ShipmentInput, ShipmentUpdate, status_text
 from wms_soap.soap.service.convert import orders_out
 from wms_soap.soap.service.convert.inorders import as_utc, raise_missing, wire_time
 from wms_soap.soap.service.types.common import GoodsOwner

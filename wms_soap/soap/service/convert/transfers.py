@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import transfers
+from wms_soap.services.warehouse import transfers
 from wms_soap.soap.service.convert.inorder_details import as_utc
 from wms_soap.soap.service.types.production import (
     TransferArticleItemInfo,

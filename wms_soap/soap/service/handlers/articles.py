@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import articles
+from wms_soap.services.inventory import articles
 from wms_soap.soap.service.convert import articles as convert
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.handlers.statuses import goods_owner_id

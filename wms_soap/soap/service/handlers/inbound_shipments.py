@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import inbound_shipments
+from wms_soap.services.inbound import inbound_shipments
 from wms_soap.soap.service.convert import inbound_shipments as convert
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.handlers.inorders import goods_owner_id

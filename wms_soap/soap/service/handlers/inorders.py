@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from wms_soap.errors import AuthenticationFailed
-from wms_soap.services import article_items, inorders, system
+from wms_soap.services import registers as system
+from wms_soap.services.inbound import inorders
+from wms_soap.services.inventory import article_items
 from wms_soap.services.invoices import goods_owner_code
 from wms_soap.soap.service.convert import inorders as convert
 from wms_soap.soap.service.dispatch import Call, handler

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import inventory
+from wms_soap.services.inventory import inventory
 from wms_soap.soap.service.convert import inventory as convert
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.handlers.statuses import goods_owner_id

@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from wms_soap.errors import NotFound
-from wms_soap.services import inventory_changes
-from wms_soap.services.inorders import article_names
+from wms_soap.services.inbound.inorders import article_names
+from wms_soap.services.inventory import inventory_changes
 from wms_soap.soap.service.convert.inorders import article_class, as_utc, wire_time
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.handlers.inorders import goods_owner_id

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import article_item_updates, article_items, inventory_views
-from wms_soap.services.system import system_time
+from wms_soap.services.inventory import article_item_updates, article_items
+from wms_soap.services.inventory import views as inventory_views
+from wms_soap.services.registers import system_time
 from wms_soap.soap.service.convert import inventory_items as convert
 from wms_soap.soap.service.convert.inventory import as_utc
 from wms_soap.soap.service.dispatch import Call, handler

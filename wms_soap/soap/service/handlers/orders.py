@@ -7,8 +7,10 @@ from functools import partial
 from typing import Any
 
 from wms_soap.errors import NotFound, PermissionDenied
-from wms_soap.services import order_updates, order_views, orders
-from wms_soap.services.customers import process_customer as process_customer_service
+from wms_soap.services.orders import orders
+from wms_soap.services.orders import updates as order_updates
+from wms_soap.services.orders import views as order_views
+from wms_soap.services.orders.customers import process_customer as process_customer_service
 from wms_soap.soap.service.convert import orders as wire_in
 from wms_soap.soap.service.convert import orders_out as wire_out
 from wms_soap.soap.service.dispatch import Call, handler

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import goods_operations as goods
-from wms_soap.services import production
+from wms_soap.services.production import goods_operations as goods
+from wms_soap.services.production import production
 from wms_soap.soap.service.convert import production as convert
 from wms_soap.soap.service.convert.inorders import raise_missing
 from wms_soap.soap.service.dispatch import Call, carried_error_type, handler

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import returns
+from wms_soap.services.inbound import returns
 from wms_soap.soap.service.convert import returns as convert
 from wms_soap.soap.service.convert.inorders import raise_missing
 from wms_soap.soap.service.dispatch import Call, handler

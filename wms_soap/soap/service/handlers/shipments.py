@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import shipment_queries, shipments
+from wms_soap.services.orders import shipment_queries, shipments
 from wms_soap.soap.service.convert import shipments as convert
 from wms_soap.soap.service.convert.inorders import raise_missing
 from wms_soap.soap.service.dispatch import Call, handler

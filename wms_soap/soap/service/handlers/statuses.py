@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from wms_soap.errors import AuthenticationFailed
-from wms_soap.services import system
+from wms_soap.services import registers as system
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.types.inorders import GetInOrderStatusesResult, InOrderStatus
 from wms_soap.soap.service.types.orders import GetOrderStatusesResult, OrderStatus

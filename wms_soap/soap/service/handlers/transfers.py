@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import transfers
+from wms_soap.services.warehouse import transfers
 from wms_soap.soap.service.convert import transfers as convert
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.handlers.inorders import goods_owner_id

@@ -20,11 +20,11 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inventory
-from wms_soap.services.article_items import default_warehouse_id
-from wms_soap.services.articles import lookup_article, utcnow
-from wms_soap.services.production import amount, articles_by_id
-from wms_soap.services.ranges import inclusive
+from wms_soap.services.common import inclusive
+from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory.article_items import default_warehouse_id
+from wms_soap.services.inventory.articles import lookup_article, utcnow
+from wms_soap.services.production.production import amount, articles_by_id
 from wms_soap.store.access import GoodsOwner, Warehouse
 from wms_soap.store.articles import Article
 from wms_soap.store.db import claim_sqlite_writer

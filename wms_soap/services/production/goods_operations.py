@@ -19,9 +19,9 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inventory
-from wms_soap.services.articles import ArticleInput, lookup_article, process_article, utcnow
-from wms_soap.services.production import amount, articles_by_id
+from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory.articles import ArticleInput, lookup_article, process_article, utcnow
+from wms_soap.services.production.production import amount, articles_by_id
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
 from wms_soap.store.db import claim_sqlite_writer, insert_once

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.inorder_queries import article_names
-from wms_soap.services.ranges import inclusive
+from wms_soap.services.common import inclusive
+from wms_soap.services.inbound.inorder_queries import article_names
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.orders import Order, OrderLine
 from wms_soap.store.returns import (

@@ -13,9 +13,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inventory
-from wms_soap.services.articles import utcnow
-from wms_soap.services.production import (
+from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory.articles import utcnow
+from wms_soap.services.production.production import (
     FINISHED,
     OPEN,
     STARTED,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.customers import CustomerInput, resolve_customer
+from wms_soap.services.orders.customers import CustomerInput, resolve_customer
 from wms_soap.store.access import Warehouse
 from wms_soap.store.db import insert_once
 from wms_soap.store.inorders import (

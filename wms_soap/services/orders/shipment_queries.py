@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from wms_soap.errors import ValidationFailed
-from wms_soap.services import order_queries, order_views
-from wms_soap.services.order_queries import OrderQuery
-from wms_soap.services.order_views import OrderView
-from wms_soap.services.ranges import inclusive
+from wms_soap.services.common import inclusive
+from wms_soap.services.orders import queries as order_queries
+from wms_soap.services.orders import views as order_views
+from wms_soap.services.orders.queries import OrderQuery
+from wms_soap.services.orders.views import OrderView
 from wms_soap.store.orders import Order, Parcel, PickedItem
 from wms_soap.store.shipments import Shipment, ShipmentOrder, Trip
 

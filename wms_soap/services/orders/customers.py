@@ -14,7 +14,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.order_locking import claim_write_lock
+from wms_soap.services.orders.locking import claim_write_lock
 from wms_soap.store.orders import (
     CONSIGNEE_FIELDS,
     Customer,

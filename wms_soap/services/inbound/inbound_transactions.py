@@ -19,7 +19,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services.ranges import inclusive
+from wms_soap.services.common import inclusive
 from wms_soap.store.articles import Article
 from wms_soap.store.inorders import InOrder, InOrderAdvisedItem, InOrderLine, InOrderReceivedItem
 from wms_soap.store.inventory import ArticleItemStatus

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_status as st
-from wms_soap.services.customers import (
+from wms_soap.services.orders import status as st
+from wms_soap.services.orders.customers import (
     CustomerInput,
     RegisterRef,
     resolve_customer,
@@ -18,9 +18,8 @@ from wms_soap.services.customers import (
     set_consignee,
     utcnow,
 )
-from wms_soap.services.order_locking import claim_write_lock
-from wms_soap.services.order_refs import ContractRef, resolve_contract
-from wms_soap.services.orders import (
+from wms_soap.services.orders.locking import claim_write_lock
+from wms_soap.services.orders.orders import (
     ClassesInput,
     cancel,
     ensure_changeable,
@@ -28,6 +27,7 @@ from wms_soap.services.orders import (
     resolve_classes,
     set_status,
 )
+from wms_soap.services.orders.refs import ContractRef, resolve_contract
 from wms_soap.store.orders import Order, OrderLine, WayOfDeliveryType
 
 

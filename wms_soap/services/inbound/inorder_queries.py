@@ -14,7 +14,7 @@ from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services.ranges import inclusive
+from wms_soap.services.common import inclusive
 from wms_soap.store.inorders import STATUS_CANCELLED, STATUS_RECEIVED, InOrder, InOrderLine, InOrderReceivedItem
 
 ZERO = Decimal(0)
@@ -34,7 +34,7 @@ def articles_by_id(session: Session, article_ids: set[int]) -> dict[int, Any]:
     """The articles of in-order lines, loaded for their read model (ArticleClass) in a few batched SELECTs."""
     if not article_ids:
         return {}
-    from wms_soap.services.articles import READ_MODEL_OPTIONS
+    from wms_soap.services.inventory.articles import READ_MODEL_OPTIONS
     from wms_soap.store.articles import Article
 
     found = session.scalars(select(Article).where(Article.id.in_(article_ids)).options(*READ_MODEL_OPTIONS))

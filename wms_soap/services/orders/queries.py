@@ -14,7 +14,7 @@ from sqlalchemy import Select, and_, column, exists, func, or_, select, table
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
-from wms_soap.services import order_status as st
+from wms_soap.services.orders import status as st
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import TransporterContract
 from wms_soap.store.orders import Order, OrderAllocation, OrderLine, Parcel, PickedItem

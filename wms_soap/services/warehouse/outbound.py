@@ -14,12 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_status as st
-from wms_soap.services.customers import utcnow
-from wms_soap.services.order_locking import claim_write_lock
-from wms_soap.services.order_queries import allocated_per_article_item, with_details
-from wms_soap.services.order_refs import item_location_code, remove_stock
-from wms_soap.services.orders import cancel, release_allocations, set_status
+from wms_soap.services.orders import status as st
+from wms_soap.services.orders.customers import utcnow
+from wms_soap.services.orders.locking import claim_write_lock
+from wms_soap.services.orders.orders import cancel, release_allocations, set_status
+from wms_soap.services.orders.queries import allocated_per_article_item, with_details
+from wms_soap.services.orders.refs import item_location_code, remove_stock
 from wms_soap.store.inventory import ArticleItem
 from wms_soap.store.orders import Order, OrderAllocation, OrderLine, Parcel, PickedItem
 

@@ -19,8 +19,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services import order_status as st
-from wms_soap.services.article_items import (
+from wms_soap.services.inventory.article_items import (
     WarehouseRef,
     default_warehouse_id,
     owner_articles,
@@ -28,7 +27,8 @@ from wms_soap.services.article_items import (
     status_names,
     warehouse_resolver,
 )
-from wms_soap.services.inventory import InventoryQuery, StockFigures, filtered_articles, stock_figures
+from wms_soap.services.inventory.inventory import InventoryQuery, StockFigures, filtered_articles, stock_figures
+from wms_soap.services.orders import status as st
 from wms_soap.store.access import Warehouse
 from wms_soap.store.articles import Article, ArticleGroup
 from wms_soap.store.inorders import InOrder, InOrderLine, InOrderReceivedItem

@@ -19,8 +19,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services.articles import find_article, lookup_article, utcnow
-from wms_soap.services.ranges import inclusive
+from wms_soap.services.common import inclusive
+from wms_soap.services.inventory.articles import find_article, lookup_article, utcnow
 from wms_soap.store.articles import Article, ArticleStructureComponent
 from wms_soap.store.db import claim_sqlite_writer, insert_once
 from wms_soap.store.production import (

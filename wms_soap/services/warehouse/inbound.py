@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import inorders as inorder_service
 from wms_soap.services import invoices as invoice_service
-from wms_soap.services import returns as return_service
-from wms_soap.services.orders import record_return
+from wms_soap.services.inbound import inorders as inorder_service
+from wms_soap.services.inbound import returns as return_service
+from wms_soap.services.orders.orders import record_return
 from wms_soap.store.inorders import (
     STATUS_CANCELLED,
     STATUS_RECEIVED,
@@ -50,7 +50,7 @@ def utcnow() -> datetime:
 
 def _add_stock(session: Session, **kwargs: Any) -> int:
     """Stock enters through the inventory area's one door, which also writes the inventory transaction."""
-    from wms_soap.services import inventory
+    from wms_soap.services.inventory import inventory
 
     article_item_id: int = inventory.add_stock(session, **kwargs)
     return article_item_id

@@ -16,8 +16,8 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from wms_soap.services.articles import READ_MODEL_OPTIONS
-from wms_soap.services.order_queries import allocated_per_article_item
+from wms_soap.services.inventory.articles import READ_MODEL_OPTIONS
+from wms_soap.services.orders.queries import allocated_per_article_item
 from wms_soap.store.access import GoodsOwner, Warehouse
 from wms_soap.store.articles import Article
 from wms_soap.store.inorders import InOrder, InOrderLine, InOrderReceivedItem

@@ -31,9 +31,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from wms_soap.services import order_queries
-from wms_soap.services.order_queries import OrderQuery
-from wms_soap.services.system import DEFAULT_ORDER_STATUSES
+from wms_soap.services.orders import queries as order_queries
+from wms_soap.services.orders.queries import OrderQuery
+from wms_soap.services.registers import DEFAULT_ORDER_STATUSES
 from wms_soap.store import answer_stamps
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.answer_stamps import Stamp

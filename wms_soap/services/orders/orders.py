@@ -18,8 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_status as st
-from wms_soap.services.customers import (
+from wms_soap.services.orders import status as st
+from wms_soap.services.orders.customers import (
     CustomerInput,
     RegisterRef,
     consignee_columns,
@@ -28,13 +28,13 @@ from wms_soap.services.customers import (
     set_consignee,
     utcnow,
 )
-from wms_soap.services.order_locking import claim_write_lock
-from wms_soap.services.order_queries import (  # re-exported: the inventory answers read these from here
+from wms_soap.services.orders.locking import claim_write_lock
+from wms_soap.services.orders.queries import (  # re-exported: the inventory answers read these from here
     OutboundQuantities as OutboundQuantities,
 )
-from wms_soap.services.order_queries import allocated_per_article_item as allocated_per_article_item
-from wms_soap.services.order_queries import outbound_quantities as outbound_quantities
-from wms_soap.services.order_refs import (
+from wms_soap.services.orders.queries import allocated_per_article_item as allocated_per_article_item
+from wms_soap.services.orders.queries import outbound_quantities as outbound_quantities
+from wms_soap.services.orders.refs import (
     ArticleKey,
     ContractRef,
     check_article_key,

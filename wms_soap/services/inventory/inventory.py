@@ -20,8 +20,8 @@ from sqlalchemy import Select, case, column, exists, func, or_, select, table, u
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.article_items import COUNTED, register_status
-from wms_soap.services.articles import READ_MODEL_OPTIONS, utcnow
+from wms_soap.services.inventory.article_items import COUNTED, register_status
+from wms_soap.services.inventory.articles import READ_MODEL_OPTIONS, utcnow
 from wms_soap.store.articles import Article, ArticleBarcode
 from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location
@@ -176,9 +176,9 @@ def stock_figures(session: Session, goods_owner_id: int, article_ids: Collection
         stock = figures[article_id]
         stock.number_of_items, stock.locked = Decimal(total or 0), Decimal(locked_total or 0)
         stock.last_in_date = last_in
-    _merge(figures, _area_quantities("orders", "outbound_quantities", session, goods_owner_id, article_ids),
+    _merge(figures, _area_quantities("orders.orders", "outbound_quantities", session, goods_owner_id, article_ids),
            ("booked", "allocated", "picked_to_be_collected", "picked_to_be_reported", "returned_to_be_reported"))
-    _merge(figures, _area_quantities("inorders", "inbound_quantities", session, goods_owner_id, article_ids),
+    _merge(figures, _area_quantities("inbound.inorders", "inbound_quantities", session, goods_owner_id, article_ids),
            ("to_receive", "received_to_be_finished", "received_to_be_reported"))
     return figures
 

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services import order_queries
-from wms_soap.services import order_status as st
-from wms_soap.services.system import find_transporter_contract
+from wms_soap.services.orders import queries as order_queries
+from wms_soap.services.orders import status as st
+from wms_soap.services.registers import find_transporter_contract
 from wms_soap.store.access import ApiUser, GoodsOwner
 from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.orders import Order

@@ -18,8 +18,8 @@ from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.security.passwords import check_password_policy, generate_password, verify_password
 from wms_soap.security.principal import Principal
 from wms_soap.security.secretbox import SecretBox
-from wms_soap.services import access
-from wms_soap.services.mail import IntegrationDetails, service_urls
+from wms_soap.services.access import rules as access
+from wms_soap.services.access.mail import IntegrationDetails, service_urls
 from wms_soap.store.access import AdminUser, ApiUser, AuditEntry, AutomationUser, GoodsOwner, IntegrationType
 
 ACCOUNT_MODELS = access.ACCOUNT_MODELS

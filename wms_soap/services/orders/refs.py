@@ -15,7 +15,8 @@ from sqlalchemy import Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services import inventory, system
+from wms_soap.services import registers as system
+from wms_soap.services.inventory import inventory
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import ArticleItem
 

@@ -17,8 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.customers import RegisterRef, resolve_register
-from wms_soap.services.inorder_details import (
+from wms_soap.services.inbound.inorder_details import (
     AdvisedItemInput,
     InOrderCustomerInput,
     LineTypeInput,
@@ -33,7 +32,7 @@ from wms_soap.services.inorder_details import (
     resolve_supplier,
     set_advised_items,
 )
-from wms_soap.services.inorder_queries import (
+from wms_soap.services.inbound.inorder_queries import (
     InboundQuantities,
     InOrderQuery,
     advised_total,
@@ -47,8 +46,9 @@ from wms_soap.services.inorder_queries import (
     received_total,
     status_reports,
 )
-from wms_soap.services.order_locking import claim_write_lock
-from wms_soap.services.returns import ReturnCauseInput, resolve_cause
+from wms_soap.services.inbound.returns import ReturnCauseInput, resolve_cause
+from wms_soap.services.orders.customers import RegisterRef, resolve_register
+from wms_soap.services.orders.locking import claim_write_lock
 from wms_soap.store.inorders import (
     IN_ORDER_STATUS_TEXTS,
     STATUS_CANCELLED,
@@ -94,7 +94,7 @@ class ArticleRef:
 
 def find_article(session: Session, goods_owner_id: int, ref: ArticleRef) -> Any:
     """The goods owner's article named by ``ref`` (the articles area decides how); NotFound when there is none."""
-    from wms_soap.services.articles import find_article as find
+    from wms_soap.services.inventory.articles import find_article as find
 
     return find(session, goods_owner_id, ref.identification, system_id=ref.system_id, article_number=ref.number,
                 product_code=ref.product_code, name=ref.name)
@@ -336,7 +336,7 @@ def _define_article(session: Session, data: InOrderLineInput, goods_owner_id: in
     """A line's ArticleDef creates or updates the article (as ProcessArticle would); its id, or None."""
     if data.article_definition is None:
         return None
-    from wms_soap.services.articles import process_article
+    from wms_soap.services.inventory.articles import process_article
 
     article_id: int = process_article(session, goods_owner_id, data.article_definition).article.id
     return article_id
