@@ -7,7 +7,7 @@ from typing import Any
 from wms_soap.services.inventory import articles
 from wms_soap.soap.service.convert import articles as convert
 from wms_soap.soap.service.dispatch import Call, handler
-from wms_soap.soap.service.handlers.statuses import goods_owner_id
+from wms_soap.soap.service.handlers.registers import goods_owner_id
 from wms_soap.soap.service.types.articles import GetArticleClassesResult
 from wms_soap.soap.service.types.common import FileResultClass
 

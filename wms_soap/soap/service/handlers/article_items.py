@@ -8,10 +8,10 @@ from typing import Any
 from wms_soap.services.inventory import article_item_updates, article_items
 from wms_soap.services.inventory import views as inventory_views
 from wms_soap.services.registers import system_time
-from wms_soap.soap.service.convert import inventory_items as convert
+from wms_soap.soap.service.convert import article_items as convert
 from wms_soap.soap.service.convert.inventory import as_utc
 from wms_soap.soap.service.dispatch import Call, handler
-from wms_soap.soap.service.handlers.statuses import goods_owner_id
+from wms_soap.soap.service.handlers.registers import goods_owner_id
 from wms_soap.soap.service.types.inventory import (
     GetArticleItemChangesResult,
     GetHistoricalInventoryResult,
