@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests import factories
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.orders import orders
 from wms_soap.services.orders.customers import CustomerInput
 from wms_soap.services.orders.orders import LineInput, OrderInput
@@ -38,7 +38,7 @@ def make_article(session: Session, goods_owner_id: int, number: str, name: str |
 def add_stock(session: Session, goods_owner_id: int, article: Article, quantity: int | Decimal, *,
               location: str = "A-01-01", batch: str | None = None, serial: str | None = None,
               expiry_date: datetime | None = None) -> int:
-    return inventory.add_stock(session, goods_owner_id=goods_owner_id, article_id=article.id, location_code=location,
+    return stock.add_stock(session, goods_owner_id=goods_owner_id, article_id=article.id, location_code=location,
                                quantity=Decimal(quantity), batch=batch, serial=serial, expiry_date=expiry_date,
                                comment="test stock")
 

@@ -9,10 +9,10 @@ Paths are matched without regard to case, as IIS does for ASMX services.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
@@ -21,6 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from wms_soap import __version__
 from wms_soap.config import Settings
 from wms_soap.errors import SchemaOutOfDate
+from wms_soap.soap.admin import ADMIN_PATH, create_admin_app, write_admin_wsdl
+from wms_soap.soap.service.wsdl_export import write_contract
+from wms_soap.soap.service.wsgi import create_goods_owner_app
 from wms_soap.store.db import create_engine_for, make_session_factory
 from wms_soap.store.migrate import schema_is_current
 
@@ -28,7 +31,6 @@ log = logging.getLogger(__name__)
 
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
-ADMIN_PATH = "/admin/service.asmx"
 SCHEMA_BEHIND = "The database schema is behind this version of wms-soap: run `wms-soap init` to upgrade it"
 
 
@@ -38,26 +40,26 @@ def create_app(settings: Settings, *, session_factory: sessionmaker[Session] | N
         session_factory = make_session_factory(create_engine_for(settings.database_url))
     check_schema(_engine_of(session_factory))
     routes: dict[str, WsgiApp] = {"/health": HealthApp(session_factory)}
-    goods_owner = _optional_face("wms_soap.soap.service.wsgi", "create_goods_owner_app", settings, session_factory)
-    if goods_owner is not None:
-        routes["/service.asmx"] = goods_owner
-        if settings.warehouse:
-            routes[f"/{settings.warehouse}/service.asmx".lower()] = goods_owner
+    goods_owner = create_goods_owner_app(settings, session_factory)
+    routes["/service.asmx"] = goods_owner
+    if settings.warehouse:
+        routes[f"/{settings.warehouse}/service.asmx".lower()] = goods_owner
     if settings.admin_port is None:
-        admin = _optional_face("wms_soap.soap.admin", "create_admin_app", settings, session_factory)
-        if admin is not None:
-            routes[ADMIN_PATH] = admin
+        routes[ADMIN_PATH] = create_admin_app(settings, session_factory)
     return Router(routes)
 
 
 def create_admin_only_app(settings: Settings, *, session_factory: sessionmaker[Session]) -> WsgiApp:
     """The admin service alone, for its own address (``admin_port``), with ``/health``."""
     check_schema(_engine_of(session_factory))
-    routes: dict[str, WsgiApp] = {"/health": HealthApp(session_factory)}
-    admin = _optional_face("wms_soap.soap.admin", "create_admin_app", settings, session_factory)
-    if admin is not None:
-        routes[ADMIN_PATH] = admin
+    routes: dict[str, WsgiApp] = {"/health": HealthApp(session_factory), ADMIN_PATH: create_admin_app(settings,
+                                                                                                  session_factory)}
     return Router(routes)
+
+
+def write_contracts(settings: Settings, out_dir: Path) -> list[Path]:
+    """Write every face's published contract under ``out_dir`` (``wms-soap wsdl``); returns the paths written."""
+    return [*write_contract(settings, out_dir), write_admin_wsdl(settings, out_dir)]
 
 
 def check_schema(engine: Engine) -> None:
@@ -70,20 +72,6 @@ def _engine_of(session_factory: sessionmaker[Session]) -> Engine:
     if not isinstance(bind, Engine):
         raise TypeError("the session factory must be bound to an Engine (store.db.make_session_factory)")
     return bind
-
-
-def _optional_face(module_name: str, factory_name: str, settings: Settings,
-                   session_factory: sessionmaker[Session]) -> WsgiApp | None:
-    """The face built by ``module_name.factory_name`` while that part of the project is being written, else None."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if not (error.name or "").startswith("wms_soap."):
-            raise
-        log.warning("%s is not available (%s is missing): its paths answer 404", module_name, error.name)
-        return None
-    factory: Callable[[Settings, sessionmaker[Session]], WsgiApp] = getattr(module, factory_name)
-    return factory(settings, session_factory)
 
 
 class Router:

@@ -13,7 +13,8 @@ import zeep
 from tests.factories import make_warehouse
 from tests.functional.articles_support import ArticlesClient, make_client
 from tests.inbound_fixtures import warehouse_session
-from wms_soap.services.inventory import article_items, inventory
+from wms_soap.services.inventory import article_items
+from wms_soap.services.inventory import stock as stock_changes
 from wms_soap.services.inventory.articles import find_article
 from wms_soap.store.access import GoodsOwner
 
@@ -39,7 +40,7 @@ def other(live_server: Any) -> ArticlesClient:
 def stock(live_server: Any, api: ArticlesClient, number: str, quantity: int, **fields: Any) -> int:
     with warehouse_session(live_server.session_factory) as session:
         article = find_article(session, api.goods_owner_id, "ArticleNumber", article_number=number)
-        return inventory.add_stock(session, goods_owner_id=api.goods_owner_id, article_id=article.id,
+        return stock_changes.add_stock(session, goods_owner_id=api.goods_owner_id, article_id=article.id,
                                    location_code=fields.pop("location_code", "A-01"), quantity=Decimal(quantity),
                                    comment="test", **fields)
 
@@ -88,7 +89,7 @@ def test_inventory_per_warehouse(api: ArticlesClient, other: ArticlesClient, liv
         home = make_warehouse(session, code="HOME")
         north = make_warehouse(session, code="NORTH")
         session.get(GoodsOwner, api.goods_owner_id).warehouse_id = home.id  # type: ignore[union-attr]
-        inventory.location(session, "N-01", warehouse_id=north.id)
+        stock_changes.location(session, "N-01", warehouse_id=north.id)
         home_id, north_id = home.id, north.id
     stock(live_server, api, "CUP", 4)
     stock(live_server, api, "CUP", 3, location_code="N-01")
@@ -135,7 +136,7 @@ def test_goods_status_inventory(api: ArticlesClient, other: ArticlesClient, live
 def test_historical_inventory(api: ArticlesClient, other: ArticlesClient, live_server: Any) -> None:
     item_id = stock(live_server, api, "CUP", 10, batch="B1", at=T0)
     with warehouse_session(live_server.session_factory) as session:
-        inventory.remove_stock(session, article_item_id=item_id, quantity=Decimal(4), comment="picked",
+        stock_changes.remove_stock(session, article_item_id=item_id, quantity=Decimal(4), comment="picked",
                                at=T0 + timedelta(days=2))
 
     def at(moment: datetime, **query: Any) -> Any:

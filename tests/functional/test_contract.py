@@ -14,10 +14,10 @@ from lxml import etree
 
 from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, no_database, serve_soap, wire_only_settings
 from wms_soap.soap.primitives import TNS
+from wms_soap.soap.service import handlers  # noqa: F401  (registers every handler)
 from wms_soap.soap.service.contract import OPERATIONS
 from wms_soap.soap.service.dispatch import registered_handlers
-from wms_soap.soap.service.handlers import load_all
-from wms_soap.soap.service.handlers.system import get_system_status
+from wms_soap.soap.service.handlers.registers import get_system_status
 from wms_soap.soap.service.wsdl_export import schema_of, write_contract
 
 REPO = Path(__file__).resolve().parents[2]
@@ -145,7 +145,6 @@ def test_an_operation_without_handler_answers_a_not_implemented_fault_naming_it(
 def test_the_real_app_answers_every_operation_with_its_handler(server: SoapServer) -> None:
     """All 60 operations are implemented: none answers Client.NotImplemented (the bare app above shows that fault);
     an empty call without credentials reaches the operation and is refused as a logon failure."""
-    load_all()
     assert [op.name for op in OPERATIONS if op.name not in registered_handlers()] == []
     for op in OPERATIONS:
         body = (f'<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><{op.name} xmlns="{TNS}"/>'

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.functional.articles_support import ArticlesClient, make_client
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.inventory.articles import lookup_article
 from wms_soap.services.production import goods_operations
 from wms_soap.store.db import session_scope
@@ -24,7 +24,7 @@ def api(live_server: Any) -> ArticlesClient:
         session.add(ArticleItemStatus(code="QUARANTINE", name="Quarantine"))
         article = lookup_article(session, client.goods_owner_id, "ArticleNumber", article_number="MUG")
         assert article is not None
-        inventory.add_stock(session, goods_owner_id=client.goods_owner_id, article_id=article.id,
+        stock.add_stock(session, goods_owner_id=client.goods_owner_id, article_id=article.id,
                             location_code="A-01", quantity=Decimal(10), batch="B1", comment="test stock")
     return client
 
@@ -89,7 +89,7 @@ def test_create_execute_and_query(api: ArticlesClient, live_server: Any) -> None
     [item] = line.GoodsOperationOrderItems.GoodsOperationOrderItemInfo
     assert (item.NumberOfItems, item.Location, item.BatchNo) == (4, "A-01", "B1")
     with session_scope(live_server.session_factory) as session:
-        items = inventory.article_items(session, api.goods_owner_id, item_article_id(session, api))
+        items = stock.article_items(session, api.goods_owner_id, item_article_id(session, api))
         assert sorted((i.status or "", i.number_of_items) for i in items if i.number_of_items) == [
             ("", 6), ("QUARANTINE", 4)]
     total = api.call("GetInventoryByQuery", GetInventoryQuery=api.types.GetInventoryQuery(

@@ -11,7 +11,7 @@ import pytest
 from tests.factories import make_api_user, make_goods_owner
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from tests.inbound_fixtures import make_article
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.store.db import session_scope
 
 
@@ -21,9 +21,9 @@ def api(live_server: Any) -> GoodsOwnerClient:
         owner = make_goods_owner(session, code="SHOP")
         make_api_user(session, owner, username="WSIshop", password=PASSWORD)
         article = make_article(session, owner.id, "ART-1")
-        inventory.add_stock(session, goods_owner_id=owner.id, article_id=article.id, location_code="L-1",
+        stock.add_stock(session, goods_owner_id=owner.id, article_id=article.id, location_code="L-1",
                             quantity=Decimal(10), comment="received", cause="received")
-        inventory.add_stock(session, goods_owner_id=owner.id, article_id=article.id, location_code="L-1",
+        stock.add_stock(session, goods_owner_id=owner.id, article_id=article.id, location_code="L-1",
                             quantity=Decimal(2), comment="found in count", cause="adjusted")
     return goods_owner_client(live_server.url, "SHOP", "WSIshop")
 

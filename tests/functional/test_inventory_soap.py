@@ -11,7 +11,7 @@ import zeep
 
 from tests.functional.articles_support import ArticlesClient, make_client
 from tests.inbound_fixtures import warehouse_session
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def add_stock(live_server: Any, api: ArticlesClient, number: str, quantity: int,
         from wms_soap.services.inventory.articles import find_article
 
         article = find_article(session, api.goods_owner_id, "ArticleNumber", article_number=number)
-        inventory.add_stock(session, goods_owner_id=api.goods_owner_id, article_id=article.id,
+        stock.add_stock(session, goods_owner_id=api.goods_owner_id, article_id=article.id,
                             location_code=fields.pop("location_code", "A-01"), quantity=Decimal(quantity),
                             comment="test", **fields)
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.functional.articles_support import ArticlesClient, make_client
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock as stock_changes
 from wms_soap.services.production import production
 from wms_soap.services.warehouse import production as production_warehouse
 from wms_soap.store.db import session_scope
@@ -60,7 +60,7 @@ def stock(live_server: Any, owner_id: int, numbers: dict[str, int]) -> None:
         for number, count in numbers.items():
             article = production.lookup_article(session, owner_id, "ArticleNumber", article_number=number)
             assert article is not None
-            inventory.add_stock(session, goods_owner_id=owner_id, article_id=article.id, location_code="A-01",
+            stock_changes.add_stock(session, goods_owner_id=owner_id, article_id=article.id, location_code="A-01",
                                 quantity=Decimal(count), comment="test stock")
 
 

@@ -15,7 +15,7 @@ from zeep.exceptions import Fault
 
 from tests.factories import make_warehouse
 from tests.functional.articles_support import PASSWORD, ArticlesClient, make_client
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.inventory.articles import lookup_article
 from wms_soap.services.warehouse import transfers
 from wms_soap.services.warehouse.transfers import TransferLineInput, TransferOrderInput
@@ -38,10 +38,10 @@ def api(live_server: Any) -> ArticlesClient:
         for code in ("WB", "WT"):
             make_warehouse(session, code=code)
         session.add(ArticleItemStatus(code="DAMAGED", name="Damaged"))
-        inventory.location(session, "A-01", warehouse_id=source)
+        stock.location(session, "A-01", warehouse_id=source)
         mug = lookup_article(session, client.goods_owner_id, "ArticleNumber", article_number="MUG")
         assert mug is not None
-        inventory.add_stock(session, goods_owner_id=client.goods_owner_id, article_id=mug.id, location_code="A-01",
+        stock.add_stock(session, goods_owner_id=client.goods_owner_id, article_id=mug.id, location_code="A-01",
                             quantity=Decimal(10), batch="B1", comment="stock")
     return client
 

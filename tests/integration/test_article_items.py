@@ -14,7 +14,7 @@ from tests.factories import make_warehouse
 from tests.orders_support import add_stock, make_article, make_owner
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services.inventory import article_item_updates as updates
-from wms_soap.services.inventory import article_items, articles, inventory, inventory_changes
+from wms_soap.services.inventory import article_items, articles, inventory, inventory_changes, stock
 from wms_soap.services.inventory import views as inventory_views
 from wms_soap.services.inventory.article_item_updates import (
     ArticleItemsError,
@@ -62,7 +62,7 @@ def test_items_per_article_with_filters_and_cursor(session: Session, owner: int,
 def test_item_views_carry_location_warehouse_and_in_order_origin(session: Session, owner: int) -> None:
     cup = make_article(session, owner, "CUP")
     warehouse = make_warehouse(session, code="NORTH")
-    inventory.location(session, "N-01", warehouse_id=warehouse.id)
+    stock.location(session, "N-01", warehouse_id=warehouse.id)
     add_stock(session, owner, cup, 3, location="N-01")
     add_stock(session, owner, cup, 4, location="A-01")
     owner_warehouse = session.get(GoodsOwner, owner).warehouse  # type: ignore[union-attr]
@@ -164,10 +164,10 @@ def test_changes_page_by_log_id(session: Session, owner: int, other: int) -> Non
 def test_inventory_per_warehouse(session: Session, owner: int) -> None:
     cup = make_article(session, owner, "CUP")
     north = make_warehouse(session, code="NORTH")
-    inventory.location(session, "N-01", warehouse_id=north.id)
+    stock.location(session, "N-01", warehouse_id=north.id)
     add_stock(session, owner, cup, 3, location="N-01")
     add_stock(session, owner, cup, 4, location="A-01")
-    inventory.add_stock(session, goods_owner_id=owner, article_id=cup.id, location_code="Q-01",
+    stock.add_stock(session, goods_owner_id=owner, article_id=cup.id, location_code="Q-01",
                         quantity=Decimal(2), comment="test", locked=True)
     [row] = inventory_views.inventory_per_warehouse(session, owner, inventory_views.PerWarehouseQuery())
     home = session.get(GoodsOwner, owner).warehouse_id  # type: ignore[union-attr]
@@ -180,9 +180,9 @@ def test_inventory_per_warehouse(session: Session, owner: int) -> None:
 
 def test_historical_inventory_from_transactions(session: Session, owner: int) -> None:
     cup = make_article(session, owner, "CUP")
-    item_id = inventory.add_stock(session, goods_owner_id=owner, article_id=cup.id, location_code="A-01",
+    item_id = stock.add_stock(session, goods_owner_id=owner, article_id=cup.id, location_code="A-01",
                                   quantity=Decimal(10), batch="B1", comment="in", at=T0)
-    inventory.remove_stock(session, article_item_id=item_id, quantity=Decimal(4), comment="out",
+    stock.remove_stock(session, article_item_id=item_id, quantity=Decimal(4), comment="out",
                            at=T0 + timedelta(days=2))
     at = inventory_views.historical_inventory
     assert at(session, owner, T0 - timedelta(seconds=1)) == []
@@ -196,7 +196,7 @@ def test_historical_inventory_from_transactions(session: Session, owner: int) ->
 def test_goods_status_inventory(session: Session, owner: int) -> None:
     cup = make_article(session, owner, "CUP")
     add_stock(session, owner, cup, 5)
-    inventory.add_stock(session, goods_owner_id=owner, article_id=cup.id, location_code="Q-01",
+    stock.add_stock(session, goods_owner_id=owner, article_id=cup.id, location_code="Q-01",
                         quantity=Decimal(2), comment="test", status="QUARANTINE", locked=True)
     [row] = inventory_views.goods_status_inventory(session, owner, inventory_views.GoodsStatusQuery())
     assert (row.number_of_items, row.locked) == (7, 2)
@@ -208,23 +208,23 @@ def test_a_count_sets_the_last_inventory_time_and_reports_only_differences(sessi
     cup = make_article(session, owner, "CUP")
     counted_id = add_stock(session, owner, cup, 5)
     add_stock(session, owner, cup, 2, location="B-01")
-    assert inventory.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(5),
+    assert stock.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(5),
                                  comment="count", at=T0) == 0
     [line] = article_items.inventory_items(session, owner, ItemsQuery(last_inventory_from=T0))
     assert [(v.item.id, v.last_inventory_time is not None) for v in line.items] == [(counted_id, True)]
     assert article_items.inventory_items(session, owner, ItemsQuery(last_inventory_from=T0 + timedelta(1))) == []
     query = inventory_changes.InventoryChangesQuery()
     assert inventory_changes.inventory_changes(session, query, goods_owner_id=owner) == {}
-    assert inventory.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(3),
+    assert stock.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(3),
                                  comment="count") == -2
     [changes] = inventory_changes.inventory_changes(session, query, goods_owner_id=owner).values()
     assert [(c.quantity, c.cause) for c in changes] == [(-2, "counted")]
     with pytest.raises(ValidationFailed):
-        inventory.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(-1),
+        stock.count_stock(session, goods_owner_id=owner, article_item_id=counted_id, counted=Decimal(-1),
                               comment="count")
     other = make_owner(session, "OTHER2")
     with pytest.raises(NotFound):
-        inventory.count_stock(session, goods_owner_id=other, article_item_id=counted_id, counted=Decimal(1),
+        stock.count_stock(session, goods_owner_id=other, article_item_id=counted_id, counted=Decimal(1),
                               comment="count")
 
 

@@ -15,7 +15,7 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from tests.races import race
 from wms_soap.errors import Conflict
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.production import production
 from wms_soap.services.production.production import ProductionLineInput, ProductionOrderInput
 from wms_soap.services.warehouse import production as production_warehouse
@@ -34,7 +34,7 @@ def _setup(session_factory: sessionmaker[Session]) -> int:
         part = make_article(session, owner, "PART")
         session.add(ArticleStructureComponent(parent_article_id=kit.id, child_article_id=part.id,
                                               number_of_items=Decimal(1)))
-        inventory.add_stock(session, goods_owner_id=owner, article_id=part.id, location_code="A-01",
+        stock.add_stock(session, goods_owner_id=owner, article_id=part.id, location_code="A-01",
                             quantity=Decimal(100), comment="stock")
         return owner
 

@@ -13,7 +13,7 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.production import goods_operations
 from wms_soap.services.production.goods_operations import (
     GoodsOperationLineInput,
@@ -30,9 +30,9 @@ def world(session: Session) -> dict[str, int]:
     owner = make_goods_owner(session, code="GOO").id
     mug = make_article(session, owner, "MUG")
     session.add(ArticleItemStatus(code="DAMAGED", name="Damaged"))
-    inventory.add_stock(session, goods_owner_id=owner, article_id=mug.id, location_code="A-01",
+    stock.add_stock(session, goods_owner_id=owner, article_id=mug.id, location_code="A-01",
                         quantity=Decimal(3), batch="B1", comment="stock")
-    inventory.add_stock(session, goods_owner_id=owner, article_id=mug.id, location_code="A-02",
+    stock.add_stock(session, goods_owner_id=owner, article_id=mug.id, location_code="A-02",
                         quantity=Decimal(5), batch="B2", comment="stock")
     return {"owner": owner, "mug": mug.id}
 
@@ -46,7 +46,7 @@ def order(session: Session, owner: int, count: int, *, batch: str | None = None,
 
 
 def by_status(session: Session, world: dict[str, int]) -> list[tuple[str, str | None, Decimal]]:
-    items = inventory.article_items(session, world["owner"], world["mug"])
+    items = stock.article_items(session, world["owner"], world["mug"])
     return sorted((item.status or "", item.batch, item.number_of_items) for item in items if item.number_of_items)
 
 
@@ -100,7 +100,7 @@ def test_warehouse_cli(session_factory: sessionmaker[Session], capsys: pytest.Ca
         world = {"owner": make_goods_owner(session, code="CLI").id}
         world["mug"] = make_article(session, world["owner"], "MUG").id
         session.add(ArticleItemStatus(code="DAMAGED", name="Damaged"))
-        inventory.add_stock(session, goods_owner_id=world["owner"], article_id=world["mug"], location_code="A-01",
+        stock.add_stock(session, goods_owner_id=world["owner"], article_id=world["mug"], location_code="A-01",
                             quantity=Decimal(2), comment="stock")
         too_many = order(session, world["owner"], 3, number="GO-BIG").id
         fits = order(session, world["owner"], 2, number="GO-OK").id

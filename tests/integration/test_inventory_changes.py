@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.errors import NotFound
-from wms_soap.services.inventory import inventory, inventory_changes
+from wms_soap.services.inventory import inventory_changes, stock
 from wms_soap.services.inventory.inventory_changes import InventoryChangesQuery
 
 
@@ -20,12 +20,12 @@ def owner(session: Session) -> int:
     goods_owner = make_goods_owner(session, code="CHG")
     first, second = make_article(session, goods_owner.id, "A"), make_article(session, goods_owner.id, "B")
     for article in (first, second):
-        inventory.add_stock(session, goods_owner_id=goods_owner.id, article_id=article.id, location_code="L-1",
+        stock.add_stock(session, goods_owner_id=goods_owner.id, article_id=article.id, location_code="L-1",
                             quantity=Decimal(10), comment="received", cause="received")
-    item = inventory.add_stock(session, goods_owner_id=goods_owner.id, article_id=first.id, location_code="L-1",
+    item = stock.add_stock(session, goods_owner_id=goods_owner.id, article_id=first.id, location_code="L-1",
                                quantity=Decimal(2), comment="found in count", cause="adjusted")
-    inventory.remove_stock(session, article_item_id=item, quantity=Decimal(1), comment="broken", cause="adjusted")
-    inventory.add_stock(session, goods_owner_id=goods_owner.id, article_id=second.id, location_code="L-2",
+    stock.remove_stock(session, article_item_id=item, quantity=Decimal(1), comment="broken", cause="adjusted")
+    stock.add_stock(session, goods_owner_id=goods_owner.id, article_id=second.id, location_code="L-2",
                         quantity=Decimal(3), comment="count", cause="counted")
     return goods_owner.id
 

@@ -15,6 +15,7 @@ from tests.factories import make_goods_owner
 from wms_soap.errors import Conflict, ValidationFailed
 from wms_soap.services import registers as system
 from wms_soap.services.inventory import article_items, inventory
+from wms_soap.services.inventory import stock as stock_changes
 from wms_soap.services.inventory.articles import ArticleInput, BarcodeInput, process_article
 from wms_soap.services.inventory.inventory import InventoryQuery
 from wms_soap.store.articles import Article
@@ -35,7 +36,7 @@ def article(session: Session, owner: int, number: str, **fields: Any) -> Article
 
 def stock(session: Session, owner: int, item: Article, quantity: int, **fields: Any) -> int:
     fields.setdefault("location_code", "A-01-01")
-    return inventory.add_stock(session, goods_owner_id=owner, article_id=item.id, quantity=Decimal(quantity),
+    return stock_changes.add_stock(session, goods_owner_id=owner, article_id=item.id, quantity=Decimal(quantity),
                                comment="test", **fields)
 
 
@@ -58,15 +59,15 @@ def test_add_stock_merges_equal_items_and_records_transactions(session: Session,
 def test_remove_stock_never_goes_negative(session: Session, owner: int) -> None:
     cup = article(session, owner, "CUP")
     item_id = stock(session, owner, cup, 5)
-    inventory.remove_stock(session, article_item_id=item_id, quantity=Decimal(4), comment="picked")
+    stock_changes.remove_stock(session, article_item_id=item_id, quantity=Decimal(4), comment="picked")
     with pytest.raises(Conflict, match="holds 1"):
-        inventory.remove_stock(session, article_item_id=item_id, quantity=Decimal(2), comment="picked")
+        stock_changes.remove_stock(session, article_item_id=item_id, quantity=Decimal(2), comment="picked")
     item = session.get(ArticleItem, item_id)
     assert item is not None and item.number_of_items == 1
     last = session.scalars(select(InventoryTransaction).order_by(InventoryTransaction.id.desc())).first()
     assert last is not None and (last.quantity, last.cause, last.location_code) == (-4, "picked", "A-01-01")
     with pytest.raises(ValidationFailed):
-        inventory.remove_stock(session, article_item_id=item_id, quantity=Decimal(0), comment="nothing")
+        stock_changes.remove_stock(session, article_item_id=item_id, quantity=Decimal(0), comment="nothing")
 
 
 def test_locked_items_are_not_sellable(session: Session, owner: int) -> None:
@@ -101,8 +102,8 @@ def test_filters_by_stock(session: Session, owner: int) -> None:
     assert numbers(session, owner, below_stock_limit=True) == ["CUP"]
 
 
-def test_below_stock_limit_considering_booked_uses_the_orders_seam(session: Session, owner: int,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_below_stock_limit_considering_booked_uses_the_order_and_in_order_quantities(
+        session: Session, owner: int, monkeypatch: pytest.MonkeyPatch) -> None:
     cup = article(session, owner, "CUP", order_point=3)
     mug = article(session, owner, "MUG", order_point=3)
     stock(session, owner, cup, 5)
@@ -120,9 +121,8 @@ def test_below_stock_limit_considering_booked_uses_the_orders_seam(session: Sess
         received_to_be_finished: Decimal = Decimal(0)
         received_to_be_reported: Decimal = Decimal(2)
 
-    seams = {"outbound_quantities": lambda s, g, ids: {cup.id: Outbound(Decimal(4))},
-             "inbound_quantities": lambda s, g, ids: {mug.id: Inbound()}}
-    monkeypatch.setattr(inventory, "_seam", lambda module, function: seams[function])
+    monkeypatch.setattr(inventory, "outbound_quantities", lambda s, g, ids: {cup.id: Outbound(Decimal(4))})
+    monkeypatch.setattr(inventory, "inbound_quantities", lambda s, g, ids: {mug.id: Inbound()})
     assert numbers(session, owner, below_stock_limit=True) == []
     assert numbers(session, owner, below_stock_limit_considering_booked=True) == ["CUP"]
     cup_row, mug_row = inventory.inventory(session, owner)

@@ -14,7 +14,7 @@ from tests.inbound_fixtures import create_in_order, make_article, make_shipped_o
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import invoices
 from wms_soap.services.inbound import inorders
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.invoices import InvoiceQuery, InvoiceRowInput, InvoiceUpdate
 from wms_soap.services.warehouse import inbound as warehouse_inbound
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction
@@ -55,7 +55,7 @@ def test_invoicing_prices_orders_lines_parcels_receipts_and_storage(session: Ses
     put_away.created_at = END - timedelta(days=10) + timedelta(hours=1)  # in stock at the end of the last 10 days
     later = session.get(ArticleItem, item_id)
     assert later is not None
-    inventory.remove_stock(session, article_item_id=later.id, quantity=Decimal(4), comment="after the period")
+    stock.remove_stock(session, article_item_id=later.id, quantity=Decimal(4), comment="after the period")
 
     invoice = invoices.run_invoicing(session, owner, START, END)
 

@@ -19,7 +19,7 @@ from wms_soap.services.orders import updates as order_updates
 from wms_soap.services.orders import views as order_views
 from wms_soap.services.orders.customers import CustomerInput, RegisterRef, process_customer
 from wms_soap.services.orders.orders import ClassesInput
-from wms_soap.services.orders.queries import OrderQuery, SpecialFilters
+from wms_soap.services.orders.queries import OrderQuery, SpecialFilters, outbound_quantities
 from wms_soap.services.orders.refs import ContractRef
 from wms_soap.services.orders.updates import LineUpdate, OrderUpdate
 from wms_soap.services.warehouse import outbound as warehouse
@@ -306,7 +306,7 @@ def test_outbound_quantities(session: Session, owner: int) -> None:
     add_stock(session, owner, article, 10)
     warehouse.allocate_order(session, order_id)
     warehouse.pick(session, order_id, [warehouse.PickRequest(Decimal(1), external_order_line_code="1")])
-    quantities = orders.outbound_quantities(session, owner, [article.id])[article.id]
+    quantities = outbound_quantities(session, owner, [article.id])[article.id]
     assert (quantities.booked, quantities.allocated, quantities.picked_to_be_collected) == (3, 3, 1)
 
 

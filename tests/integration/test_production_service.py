@@ -15,7 +15,7 @@ from tests.factories import make_goods_owner
 from tests.inbound_fixtures import make_article
 from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.production import production
 from wms_soap.services.production.production import (
     ArticleRef,
@@ -52,12 +52,12 @@ def article_id(session: Session, owner: int, number: str) -> int:
 
 def add(session: Session, owner: int, number: str, count: int, location: str = "A-01", **fields: object) -> int:
     article = article_id(session, owner, number)
-    return inventory.add_stock(session, goods_owner_id=owner, article_id=article, location_code=location,
+    return stock.add_stock(session, goods_owner_id=owner, article_id=article, location_code=location,
                                quantity=Decimal(count), comment="stock", **fields)  # type: ignore[arg-type]
 
 
 def on_hand(session: Session, owner: int, number: str) -> Decimal:
-    return sum((item.number_of_items for item in inventory.article_items(session, owner,
+    return sum((item.number_of_items for item in stock.article_items(session, owner,
                                                                          article_id(session, owner, number))),
                Decimal(0))
 
@@ -193,7 +193,7 @@ def test_warehouse_cli(session_factory: sessionmaker[Session], capsys: pytest.Ca
         session.flush()
         order_id = production.process_production_order(session, owner_id, ProductionOrderInput(
             "PO-CLI", lines=[ProductionLineInput("1", "TABLE", Decimal(2))])).id
-        inventory.add_stock(session, goods_owner_id=owner_id, article_id=leg.id, location_code="A-01",
+        stock.add_stock(session, goods_owner_id=owner_id, article_id=leg.id, location_code="A-01",
                             quantity=Decimal(6), comment="stock")
     assert main(["warehouse", "production", "list"]) == 0
     assert "PO-CLI" in capsys.readouterr().out
@@ -204,7 +204,7 @@ def test_warehouse_cli(session_factory: sessionmaker[Session], capsys: pytest.Ca
     assert "LEG" in capsys.readouterr().err
     assert main(["warehouse", "production", "finish", str(order_id)]) == 0
     with session_scope(session_factory) as session:
-        [item] = inventory.article_items(session, owner_id, article_id(session, owner_id, "TABLE"))
+        [item] = stock.article_items(session, owner_id, article_id(session, owner_id, "TABLE"))
         assert (item.number_of_items, item.batch, item.expiry_date is not None) == (1, "T-1", True)
         assert on_hand(session, owner_id, "LEG") == 2
 
@@ -218,5 +218,5 @@ def test_min_days_to_expiry_date_skips_items_expiring_too_soon(session: Session,
         production_warehouse.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
     add(session, owner, "WOOD", 2, "A-02", expiry_date=soon + timedelta(days=60))
     production_warehouse.report_production(session, order.id, "1", Decimal(1), location_code="PROD-1")
-    wood = inventory.article_items(session, owner, article_id(session, owner, "WOOD"))
+    wood = stock.article_items(session, owner, article_id(session, owner, "WOOD"))
     assert sorted((item.location.code, item.number_of_items) for item in wood) == [("A-01", 2), ("A-02", 0)]

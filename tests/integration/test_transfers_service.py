@@ -18,7 +18,7 @@ from tests.inbound_fixtures import make_article
 from tests.orders_support import create_order, line
 from wms_soap.cli.main import main
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock as stock_changes
 from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.services.warehouse import transfers
 from wms_soap.services.warehouse.transfers import TransferLineInput, TransferOrderInput, TransferQuery
@@ -37,10 +37,10 @@ def world(session: Session) -> dict[str, int]:
     owner.warehouse_id = a
     mug = make_article(session, owner.id, "MUG").id
     session.add(ArticleItemStatus(code="DAMAGED", name="Damaged"))
-    inventory.location(session, "B-01", warehouse_id=b)
+    stock_changes.location(session, "B-01", warehouse_id=b)
     for code, count, batch, at in (("A-01", 3, "B1", T0), ("A-02", 5, "B2", T0 + timedelta(hours=1)),
                                    ("B-01", 7, "B3", T0)):
-        inventory.add_stock(session, goods_owner_id=owner.id, article_id=mug, location_code=code,
+        stock_changes.add_stock(session, goods_owner_id=owner.id, article_id=mug, location_code=code,
                             quantity=Decimal(count), batch=batch, comment="stock", at=at)
     return {"owner": owner.id, "mug": mug, "a": a, "b": b, "t": t}
 
@@ -54,13 +54,13 @@ def create(session: Session, owner: int, *lines: TransferLineInput, number: str 
 
 
 def stock(session: Session, world: dict[str, int]) -> list[tuple[str, str | None, bool, str, Decimal]]:
-    items = inventory.article_items(session, world["owner"], world["mug"])
+    items = stock_changes.article_items(session, world["owner"], world["mug"])
     return sorted((item.location.code, item.batch, item.is_locked, item.status or "", item.number_of_items)
                   for item in items if item.number_of_items)
 
 
 def total(session: Session, world: dict[str, int]) -> Decimal:
-    return sum((item.number_of_items for item in inventory.article_items(session, world["owner"], world["mug"])),
+    return sum((item.number_of_items for item in stock_changes.article_items(session, world["owner"], world["mug"])),
                Decimal(0))
 
 
@@ -227,9 +227,9 @@ def test_warehouse_cli(session_factory: sessionmaker[Session], capsys: pytest.Ca
         make_warehouse(session, code="WB")
         owner = make_goods_owner(session, code="CLI").id
         mug = make_article(session, owner, "MUG").id
-        inventory.location(session, "A-01", warehouse_id=source)
-        inventory.add_stock(session, goods_owner_id=owner, article_id=mug, location_code="A-01", quantity=Decimal(2),
-                            comment="stock")
+        stock_changes.location(session, "A-01", warehouse_id=source)
+        stock_changes.add_stock(session, goods_owner_id=owner, article_id=mug, location_code="A-01",
+                                quantity=Decimal(2), comment="stock")
     create_args = ["warehouse", "transfer", "create", "--goods-owner-id", str(owner), "--from", "WA", "--to", "WB"]
     assert main([*create_args, "--number", "BAD", "--line", "1:MUG=x"]) == 2
     assert main([*create_args, "--number", "BIG", "--line", "1:MUG=3"]) == 0
@@ -248,5 +248,5 @@ def test_warehouse_cli(session_factory: sessionmaker[Session], capsys: pytest.Ca
     assert "status 300 Delivered" in capsys.readouterr().out
     assert main(["warehouse", "transfer", "cancel", str(big)]) == 0
     with session_scope(session_factory) as session:
-        items = inventory.article_items(session, owner, mug)
+        items = stock_changes.article_items(session, owner, mug)
         assert sorted((i.location.code, i.number_of_items) for i in items if i.number_of_items) == [("B-01", 2)]

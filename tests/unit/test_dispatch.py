@@ -195,7 +195,7 @@ def test_results_without_success_have_no_in_band_errors() -> None:
 
 
 def test_registering_an_unknown_or_duplicate_operation_is_refused() -> None:
-    import wms_soap.soap.service.handlers.system  # noqa: F401  (registers GetSystemStatus)
+    import wms_soap.soap.service.handlers.registers  # noqa: F401  (registers GetSystemStatus)
 
     with pytest.raises(ValueError, match="not an operation"):
         handler("GetArticlesByQuery")

@@ -259,20 +259,6 @@ def run_api_user_invoices(args: argparse.Namespace, settings: Settings) -> int:
     return _change_api_user(settings, args.username, set_access)
 
 
-def add_api_user_unlock(commands: Subparsers) -> None:
-    """``api-user unlock`` when the security module does not provide its own."""
-    _command(commands, "unlock", "lift a lockout after repeated failed logons", run_api_user_unlock) \
-        .add_argument("username")
-
-
-def run_api_user_unlock(args: argparse.Namespace, settings: Settings) -> int:
-    def unlock(session: Session, user: ApiUser) -> str:
-        user.failed_logins, user.locked_until = 0, None
-        return f"Unlocked {user.username}"
-
-    return _change_api_user(settings, args.username, unlock)
-
-
 # -- automation and admin users -------------------------------------------------------------------------------------
 
 def add_automation_user(subparsers: Subparsers) -> None:

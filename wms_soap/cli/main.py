@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib
 import logging
 import signal
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from wms_soap import __version__
 from wms_soap.cli import access as cli_access
+from wms_soap.cli import events as cli_events
+from wms_soap.cli import registers as cli_registers
+from wms_soap.cli import security as cli_security
+from wms_soap.cli import warehouse as cli_warehouse
 from wms_soap.config import Settings, derived_public_url, load_settings
 from wms_soap.errors import WmsError
 
@@ -125,7 +127,7 @@ def serve(settings: Settings, *, host: str | None = None, port: int | None = Non
             live = dataclasses.replace(live, admin_port=admin_server.port)
         live = _bound_settings(live, settings, main_server.port)
         main_server.mount(create_app(live, session_factory=session_factory))
-        _steady_gc()  # H8 (bench): see _steady_gc
+        _steady_gc()
         if admin_server is not None:
             admin_server.mount(create_admin_only_app(live, session_factory=session_factory))
             print(f"Admin service on {admin_server.url}/admin/service.asmx", flush=True)
@@ -159,7 +161,7 @@ def _bound_settings(live: Settings, configured: Settings, bound_port: int) -> Se
 
 
 def _steady_gc() -> None:
-    """H8 (bench/README.md): Spyne's MethodContext.close() runs a full gc.collect() every second (a ~0.4 s stall
+    """(bench/README.md) Spyne's MethodContext.close() runs a full gc.collect() every second (a ~0.4 s stall
     with the contract's types loaded), and every gen-2 collection rescans what start-up built (Spyne's types,
     SQLAlchemy's mappers): together about a third of the CPU of GetOrdersByQuery of 100 orders. Freeze that."""
     import gc
@@ -200,68 +202,18 @@ def add_wsdl(subparsers: Subparsers) -> None:
 
 
 def run_wsdl(args: argparse.Namespace, settings: Settings) -> int:
-    from wms_soap.soap.service.wsdl_export import write_contract
+    from wms_soap.app import write_contracts
 
-    paths = list(write_contract(settings, args.out))
-    admin = _optional_module("wms_soap.soap.admin")
-    if admin is not None:
-        paths.append(admin.write_admin_wsdl(settings, args.out))
-    for path in paths:
+    for path in write_contracts(settings, args.out):
         print(f"Wrote {path}")
     return 0
 
 
 # -- the command table ----------------------------------------------------------------------------------------------
 
-def _optional_module(name: str) -> ModuleType | None:
-    """A module of a part of the project that may not be there yet (its commands are then left out)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name is None or not error.name.startswith("wms_soap"):
-            raise
-        return None
-
-
-def add_warehouse(subparsers: Subparsers) -> None:
-    """``warehouse ...`` (outbound, inbound): ``wms_soap.cli.warehouse``."""
-    module = _optional_module("wms_soap.cli.warehouse")
-    if module is not None:
-        module.add_parser(subparsers)
-
-
-def add_audit(subparsers: Subparsers) -> None:
-    """``audit``: ``wms_soap.cli.security``."""
-    module = _optional_module("wms_soap.cli.security")
-    if module is not None:
-        module.add_parsers(subparsers)
-
-
-def add_registers(subparsers: Subparsers) -> None:
-    """``status-text``, ``transporter-contract``: ``wms_soap.cli.registers`` (H4)."""
-    module = _optional_module("wms_soap.cli.registers")
-    if module is not None:
-        module.add_parsers(subparsers)
-
-
-def add_events(subparsers: Subparsers) -> None:
-    """``events``: ``wms_soap.cli.events`` (reported events)."""
-    from wms_soap.cli import events as cli_events
-
-    cli_events.add_parsers(subparsers)
-
-
-def _add_api_user_unlock(api_user_commands: Subparsers) -> None:
-    module = _optional_module("wms_soap.cli.security")
-    if module is not None:
-        module.add_unlock_parser(api_user_commands)
-    else:
-        cli_access.add_api_user_unlock(api_user_commands)
-
-
 def add_api_user(subparsers: Subparsers) -> None:
     commands = cli_access.add_api_user(subparsers)
-    _add_api_user_unlock(commands)
+    cli_security.add_unlock_parser(commands)
 
 
 COMMANDS: list[Callable[[Subparsers], None]] = [
@@ -273,10 +225,10 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     cli_access.add_automation_user,
     cli_access.add_admin_user,
     add_wsdl,
-    add_warehouse,
-    add_audit,
-    add_registers,
-    add_events,
+    cli_warehouse.add_parsers,
+    cli_security.add_parsers,
+    cli_registers.add_parsers,
+    cli_events.add_parsers,
 ]
 
 

@@ -25,10 +25,11 @@ from wms_soap.store.orders import Order
 OrderAction = Callable[[Session, argparse.Namespace], Order]
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Registers ``warehouse`` and its actions."""
     parser = subparsers.add_parser("warehouse", help="move goods: outbound orders (and inbound, see below)")
     commands = parser.add_subparsers(dest="warehouse_command", required=True)
-    add_inbound_commands(commands)  # receive, putaway, return, price-list, invoice (wms_soap/cli/inbound.py, H6)
+    add_inbound_commands(commands)  # receive, putaway, return, price-list, invoice (wms_soap/cli/inbound.py)
     add_production_commands(commands)  # production, goods-operation (wms_soap/cli/production.py)
     add_shipment_commands(commands)  # trip, shipment, ship-orders, load, assign-order, ... (wms_soap/cli/shipments.py)
     add_return_commands(commands)  # return-status-text (wms_soap/cli/returns.py)
@@ -51,7 +52,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     packing.add_argument("--tracking-url", help="tracking URL of the first parcel")
     packing.add_argument("--waybill")
     packing.set_defaults(handler=_runner(_pack))
-    return parser
 
 
 def _runner(action: OrderAction) -> Handler:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.services import registers as system
-from wms_soap.services.inventory import article_items, inventory
+from wms_soap.services.inventory import article_items, stock
 from wms_soap.services.inventory.articles import (
     ArticleInput,
     BarcodeInput,
@@ -93,6 +93,6 @@ def _seed_stock(session: Session, goods_owner_id: int, now: datetime) -> None:
         if article_id is None or session.scalar(select(ArticleItem.id).where(ArticleItem.article_id == article_id)):
             continue
         expiry = now + timedelta(days=expiry_days) if expiry_days else None
-        inventory.add_stock(session, goods_owner_id=goods_owner_id, article_id=article_id, location_code=location,
+        stock.add_stock(session, goods_owner_id=goods_owner_id, article_id=article_id, location_code=location,
                             quantity=Decimal(quantity), batch=batch, expiry_date=expiry, comment="demo stock",
                             cause="adjusted", at=now)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.orders import orders
 from wms_soap.services.orders import status as st
 from wms_soap.services.orders.customers import CustomerInput
@@ -55,7 +55,7 @@ def _to_status(session: Session, order_id: int, status: int) -> None:
 def seed_orders(session: Session, goods_owner_id: int) -> list[int]:
     """Create DEMO-<status> orders (with stock for them) for the goods owner; returns their ids."""
     article = _article(session, goods_owner_id)
-    inventory.add_stock(session, goods_owner_id=goods_owner_id, article_id=article.id, location_code="DEMO-01",
+    stock.add_stock(session, goods_owner_id=goods_owner_id, article_id=article.id, location_code="DEMO-01",
                         quantity=Decimal(100), comment="demo stock for orders")
     created = []
     for status in st.DEFAULT_TEXTS:

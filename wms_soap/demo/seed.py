@@ -75,9 +75,9 @@ def _seed_shipments(session: Session, world: DemoWorld) -> None:
 
 
 SEED_STEPS: list[SeedStep] = [
-    _seed_articles,   # H4: articles, stock, transporter contracts
-    _seed_orders,     # H5: DEMO-<status> orders in every status
-    _seed_inbound,    # H6: an in-order, a return and an invoice (after the orders)
+    _seed_articles,   # articles, stock, transporter contracts
+    _seed_orders,     # DEMO-<status> orders in every status
+    _seed_inbound,    # an in-order, a return and an invoice (after the orders)
     _seed_shipments,  # E: a trip with a sent shipment, an order assigned to WSIDEMO (after the orders)
 ]
 

@@ -17,7 +17,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import ValidationFailed
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.inventory.articles import utcnow
 from wms_soap.services.orders.queries import allocated_per_article_item
 from wms_soap.store.articles import Article
@@ -111,7 +111,7 @@ def update_article_items(session: Session, goods_owner_id: int, update: ItemsUpd
         changes["is_locked"] = update.locked
     for item in targets:
         _apply(session, item, changes, now)
-    inventory.touch_stock_info(session, {item.article_id for item in targets}, at=now)
+    stock.touch_stock_info(session, {item.article_id for item in targets}, at=now)
     session.flush()
     return targets
 
@@ -221,8 +221,8 @@ def _divide(session: Session, item: ArticleItem, quantity: Decimal, now: datetim
     session.add(part)
     session.flush()
     comment = f"divided from article item {item.id} into {part.id}"
-    inventory.record_transaction(session, item, -quantity, cause=DIVIDED, comment=comment, at=now)
-    inventory.record_transaction(session, part, quantity, cause=DIVIDED, comment=comment, at=now)
+    stock.record_transaction(session, item, -quantity, cause=DIVIDED, comment=comment, at=now)
+    stock.record_transaction(session, part, quantity, cause=DIVIDED, comment=comment, at=now)
     return part
 
 

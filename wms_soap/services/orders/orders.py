@@ -29,11 +29,6 @@ from wms_soap.services.orders.customers import (
     utcnow,
 )
 from wms_soap.services.orders.locking import claim_write_lock
-from wms_soap.services.orders.queries import (  # re-exported: the inventory answers read these from here
-    OutboundQuantities as OutboundQuantities,
-)
-from wms_soap.services.orders.queries import allocated_per_article_item as allocated_per_article_item
-from wms_soap.services.orders.queries import outbound_quantities as outbound_quantities
 from wms_soap.services.orders.refs import (
     ArticleKey,
     ContractRef,

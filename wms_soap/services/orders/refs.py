@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services import registers as system
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import ArticleItem
 
@@ -128,4 +128,4 @@ def item_location_code(item: ArticleItem) -> str | None:
 
 def remove_stock(session: Session, item: ArticleItem, quantity: Decimal, *, comment: str) -> None:
     """Take ``quantity`` off an article item (one inventory transaction); stock never goes negative."""
-    inventory.remove_stock(session, article_item_id=item.id, quantity=quantity, comment=comment, cause="picked")
+    stock.remove_stock(session, article_item_id=item.id, quantity=quantity, comment=comment, cause="picked")

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.inventory.articles import ArticleInput, lookup_article, process_article, utcnow
 from wms_soap.services.production.production import amount, articles_by_id
 from wms_soap.store.access import GoodsOwner
@@ -277,9 +277,9 @@ def _move(session: Session, order: GoodsOperationOrder, line: GoodsOperationOrde
           quantity: Decimal, statuses: dict[int, ArticleItemStatus], now: datetime) -> None:
     comment = f"Goods operation order {order.order_number} line {line.line_number}"
     location_code = item.location.code
-    inventory.remove_stock(session, article_item_id=item.id, quantity=quantity, cause="status changed",
+    stock.remove_stock(session, article_item_id=item.id, quantity=quantity, cause="status changed",
                            comment=comment, at=now)
-    moved = inventory.add_stock(
+    moved = stock.add_stock(
         session, goods_owner_id=order.goods_owner_id, article_id=item.article_id, location_code=location_code,
         quantity=quantity, batch=item.batch, serial=item.serial, expiry_date=item.expiry_date,
         status=_code(statuses, line.to_status_id), comment=comment, cause="status changed", at=now)

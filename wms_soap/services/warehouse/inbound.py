@@ -50,9 +50,9 @@ def utcnow() -> datetime:
 
 def _add_stock(session: Session, **kwargs: Any) -> int:
     """Stock enters through the inventory area's one door, which also writes the inventory transaction."""
-    from wms_soap.services.inventory import inventory
+    from wms_soap.services.inventory import stock
 
-    article_item_id: int = inventory.add_stock(session, **kwargs)
+    article_item_id: int = stock.add_stock(session, **kwargs)
     return article_item_id
 
 

@@ -23,7 +23,7 @@ from wms_soap.services.orders.refs import item_location_code, remove_stock
 from wms_soap.store.inventory import ArticleItem
 from wms_soap.store.orders import Order, OrderAllocation, OrderLine, Parcel, PickedItem
 
-# --- outbound (H5): release, allocate, pick, pack, ship, collect, cancel -----------------------------------------
+# --- outbound: release, allocate, pick, pack, ship, collect, cancel ----------------------------------------------
 
 SOURCE = "warehouse"
 _RELEASABLE = (st.NOTIFIED, st.ERROR, st.OPEN)

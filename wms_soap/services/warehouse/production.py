@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.inventory.articles import utcnow
 from wms_soap.services.production.production import (
     FINISHED,
@@ -62,7 +62,7 @@ def report_production(session: Session, order_id: int, line_number: str, quantit
         raise ValidationFailed(f"Line {line_number}: the quantity must be greater than 0 and at most "
                                f"{amount(line.to_produce - line.produced)} (still to produce)")
     takes = _plan_consumption(session, order.goods_owner_id, line, quantity, now)
-    produced_item = inventory.add_stock(
+    produced_item = stock.add_stock(
         session, goods_owner_id=order.goods_owner_id, article_id=line.article_id, location_code=location_code,
         quantity=quantity, batch=batch, expiry_date=expiry_date or order.expiry_date, cause="produced",
         comment=f"Production order {order.order_number} line {line_number}", at=now)
@@ -115,7 +115,7 @@ def _takes_for(session: Session, goods_owner_id: int, component: ProductionOrder
 def _consume(session: Session, order: ProductionOrder, line: ProductionOrderLine, takes: list[_Take],
              produced_item: int, now: datetime) -> None:
     for take in takes:
-        inventory.remove_stock(session, article_item_id=take.item.id, quantity=take.quantity, cause="consumed",
+        stock.remove_stock(session, article_item_id=take.item.id, quantity=take.quantity, cause="consumed",
                                comment=f"Production order {order.order_number} line {line.line_number}", at=now)
         take.component.consumed += take.quantity
         line.items.append(ProductionOrderItem(

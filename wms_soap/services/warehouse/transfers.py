@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.common import inclusive
-from wms_soap.services.inventory import inventory
+from wms_soap.services.inventory import stock
 from wms_soap.services.inventory.article_items import default_warehouse_id
 from wms_soap.services.inventory.articles import lookup_article, utcnow
 from wms_soap.services.production.production import amount, articles_by_id
@@ -275,7 +275,7 @@ def _location_in(session: Session, code: str, warehouse_id: int, goods_owner_id:
     """The location with this code, which must be in the warehouse; created there when new."""
     found = session.scalars(select(Location).where(Location.code == code)).first()
     if found is None:
-        return inventory.location(session, code, warehouse_id=warehouse_id)
+        return stock.location(session, code, warehouse_id=warehouse_id)
     in_warehouse = found.warehouse_id or default_warehouse_id(session, goods_owner_id)
     if in_warehouse != warehouse_id:
         warehouse = session.get(Warehouse, warehouse_id)
@@ -286,9 +286,9 @@ def _location_in(session: Session, code: str, warehouse_id: int, goods_owner_id:
 def _pick(session: Session, order: WarehouseTransferOrder, take: _Take, transit: Location, now: datetime) -> None:
     comment = f"Transfer order {order.order_number} line {take.line.line_number}"
     item = take.item
-    inventory.remove_stock(session, article_item_id=item.id, quantity=take.quantity, cause="transfer shipped",
+    stock.remove_stock(session, article_item_id=item.id, quantity=take.quantity, cause="transfer shipped",
                            comment=comment, at=now)
-    held = inventory.add_stock(
+    held = stock.add_stock(
         session, goods_owner_id=order.goods_owner_id, article_id=item.article_id, location_code=transit.code,
         quantity=take.quantity, batch=item.batch, serial=item.serial, expiry_date=item.expiry_date,
         status=item.status, locked=True, comment=comment, cause="transfer shipped", at=now)
@@ -304,10 +304,10 @@ def _deliver(session: Session, order: WarehouseTransferOrder, line: WarehouseTra
     if held is None:
         raise NotFound(f"Article item {item.transit_article_item_id} in transit was not found")
     expiry_date = held.expiry_date
-    inventory.remove_stock(session, article_item_id=held.id, quantity=item.number_of_items,
+    stock.remove_stock(session, article_item_id=held.id, quantity=item.number_of_items,
                            cause="transfer received", comment=comment, at=now)
     item.status = new_status or item.status
-    item.delivered_article_item_id = inventory.add_stock(
+    item.delivered_article_item_id = stock.add_stock(
         session, goods_owner_id=order.goods_owner_id, article_id=line.article_id, location_code=target.code,
         quantity=item.number_of_items, batch=item.batch, serial=item.serial, expiry_date=expiry_date,
         status=item.status, comment=comment, cause="transfer received", at=now)

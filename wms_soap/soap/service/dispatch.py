@@ -15,7 +15,6 @@ checked against the result's ErrorType enum when the handler registers, so a typ
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -109,18 +108,6 @@ def writes_data(operation: str) -> bool:
 def not_implemented_fault(operation: str) -> Fault:
     return Fault(faultcode="Client.NotImplemented",
                  faultstring=f"The operation {operation} is not implemented by this server yet")
-
-
-def load_auth_hook() -> AuthHook | None:
-    """``wms_soap.soap.auth.authenticate_call`` once the security work provides it, else ``None``."""
-    try:
-        module = importlib.import_module("wms_soap.soap.auth")
-    except ModuleNotFoundError as error:
-        if error.name != "wms_soap.soap.auth":
-            raise
-        return None
-    hook: AuthHook | None = getattr(module, "authenticate_call", None)
-    return hook
 
 
 # --- in-band errors ----------------------------------------------------------------------------------------------

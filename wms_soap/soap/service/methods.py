@@ -51,7 +51,7 @@ def build_service(handlers: Mapping[str, Handler] | None = None, auth_hook: Auth
     """The Spyne service class; ``handlers`` and ``error_types`` (each operation's ErrorType map) default to the
     registry (import ``soap.handlers`` first).
 
-    ``auth_hook`` is ``dispatch.load_auth_hook()`` in the application; ``None`` leaves every operation that
+    ``auth_hook`` is ``soap.auth.authenticate_call`` in the application; ``None`` leaves every operation that
     needs credentials refused (no principal) unless the protocol set one.
     """
     handlers = registered_handlers() if handlers is None else handlers

@@ -7,7 +7,6 @@ the SOAP 1.1 one. The WSDL address comes from ``settings.public_url``: a request
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -20,14 +19,15 @@ from spyne.server.wsgi import WsgiApplication
 from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.soap import wsdl
+from wms_soap.soap.auth import SoapEdge, authenticate_call, harden_wsgi
 from wms_soap.soap.context import RequestContext
 from wms_soap.soap.fastxml import fast_out_protocol
 from wms_soap.soap.primitives import TNS
 from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
-from wms_soap.soap.service import handlers
+from wms_soap.soap.service import handlers  # noqa: F401  (registers every handler)
 from wms_soap.soap.service.answer_cache import answer_cache_for
 from wms_soap.soap.service.contract import OPERATIONS
-from wms_soap.soap.service.dispatch import AuthHook, Handler, load_auth_hook
+from wms_soap.soap.service.dispatch import AuthHook, Handler
 from wms_soap.soap.service.methods import build_service
 
 if TYPE_CHECKING:
@@ -50,28 +50,7 @@ def service_url(settings: Settings) -> str:
     return f"{base}/{settings.warehouse}/service.asmx" if settings.warehouse else f"{base}/service.asmx"
 
 
-def _auth_module() -> Any:
-    """``wms_soap.soap.auth`` (the security edge) once it exists, else ``None``."""
-    try:
-        return importlib.import_module("wms_soap.soap.auth")
-    except ModuleNotFoundError as error:
-        if error.name != "wms_soap.soap.auth":
-            raise
-        return None
-
-
-def _security_edge(settings: Settings, session_factory: sessionmaker[Session] | None) -> Any:
-    """The security work's ``SoapEdge`` (authentication, audit, hardened faults) once it exists."""
-    edge_cls = getattr(_auth_module(), "SoapEdge", None)
-    return edge_cls(settings, session_factory) if edge_cls is not None else None
-
-
-def _harden(app: WsgiApp, settings: Settings) -> WsgiApp:
-    harden = getattr(_auth_module(), "harden_wsgi", None)
-    return harden(app, settings) if harden is not None else app
-
-
-def _application(service: Any, protocol: Any, edge: Any, name: str) -> Application:
+def _application(service: Any, protocol: Any, edge: SoapEdge | None, name: str) -> Application:
     """One Spyne application per SOAP version; the names differ only because Spyne keeps a global registry of
     applications by (namespace, name). The published WSDL is the SOAP 1.1 one's (``ServiceSoap``).
 
@@ -82,7 +61,7 @@ def _application(service: Any, protocol: Any, edge: Any, name: str) -> Applicati
     extra = {"auth": edge} if edge is not None else {}
     return Application([service], tns=TNS, name=name,
                        in_protocol=protocol(validator=None, **extra),
-                       out_protocol=fast_out_protocol(protocol)(polymorphic=True, **extra))  # H8: plan fast path
+                       out_protocol=fast_out_protocol(protocol)(polymorphic=True, **extra))
 
 
 class GoodsOwnerSoapApp:
@@ -98,9 +77,8 @@ class GoodsOwnerSoapApp:
         self.answers = answer_cache_for(settings.answer_cache_mb)
         """Serialized single-order answers (``soap.answer_cache``), shared by both SOAP versions' applications."""
         _no_forced_gc()
-        handlers.load_all()
-        service = build_service(handler_map, auth_hook=load_auth_hook() if with_edge else auth_hook)
-        edge = _security_edge(settings, session_factory) if with_edge else None
+        service = build_service(handler_map, auth_hook=authenticate_call if with_edge else auth_hook)
+        edge = SoapEdge(settings, session_factory) if with_edge and session_factory else None
         limit = settings.max_body_bytes  # Spyne's own default cap (2 MiB) would otherwise undercut it
         self.soap11 = WsgiApplication(_application(service, GoodsOwnerSoap11, edge, PORT_TYPE_NAME),
                                       max_content_length=limit)
@@ -169,4 +147,4 @@ def _attach_request(ctx: Any) -> None:
 
 def create_goods_owner_app(settings: Settings, session_factory: sessionmaker[Session]) -> WsgiApp:
     """The goods-owner SOAP WSGI app (hardened by the security edge when it exists)."""
-    return _harden(GoodsOwnerSoapApp(settings, session_factory), settings)
+    return harden_wsgi(GoodsOwnerSoapApp(settings, session_factory), settings)

@@ -1,10 +1,21 @@
-"""Operation handlers by area; importing this package registers every handler that exists."""
+"""Operation handlers by area; importing this package registers every handler (each module's ``@handler``)."""
 
-import importlib
-import pkgutil
-
-
-def load_all() -> None:
-    """Import every handler module of this package (each registers with ``@handler``)."""
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+from wms_soap.soap.service.handlers import (  # noqa: F401  (imported for their registrations)
+    article_items,
+    articles,
+    events,
+    files,
+    inbound_shipments,
+    inbound_transactions,
+    inorders,
+    inventory,
+    inventory_changes,
+    invoices,
+    orders,
+    production,
+    registers,
+    returns,
+    shipments,
+    sync,
+    transfers,
+)

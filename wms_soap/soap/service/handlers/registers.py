@@ -1,7 +1,9 @@
-"""Registers a goods owner reads: the server clock, order and in-order statuses, transporter contracts."""
+"""Registers a goods owner reads: the server clock, order and in-order statuses, transporter contracts; and the
+system status, which needs no credentials."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from itertools import groupby
 
 from wms_soap.errors import AuthenticationFailed
@@ -10,8 +12,17 @@ from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.types.inorders import GetInOrderStatusesResult, InOrderStatus
 from wms_soap.soap.service.types.orders import GetOrderStatusesResult, OrderStatus
 from wms_soap.soap.service.types.shipments import GetTransporterContractsResult, TransporterContract, TransporterService
-from wms_soap.soap.service.types.system import SystemInfo
+from wms_soap.soap.service.types.system import SystemInfo, SystemStatus
 from wms_soap.store.inventory import TransporterContract as StoredContract
+
+_STARTED_AT = datetime.now().replace(microsecond=0)
+"""The build time the service reports: when this process loaded its handlers."""
+
+
+@handler("GetSystemStatus")
+def get_system_status(call: Call) -> SystemStatus:
+    """Liveness as Ongoing reports it; needs no credentials."""
+    return SystemStatus(SystemStatusText="OK", IsRunning=True, BuildTime=_STARTED_AT)
 
 
 def goods_owner_id(call: Call) -> int:
