@@ -126,6 +126,8 @@ class AuditEntry(Base):
     client_address: Mapped[str | None] = mapped_column(String(100))
     request_id: Mapped[str] = mapped_column(String(32), default="")
     detail: Mapped[str | None] = mapped_column(Text)
+    operator: Mapped[str | None] = mapped_column(String(200))
+    """The person an Automation API write named as operating the equipment (``...ByUser/UserName``)."""
 
 
 class UsedNonce(Base):

@@ -7,6 +7,7 @@ from wms_soap.store import (
     access,
     answer_stamps,
     articles,
+    automated_storage,
     events,
     files,
     inbound_shipments,
@@ -22,5 +23,5 @@ from wms_soap.store import (
 )
 from wms_soap.store.base import Base
 
-__all__ = ["Base", "access", "answer_stamps", "articles", "events", "files", "inbound_shipments", "inorders",
-           "inventory", "invoices", "orders", "production", "returns", "shipments", "sync", "transfers"]
+__all__ = ["Base", "access", "answer_stamps", "articles", "automated_storage", "events", "files", "inbound_shipments",
+           "inorders", "inventory", "invoices", "orders", "production", "returns", "shipments", "sync", "transfers"]

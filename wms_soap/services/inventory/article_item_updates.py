@@ -213,22 +213,11 @@ def _divide(session: Session, item: ArticleItem, quantity: Decimal, now: datetim
     if Decimal(item.number_of_items) - quantity < reserved:
         raise ArticleItemsError("ArticleItemDivideFailed", f"Article item {item.id} has {reserved} allocated to "
                                 "orders; that part cannot be divided off")
-    part = ArticleItem(**{column: getattr(item, column) for column in _COPIED},
-                       original_article_item_id=item.original_id, number_of_items=quantity, created_at=now,
-                       updated_at=now)
-    item.number_of_items = Decimal(item.number_of_items) - quantity
-    item.updated_at = now
-    session.add(part)
-    session.flush()
+    part = stock.divide(session, item, quantity, now)
     comment = f"divided from article item {item.id} into {part.id}"
     stock.record_transaction(session, item, -quantity, cause=DIVIDED, comment=comment, at=now)
     stock.record_transaction(session, part, quantity, cause=DIVIDED, comment=comment, at=now)
     return part
-
-
-_COPIED = ("goods_owner_id", "article_id", "location_id", "batch", "serial", "expiry_date", "status", "is_locked",
-           "lock_comment", "in_date", "comment", "container", "category_id", "price", "weight", "volume", "length",
-           "width", "height", "free_decimal1", "free_decimal2")
 
 
 def _apply(session: Session, item: ArticleItem, changes: dict[str, Any], now: datetime) -> None:

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from wms_soap.errors import NotFound
 from wms_soap.store.inventory import InventoryTransaction
 
-ORDER_FLOW_CAUSES = ("received", "picked", "returned", "allocated", "released", "divided")
-"""Causes that are not inventory adjustments (``divided``: UpdateArticleItems split an item, no stock changed)."""
+ORDER_FLOW_CAUSES = ("received", "picked", "returned", "allocated", "released", "divided", "moved")
+"""Causes that are not inventory adjustments (``divided``: UpdateArticleItems split an item; ``moved``: stock went
+from one location to another; neither changed the goods owner's stock)."""
 
 
 @dataclass

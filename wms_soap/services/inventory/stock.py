@@ -1,4 +1,4 @@
-"""What changes the stock (add_stock, remove_stock, count_stock) and records it as inventory transactions.
+"""What changes the stock (add_stock, remove_stock, count_stock, move_stock) and records it as inventory transactions.
 
 Every change takes SQLite's write lock before it reads (``store.db.claim_sqlite_writer``; nothing on PostgreSQL).
 The stock a goods owner reads is ``services.inventory.inventory``.
@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.inventory import placements
 from wms_soap.services.inventory.article_items import COUNTED, register_status
 from wms_soap.services.inventory.articles import utcnow
 from wms_soap.store.articles import Article
@@ -22,6 +23,12 @@ from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location
 
 ZERO = Decimal(0)
+MOVED = "moved"
+"""The cause of a move's two transactions (from one location, to another); not an inventory adjustment."""
+COPIED_COLUMNS = ("goods_owner_id", "article_id", "location_id", "batch", "serial", "expiry_date", "status",
+                  "is_locked", "lock_comment", "in_date", "comment", "container", "category_id", "price", "weight",
+                  "volume", "length", "width", "height", "free_decimal1", "free_decimal2")
+"""What a part divided off an article item keeps of it."""
 
 
 def article_items(session: Session, goods_owner_id: int, article_id: int) -> list[ArticleItem]:
@@ -41,6 +48,14 @@ def location(session: Session, code: str, *, warehouse_id: int | None = None) ->
         found = Location(code=code, warehouse_id=warehouse_id, is_quarantine=False)
         session.add(found)
         session.flush()
+    return found
+
+
+def existing_location(session: Session, code: str | None) -> Location:
+    """The location with this code; NotFound when there is none (an operator's typo never creates one)."""
+    found = session.scalars(select(Location).where(Location.code == (code or "").strip())).first()
+    if found is None:
+        raise NotFound(f"Location {code!r} was not found")
     return found
 
 
@@ -70,6 +85,7 @@ def add_stock(session: Session, *, goods_owner_id: int, article_id: int, locatio
     item.number_of_items = Decimal(item.number_of_items) + quantity
     item.updated_at = now
     session.flush()
+    placements.record(session, item, now)
     if status:
         register_status(session, status)
     record_transaction(session, item, quantity, cause=cause, comment=comment, at=now, location_code=place.code)
@@ -101,6 +117,56 @@ def remove_stock(session: Session, *, article_item_id: int, quantity: Decimal, c
     assert item is not None
     record_transaction(session, item, -quantity, cause=cause, comment=comment, at=now)
     touch_stock_info(session, [item.article_id], at=now)
+
+
+def move_stock(session: Session, *, article_item_id: int, quantity: Decimal, to_location: Location, comment: str,
+               at: datetime | None = None) -> ArticleItem:
+    """Move ``quantity`` of an article item to another location: the whole item, or a part divided off it (a new
+    item keeping the original item id). Two ``moved`` transactions; stock never goes negative. Returns the item now
+    at ``to_location`` (allocations stay on the source: the caller decides which follow the goods)."""
+    if quantity <= 0:
+        raise ValidationFailed("The number of items to move must be greater than 0")
+    claim_sqlite_writer(session, "article_items")
+    item = session.get(ArticleItem, article_item_id, with_for_update={"of": ArticleItem})
+    if item is None:
+        raise NotFound(f"Article item {article_item_id} was not found")
+    held = Decimal(item.number_of_items)
+    if quantity > held:
+        raise Conflict(f"Article item {item.id} holds {held.normalize()}, cannot move {quantity.normalize()}")
+    if item.location_id == to_location.id:
+        raise Conflict(f"Article item {item.id} is already at location {to_location.code}")
+    now = at or utcnow()
+    from_code = item.location.code
+    if quantity == held:
+        moved, item.location, item.updated_at = item, to_location, now
+    else:
+        moved = divide(session, item, quantity, now, location=to_location)
+    session.flush()
+    record_transaction(session, item, -quantity, cause=MOVED, comment=comment, at=now, location_code=from_code)
+    record_transaction(session, moved, quantity, cause=MOVED, comment=comment, at=now, location_code=to_location.code)
+    placements.record(session, moved, now)
+    return moved
+
+
+def divide(session: Session, item: ArticleItem, quantity: Decimal, at: datetime, *,
+           location: Location | None = None) -> ArticleItem:
+    """Split ``quantity`` off ``item`` into a new item with its properties and original id (at ``location`` when
+    given, else where it lies, keeping its placement); records no transaction (the caller says why)."""
+    if not 0 < quantity < Decimal(item.number_of_items):
+        raise Conflict(f"Article item {item.id} holds {Decimal(item.number_of_items).normalize()}, "
+                       f"cannot divide {quantity.normalize()} off it")
+    part = ArticleItem(**{column: getattr(item, column) for column in COPIED_COLUMNS},
+                       original_article_item_id=item.original_id, number_of_items=quantity, created_at=at,
+                       updated_at=at)
+    if location is not None:
+        part.location_id, part.location = location.id, location
+    item.number_of_items = Decimal(item.number_of_items) - quantity
+    item.updated_at = at
+    session.add(part)
+    session.flush()
+    if location is None:
+        placements.copy(session, item, part, at)
+    return part
 
 
 def count_stock(session: Session, *, goods_owner_id: int, article_item_id: int, counted: Decimal, comment: str,

@@ -20,6 +20,7 @@ from wms_soap.services.orders.locking import claim_write_lock
 from wms_soap.services.orders.orders import cancel, release_allocations, set_status
 from wms_soap.services.orders.queries import allocated_per_article_item, with_details
 from wms_soap.services.orders.refs import item_location_code, remove_stock
+from wms_soap.services.warehouse import movements
 from wms_soap.store.inventory import ArticleItem
 from wms_soap.store.orders import Order, OrderAllocation, OrderLine, Parcel, PickedItem
 
@@ -77,7 +78,8 @@ def release_order(session: Session, order_id: int, *, goods_owner_id: int | None
 
 
 def allocate_order(session: Session, order_id: int, *, goods_owner_id: int | None = None) -> Order:
-    """Reserve stock for every line (320); all or nothing: a shortage raises Conflict and nothing is reserved."""
+    """Reserve stock for every line (320); all or nothing: a shortage raises Conflict and nothing is reserved.
+    Stock reserved in an automated system's store-location gets movements to its out-location."""
     order = load_order(session, order_id, goods_owner_id)
     if order.status not in (st.OPEN, st.RELEASED, st.ALLOCATED):
         raise Conflict(f"{_label(order)} has status {order.status} and cannot be allocated")
@@ -87,6 +89,7 @@ def allocate_order(session: Session, order_id: int, *, goods_owner_id: int | Non
         _allocate_line(session, order, line)
     set_status(order, st.ALLOCATED, source=SOURCE)
     session.flush()
+    movements.plan(session, order)
     return order
 
 
