@@ -2,6 +2,7 @@
 
     /health                                 JSON {status, database, version}; 200, or 503 when the database is down
     /{warehouse}/service.asmx, /service.asmx  goods-owner SOAP (wms_soap.soap.service.wsgi)
+    /{warehouse}/Automation.asmx, /Automation.asmx  Automation SOAP (wms_soap.soap.automation.wsgi)
     /admin/service.asmx                     admin SOAP (wms_soap.soap.admin), unless it has its own address
 
 Paths are matched without regard to case, as IIS does for ASMX services.
@@ -22,6 +23,8 @@ from wms_soap import __version__
 from wms_soap.config import Settings
 from wms_soap.errors import SchemaOutOfDate
 from wms_soap.soap.admin import ADMIN_PATH, create_admin_app, write_admin_wsdl
+from wms_soap.soap.automation.wsgi import create_automation_app, write_automation_wsdl
+from wms_soap.soap.automation.wsgi import PATH as AUTOMATION_PATH
 from wms_soap.soap.service.wsdl_export import write_contract
 from wms_soap.soap.service.wsgi import create_goods_owner_app
 from wms_soap.store.db import create_engine_for, make_session_factory
@@ -44,6 +47,10 @@ def create_app(settings: Settings, *, session_factory: sessionmaker[Session] | N
     routes["/service.asmx"] = goods_owner
     if settings.warehouse:
         routes[f"/{settings.warehouse}/service.asmx".lower()] = goods_owner
+    automation = create_automation_app(settings, session_factory)
+    routes[AUTOMATION_PATH] = automation
+    if settings.warehouse:
+        routes[f"/{settings.warehouse}{AUTOMATION_PATH}"] = automation
     if settings.admin_port is None:
         routes[ADMIN_PATH] = create_admin_app(settings, session_factory)
     return Router(routes)
@@ -59,7 +66,8 @@ def create_admin_only_app(settings: Settings, *, session_factory: sessionmaker[S
 
 def write_contracts(settings: Settings, out_dir: Path) -> list[Path]:
     """Write every face's published contract under ``out_dir`` (``wms-soap wsdl``); returns the paths written."""
-    return [*write_contract(settings, out_dir), write_admin_wsdl(settings, out_dir)]
+    return [*write_contract(settings, out_dir), write_admin_wsdl(settings, out_dir),
+            write_automation_wsdl(settings, out_dir)]
 
 
 def check_schema(engine: Engine) -> None:

@@ -195,8 +195,8 @@ def _run_until_signal(server: Any) -> None:
 
 def add_wsdl(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser("wsdl", help="write the generated WSDL and XSD (wsdl/, schema/) to a directory",
-                                   description="Write wsdl/service.wsdl and schema/service.xsd (and the admin "
-                                               "WSDL) as this server publishes them.")
+                                   description="Write wsdl/service.wsdl and schema/service.xsd (and the admin and "
+                                               "Automation WSDLs) as this server publishes them.")
     parser.add_argument("--out", type=Path, default=Path.cwd(), help="directory to write into (default: here)")
     parser.set_defaults(handler=run_wsdl)
 

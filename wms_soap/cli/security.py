@@ -19,12 +19,13 @@ if TYPE_CHECKING:
     from wms_soap.config import Settings
 
 _COLUMNS = ("at", "face", "username", "goods_owner_id", "operation", "outcome", "duration_ms", "client_address",
-            "request_id")
+            "request_id", "operator")
 
 
 def add_parsers(subparsers: Any) -> None:
     parser = subparsers.add_parser("audit", help="print the audit trail of API calls")
     parser.add_argument("--user", help="username")
+    parser.add_argument("--face", choices=audit.FACES, help="only calls to this face")
     parser.add_argument("--goods-owner", help="goods owner code or id")
     parser.add_argument("--since", type=moment_arg, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="from this time (UTC)")
     parser.add_argument("--until", type=moment_arg, metavar="YYYY-MM-DD[THH:MM[:SS]]", help="before this time (UTC)")
@@ -41,8 +42,8 @@ def add_unlock_parser(api_user_commands: Any) -> None:
 
 def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     audit_filter = audit.AuditFilter(
-        user=args.user, goods_owner=args.goods_owner, since=args.since, until=args.until, outcome=args.outcome,
-        limit=args.limit,
+        user=args.user, face=args.face, goods_owner=args.goods_owner, since=args.since, until=args.until,
+        outcome=args.outcome, limit=args.limit,
     )
     engine = create_engine_for(settings.database_url)
     try:

@@ -27,6 +27,7 @@ from wms_soap.store.db import claim_sqlite_writer, session_scope
 log = logging.getLogger(__name__)
 
 OUTCOMES = ("ok", "logon_failed", "denied", "fault", "error")
+FACES = ("goods_owner", "rest", "automation", "admin")
 FLUSH_INTERVAL_SECONDS = 0.1
 """How long a queued row waits at most for the background thread (``AuditWriter``'s default)."""
 
@@ -42,6 +43,8 @@ class AuditRecord:
     username: str | None = None
     goods_owner_id: int | None = None
     client_address: str | None = None
+    operator: str | None = None
+    """The person an Automation API write named as operating the equipment."""
 
 
 def write(session_factory: sessionmaker[Session], record: AuditRecord) -> None:
@@ -71,6 +74,7 @@ def _row(record: AuditRecord) -> dict[str, object]:
         "duration_ms": record.duration_ms,
         "client_address": _clip(record.client_address, 100),
         "request_id": record.request_id,
+        "operator": _clip(record.operator, 200),
     }
 
 
@@ -187,6 +191,7 @@ def _clip(value: str | None, length: int) -> str | None:
 @dataclass(frozen=True, slots=True)
 class AuditFilter:
     user: str | None = None
+    face: str | None = None
     goods_owner: str | None = None  # a goods owner code or id
     since: datetime | None = None
     until: datetime | None = None
@@ -201,6 +206,8 @@ def query(session: Session, audit_filter: AuditFilter) -> list[AuditEntry]:
     statement = _filter_goods_owner(session, statement, audit_filter.goods_owner)
     if audit_filter.user is not None:
         statement = statement.where(AuditEntry.username == audit_filter.user)
+    if audit_filter.face is not None:
+        statement = statement.where(AuditEntry.face == audit_filter.face)
     if audit_filter.since is not None:
         statement = statement.where(AuditEntry.at >= audit_filter.since)
     if audit_filter.until is not None:

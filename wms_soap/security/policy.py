@@ -72,6 +72,7 @@ def claim_matches(claim: GoodsOwnerClaim, state: AccountState) -> bool:
 
 
 def check_operation(principal: Principal, operation: str) -> None:
-    """Raise PermissionDenied when an authenticated principal may not call ``operation``."""
-    if operation in INVOICE_OPERATIONS and not principal.invoice_access:
+    """Raise PermissionDenied when an authenticated principal may not call ``operation`` (an automation user sees the
+    whole warehouse, invoices included)."""
+    if principal.kind == "api" and operation in INVOICE_OPERATIONS and not principal.invoice_access:
         raise PermissionDenied(INVOICE_DENIED)

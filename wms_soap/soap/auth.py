@@ -55,6 +55,9 @@ _AUDITED_KEY = "wms.audited"
 # GoodsOwnerId of its own) the body is payload and the wsse:Security header is the only proof.
 _NO_BODY_CREDENTIALS: tuple[GoodsOwnerClaim, None, None] = (GoodsOwnerClaim(), None, None)
 OUTCOME_KEY = "wms.outcome"  # a dispatcher may set "denied"/"fault" here to refine the audit outcome
+OPERATOR_KEY = "wms.operator"  # the Automation dispatcher names a write's operator here for the audit row
+_BODY_CREDENTIAL_FACES = frozenset({"goods_owner", "automation"})
+_BUSY_FACES = frozenset({"goods_owner", "automation"})
 
 
 @dataclass(slots=True)
@@ -86,9 +89,9 @@ class SoapEdge:
         self.face: Face = face
         self.namespace = namespace
         self._authenticator = authenticator
-        # The goods-owner face is the busy one: its rows are batched. Elsewhere (admin) a call's row is written before
-        # the answer, so the next call's QueryAudit sees it.
-        self.audit_writer = audit.AuditWriter(session_factory) if face == "goods_owner" else None
+        # The goods-owner and Automation faces are the busy ones (shops, lift controllers polling): their rows are
+        # batched. Elsewhere (admin) a call's row is written before the answer, so the next QueryAudit sees it.
+        self.audit_writer = audit.AuditWriter(session_factory) if face in _BUSY_FACES else None
         self._installed: weakref.WeakSet[Any] = weakref.WeakSet()
         install_log_redaction()
 
@@ -126,8 +129,10 @@ class SoapEdge:
         state = AuthState(operation)
         environ(ctx)[_STATE_KEY] = state
         self._check_soap_action(ctx, operation)
-        body_credentials = _body_credentials(body) if self.face == "goods_owner" else _NO_BODY_CREDENTIALS
+        body_credentials = _body_credentials(body) if self.face in _BODY_CREDENTIAL_FACES else _NO_BODY_CREDENTIALS
         claim, body_user, body_password = body_credentials
+        if self.face == "automation":
+            claim = GoodsOwnerClaim()  # an automation user works for every goods owner: nothing to claim
         securities = security_headers(header)
         if securities:
             state.principal = self._authenticate_header(state, securities, claim, body_user)
@@ -210,6 +215,7 @@ class SoapEdge:
             username=principal.username if principal is not None else (state.username if state else None),
             goods_owner_id=principal.goods_owner_id if principal is not None else None,
             client_address=env.get("REMOTE_ADDR"),
+            operator=env.get(OPERATOR_KEY),
         )
 
 

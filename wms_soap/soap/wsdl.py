@@ -24,38 +24,39 @@ def _w(tag: str) -> str:
     return f"{{{WSDL}}}{tag}"
 
 
-def set_soap_actions(root: etree._Element) -> etree._Element:
+def set_soap_actions(root: etree._Element, namespace: str = TNS) -> etree._Element:
     """Spyne's one binding, with ``soapAction`` = namespace + operation; returns it."""
     binding = root.find(_w("binding"))
     assert binding is not None, "Spyne wrote no binding"
     for op in binding.iterfind(_w("operation")):
         soap_op = op.find(f"{{{SOAP11}}}operation")
         assert soap_op is not None
-        soap_op.set("soapAction", f"{TNS}/{op.get('name')}")
+        soap_op.set("soapAction", f"{namespace}/{op.get('name')}")
     return binding
 
 
 def add_soap12_binding(root: etree._Element, binding11: etree._Element) -> None:
-    """A ``ServiceSoap12`` binding and port: the SOAP 1.1 ones with soap12 extension elements."""
+    """A ``<Name>Soap12`` binding and port (``ServiceSoap12``): the SOAP 1.1 ones with soap12 extension elements."""
     binding12 = copy.deepcopy(binding11)
-    binding12.set("name", "ServiceSoap12")
+    name12 = f"{binding11.get('name')}12"
+    binding12.set("name", name12)
     for el in binding12.iter(f"{{{SOAP11}}}*"):
         el.tag = f"{{{SOAP12}}}{etree.QName(el).localname}"
     binding11.addnext(binding12)
     port11 = root.find(f"{_w('service')}/{_w('port')}")
     assert port11 is not None, "Spyne wrote no port"
     port12 = copy.deepcopy(port11)
-    port12.set("name", "ServiceSoap12")
-    port12.set("binding", (port11.get("binding") or "").rsplit(":", 1)[0] + ":ServiceSoap12")
+    port12.set("name", name12)
+    port12.set("binding", (port11.get("binding") or "").rsplit(":", 1)[0] + f":{name12}")
     port12[0].tag = f"{{{SOAP12}}}address"
     port11.addnext(port12)
 
 
-def _schema(root: etree._Element) -> etree._Element:
+def _schema(root: etree._Element, namespace: str) -> etree._Element:
     for schema in root.iter(f"{{{XS}}}schema"):
-        if schema.get("targetNamespace") == TNS:
+        if schema.get("targetNamespace") == namespace:
             return schema
-    raise AssertionError(f"no schema for {TNS}")
+    raise AssertionError(f"no schema for {namespace}")
 
 
 def strip_defaults(schema: etree._Element) -> None:
@@ -106,21 +107,21 @@ def polish(root: etree._Element, binding11: etree._Element) -> None:
         soap_binding.attrib.pop("style", None)
 
 
-def _type_refs(el: etree._Element) -> list[str]:
-    """Local names of the WSI types an element refers to, in document order."""
+def _type_refs(el: etree._Element, namespace: str) -> list[str]:
+    """Local names of the types of ``namespace`` an element refers to, in document order."""
     refs = []
     for node in el.iter(f"{{{XS}}}element", f"{{{XS}}}attribute", f"{{{XS}}}extension"):
         for attr in ("type", "base"):
             prefix, _, local = (node.get(attr) or "").rpartition(":")
-            if local and node.nsmap.get(prefix or None) == TNS:
+            if local and node.nsmap.get(prefix or None) == namespace:
                 refs.append(local)
     return refs
 
 
-def inline_wrappers(schema: etree._Element, keep: set[str]) -> None:
+def inline_wrappers(schema: etree._Element, keep: set[str], namespace: str = TNS) -> None:
     """Message elements get their wrapper type inline (anonymous), as ASMX writes them."""
     uses: dict[str, int] = {}
-    for ref in _type_refs(schema):
+    for ref in _type_refs(schema, namespace):
         uses[ref] = uses.get(ref, 0) + 1
     types = {ct.get("name"): ct for ct in schema.findall(f"{{{XS}}}complexType")}
     for el in schema.findall(f"{{{XS}}}element"):
@@ -133,7 +134,7 @@ def inline_wrappers(schema: etree._Element, keep: set[str]) -> None:
             el.append(wrapper)
 
 
-def asmx_order(root: etree._Element, schema: etree._Element) -> None:
+def asmx_order(root: etree._Element, schema: etree._Element, namespace: str = TNS) -> None:
     """Declarations in ASMX order: per operation its input element, the types it reaches (depth first, a derived
     type after its base's subtree), then its output element and the types that reaches."""
     types = {t.get("name"): t for t in schema if etree.QName(t).localname in ("complexType", "simpleType")}
@@ -151,7 +152,7 @@ def asmx_order(root: etree._Element, schema: etree._Element) -> None:
             return
         seen.add(name)
         ordered.append(types[name])
-        for ref in _type_refs(types[name]):
+        for ref in _type_refs(types[name], namespace):
             visit(ref)
         for sub in derived.get(name, ()):
             visit(sub)
@@ -163,25 +164,26 @@ def asmx_order(root: etree._Element, schema: etree._Element) -> None:
             element = elements.pop(parts.get((io.get("message") or "").rpartition(":")[2], ""), None)
             if element is not None:
                 ordered.append(element)
-                for ref in _type_refs(element):
+                for ref in _type_refs(element, namespace):
                     visit(ref)
     ordered += [t for name, t in types.items() if name not in seen] + list(elements.values())
     for el in ordered:
         schema.append(el)
 
 
-def finish(root: etree._Element, bare_operations: Iterable[str] = ()) -> None:
-    """Everything the served document needs beyond Spyne's output; run once, at start-up."""
-    binding11 = set_soap_actions(root)
+def finish(root: etree._Element, bare_operations: Iterable[str] = (), *, namespace: str = TNS) -> None:
+    """Everything the served document needs beyond Spyne's output; run once, at start-up. ``namespace`` is the
+    face's (the goods-owner WSI one by default; the Automation API's for Automation.asmx)."""
+    binding11 = set_soap_actions(root, namespace)
     polish(root, binding11)
     add_soap12_binding(root, binding11)
-    schema = _schema(root)
+    schema = _schema(root, namespace)
     keep = _message_elements(root)
     check_bare_wrappers(schema, bare_operations)
     strip_defaults(schema)
     prune_elements(schema, keep)
-    inline_wrappers(schema, keep)
-    asmx_order(root, schema)
+    inline_wrappers(schema, keep, namespace)
+    asmx_order(root, schema, namespace)
     service = root.find(_w("service"))
     assert service is not None
     root.append(service)

@@ -19,9 +19,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, Numeric, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wms_soap.store.base import Base
+from wms_soap.store.inventory import Location
 
 Quantity = Numeric(18, 4)
 OPERATOR_LENGTH = 200
@@ -58,6 +59,8 @@ class ArticleItemInLocation(Base):
     """The automation user that marked it handled."""
     handled_operator: Mapped[str | None] = mapped_column(String(OPERATOR_LENGTH))
     """The person operating the equipment, as the call named them."""
+
+    location: Mapped[Location] = relationship(lazy="joined")
 
 
 class MovementArticleItem(Base):

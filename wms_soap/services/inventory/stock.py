@@ -23,6 +23,11 @@ from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location
 
 ZERO = Decimal(0)
+
+
+class LocationNotFound(NotFound):
+    """A location named by code does not exist."""
+
 MOVED = "moved"
 """The cause of a move's two transactions (from one location, to another); not an inventory adjustment."""
 COPIED_COLUMNS = ("goods_owner_id", "article_id", "location_id", "batch", "serial", "expiry_date", "status",
@@ -55,7 +60,7 @@ def existing_location(session: Session, code: str | None) -> Location:
     """The location with this code; NotFound when there is none (an operator's typo never creates one)."""
     found = session.scalars(select(Location).where(Location.code == (code or "").strip())).first()
     if found is None:
-        raise NotFound(f"Location {code!r} was not found")
+        raise LocationNotFound(f"Location {code!r} was not found")
     return found
 
 

@@ -8,15 +8,14 @@ controllers that poll the same in-location at once exactly one gets each item; t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import ColumnElement, Select, and_, select, update
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.security.principal import Principal
+from wms_soap.services.access.operators import Actor
 from wms_soap.services.inventory.placements import current_placements
 from wms_soap.services.warehouse.automated_systems import check_controller, systems_by_location
 from wms_soap.store.articles import Article
@@ -25,6 +24,11 @@ from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, Location
 
 MAX_ARTICLE_ITEMS = 10_000
+
+
+class AlreadyHandled(Conflict):
+    """Another call (another controller) marked it handled first."""
+
 """What one query returns at most when the caller sets no MaxArticleItemsToGet."""
 
 
@@ -44,15 +48,6 @@ class ArticleItemInLocationView:
     item: ArticleItem
     article: Article
     placement: ArticleItemInLocation | None
-
-
-@dataclass(frozen=True)
-class Handled:
-    """Who marked something handled: the automation user and the operator the call named."""
-
-    principal: Principal
-    operator: str
-    at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 def query_article_items(session: Session, query: ArticleItemsQuery) -> list[ArticleItemInLocationView]:
@@ -89,7 +84,7 @@ def _to_be_handled() -> ColumnElement[bool]:
     return and_(ArticleItem.location_id.in_(in_locations), unhandled.exists())
 
 
-def mark_handled(session: Session, placement_ids: Sequence[int], by: Handled) -> list[ArticleItemInLocation]:
+def mark_handled(session: Session, placement_ids: Sequence[int], by: Actor) -> list[ArticleItemInLocation]:
     """Mark article items in a system's in-location handled; all or nothing (the caller's transaction)."""
     if not placement_ids:
         raise ValidationFailed("Name at least one ArticleItemInLocationId")
@@ -97,7 +92,7 @@ def mark_handled(session: Session, placement_ids: Sequence[int], by: Handled) ->
     return [_mark_one(session, placement_id, by) for placement_id in placement_ids]
 
 
-def _mark_one(session: Session, placement_id: int, by: Handled) -> ArticleItemInLocation:
+def _mark_one(session: Session, placement_id: int, by: Actor) -> ArticleItemInLocation:
     placement = session.get(ArticleItemInLocation, placement_id)
     if placement is None:
         raise NotFound(f"Article item in location {placement_id} was not found")
@@ -115,6 +110,6 @@ def _mark_one(session: Session, placement_id: int, by: Handled) -> ArticleItemIn
         .values(handled_at=by.at, handled_by=by.principal.username, handled_operator=by.operator)
         .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        raise Conflict(f"Article item in location {placement_id} was already handled")
+        raise AlreadyHandled(f"Article item in location {placement_id} was already handled")
     session.refresh(placement)
     return placement

@@ -101,8 +101,8 @@ def list_systems(session: Session) -> list[SystemView]:
 
 
 def view(session: Session, system: AutomatedSystem) -> SystemView:
-    codes = dict(session.execute(select(Location.id, Location.code).where(Location.id.in_(
-        [system.in_location_id, system.store_location_id, system.out_location_id]))).tuples())
+    codes = {row[0]: row[1] for row in session.execute(select(Location.id, Location.code).where(Location.id.in_(
+        [system.in_location_id, system.store_location_id, system.out_location_id])))}
     controller = session.get(AutomationUser, system.controller_user_id) if system.controller_user_id else None
     return SystemView(system, codes[system.in_location_id], codes[system.store_location_id],
                       codes[system.out_location_id], controller.username if controller else None)

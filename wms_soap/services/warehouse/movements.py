@@ -18,7 +18,8 @@ from sqlalchemy import ColumnElement, Exists, Select, select, update
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.warehouse.article_items_in_locations import Handled
+from wms_soap.services.access.operators import Actor
+from wms_soap.services.warehouse.article_items_in_locations import AlreadyHandled
 from wms_soap.services.warehouse.automated_systems import check_controller, systems_by_location
 from wms_soap.store.articles import Article
 from wms_soap.store.automated_storage import AutomatedSystem, MovementArticleItem
@@ -131,7 +132,7 @@ def _still_allocated() -> ColumnElement[bool]:
 
 # --- handling ---
 
-def mark_handled(session: Session, movement_ids: Sequence[int], by: Handled) -> list[MovementArticleItem]:
+def mark_handled(session: Session, movement_ids: Sequence[int], by: Actor) -> list[MovementArticleItem]:
     """Mark open movements handled; all or nothing (the caller's transaction)."""
     if not movement_ids:
         raise ValidationFailed("Name at least one MovementArticleItemId")
@@ -139,7 +140,7 @@ def mark_handled(session: Session, movement_ids: Sequence[int], by: Handled) -> 
     return [_mark_one(session, movement_id, by) for movement_id in movement_ids]
 
 
-def _mark_one(session: Session, movement_id: int, by: Handled) -> MovementArticleItem:
+def _mark_one(session: Session, movement_id: int, by: Actor) -> MovementArticleItem:
     movement = session.get(MovementArticleItem, movement_id)
     if movement is None:
         raise NotFound(f"Movement article item {movement_id} was not found")
@@ -154,7 +155,7 @@ def _mark_one(session: Session, movement_id: int, by: Handled) -> MovementArticl
         .values(handled_at=by.at, handled_by=by.principal.username, handled_operator=by.operator)
         .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        raise Conflict(f"Movement article item {movement_id} was already handled")
+        raise AlreadyHandled(f"Movement article item {movement_id} was already handled")
     session.refresh(movement)
     return movement
 
@@ -173,7 +174,7 @@ def open_order_lines(session: Session, article_item_id: int, to_location_id: int
         MovementArticleItem.state == OPEN)))
 
 
-def complete(session: Session, source_id: int, moved: ArticleItem, quantity: Decimal, by: Handled) -> None:
+def complete(session: Session, source_id: int, moved: ArticleItem, quantity: Decimal, by: Actor) -> None:
     """``quantity`` of item ``source_id`` reached ``moved``'s location: the open movements there are done, as far as
     the quantity goes (a movement covered in part keeps the rest open), and follow the goods."""
     movements = session.scalars(select(MovementArticleItem).where(

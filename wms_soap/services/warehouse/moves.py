@@ -16,9 +16,9 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.access.operators import Actor
 from wms_soap.services.inventory import stock
 from wms_soap.services.warehouse import movements
-from wms_soap.services.warehouse.article_items_in_locations import Handled
 from wms_soap.store.inventory import ArticleItem, Location
 from wms_soap.store.orders import OrderAllocation, OrderLine
 
@@ -54,7 +54,7 @@ class MovedPart:
     to_location: str
 
 
-def move_article_items(session: Session, request: MoveRequest, by: Handled) -> list[MovedPart]:
+def move_article_items(session: Session, request: MoveRequest, by: Actor) -> list[MovedPart]:
     """Move ``request.number_of_items`` of the identified stock to ``request.to_location``; all or nothing."""
     quantity = _checked(request)
     destination = stock.existing_location(session, request.to_location)
@@ -78,7 +78,7 @@ def _checked(request: MoveRequest) -> Decimal:
         raise ValidationFailed(f"ArticleItemIdentification must be one of {', '.join(IDENTIFICATIONS)}")
     if request.filters.unsupported:
         raise ValidationFailed(f"This server cannot filter by {', '.join(request.filters.unsupported)}")
-    if request.number_of_items is None or request.number_of_items <= 0:
+    if request.number_of_items is None or not request.number_of_items.is_finite() or request.number_of_items <= 0:
         raise ValidationFailed("NumberOfItems must be greater than 0")
     return request.number_of_items
 
@@ -123,10 +123,10 @@ def _given(value: object, name: str) -> object:
     return value
 
 
-def _move(session: Session, item: ArticleItem, quantity: Decimal, destination: Location, by: Handled) -> MovedPart:
+def _move(session: Session, item: ArticleItem, quantity: Decimal, destination: Location, by: Actor) -> MovedPart:
     from_location, source_id = item.location.code, item.id
     first_lines = movements.open_order_lines(session, item.id, destination.id)
-    comment = f"moved by {by.operator} (automation user {by.principal.username})"
+    comment = f"moved by {by}"
     moved = stock.move_stock(session, article_item_id=item.id, quantity=quantity, to_location=destination,
                              comment=comment, at=by.at)
     if moved.id != source_id:

@@ -78,7 +78,7 @@ def audit_entry(entry: Any) -> wire.AuditEntry:
     return wire.AuditEntry(
         Id=entry.id, At=_utc(entry.at), Face=entry.face, Username=entry.username, GoodsOwnerId=entry.goods_owner_id,
         Operation=entry.operation, Outcome=entry.outcome, Detail=getattr(entry, "detail", None),
-        ClientAddress=entry.client_address, RequestId=entry.request_id,
+        ClientAddress=entry.client_address, RequestId=entry.request_id, Operator=getattr(entry, "operator", None),
     )
 
 

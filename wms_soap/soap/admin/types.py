@@ -166,6 +166,7 @@ class AuditEntry(AdminModel):
         ("Detail", optional(Unicode)),
         ("ClientAddress", optional(Unicode)),
         ("RequestId", optional(Unicode)),
+        ("Operator", optional(Unicode)),
     ]
 
 
