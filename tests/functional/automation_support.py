@@ -18,6 +18,7 @@ from tests.orders_support import make_article, make_owner
 from wms_soap.security.passwords import hash_password
 from wms_soap.services.inventory import stock
 from wms_soap.services.warehouse.automated_systems import SystemInput, define_system
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.db import session_scope
 
 NS = "http://ongoingsystems.se/Automation"
@@ -45,6 +46,16 @@ class LiftWarehouse:
         port = "AutomationSoap12" if soap12 else "AutomationSoap"
         return client.bind("Automation", port)
 
+    def goods_owner_service(self) -> Any:
+        """Service.asmx with zeep, as the goods owner's own integration reads it."""
+        client = zeep.Client(self.live.url + "?wsdl")
+        return client.service
+
+    def stock_in(self, location: str, quantity: int, article_id: int | None = None) -> int:
+        with self.session() as session:
+            return stock.add_stock(session, goods_owner_id=self.owner_id, article_id=article_id or self.article_id,
+                                   location_code=location, quantity=Decimal(quantity), comment="test stock")
+
     def put_on_in_location(self, quantity: int, article_id: int | None = None, batch: str | None = None) -> int:
         """An operator places goods in the lift's input area: stock on ``Lift_In``; the article item id."""
         with self.session() as session:
@@ -58,19 +69,21 @@ def make_lift_warehouse(live_server: Any) -> LiftWarehouse:
         owner_id = make_owner(session, "LIFTCO")
         article = make_article(session, owner_id, "ART-1", "Screws")
         other = make_article(session, owner_id, "ART-2", "Nuts")
-        add_users(session)
+        add_users(session, owner_id)
         define_system(session, LIFT)
         ids = (owner_id, article.id, other.id)
     url = f"{live_server.base_url}/{live_server.settings.warehouse}/Automation.asmx"
     return LiftWarehouse(url, *ids, live=live_server)
 
 
-def add_users(session: Session) -> None:
-    """Controllers ``lift-1`` and ``lift-2``, an API user and an admin user with the same password."""
+def add_users(session: Session, owner_id: int) -> None:
+    """Controllers ``lift-1`` and ``lift-2``, the goods owner's API user ``WSIshop`` and an admin user ``boss``, all
+    with the same password."""
     password_hash = hash_password(PASSWORD)
     for name in ("lift-1", "lift-2"):
         factories.make_automation_user(session, username=name, password_hash=password_hash)
-    factories.make_api_user(session, username="WSIshop", password_hash=password_hash)
+    factories.make_api_user(session, session.get(GoodsOwner, owner_id), username="WSIshop",
+                            password_hash=password_hash)
     factories.make_admin_user(session, username="boss", password_hash=password_hash)
 
 
