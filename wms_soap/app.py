@@ -23,8 +23,8 @@ from wms_soap import __version__
 from wms_soap.config import Settings
 from wms_soap.errors import SchemaOutOfDate
 from wms_soap.soap.admin import ADMIN_PATH, create_admin_app, write_admin_wsdl
-from wms_soap.soap.automation.wsgi import create_automation_app, write_automation_wsdl
 from wms_soap.soap.automation.wsgi import PATH as AUTOMATION_PATH
+from wms_soap.soap.automation.wsgi import create_automation_app, write_automation_wsdl
 from wms_soap.soap.service.wsdl_export import write_contract
 from wms_soap.soap.service.wsgi import create_goods_owner_app
 from wms_soap.store.db import create_engine_for, make_session_factory

@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.functional.automation_support import LIFT, LiftWarehouse, all_of, make_lift_warehouse, post, result_of, \
-    text
+from tests.functional.automation_support import LIFT, LiftWarehouse, all_of, make_lift_warehouse, post, result_of, text
 
 ITEMS = 12
 MAX_ROUNDS = 60
@@ -83,7 +82,7 @@ def test_two_controllers_never_both_get_an_item_after_it_was_handled(lift: LiftW
     first, second = (set(c.claimed) for c in controllers)
     assert not first & second, "an item was handled by both controllers"
     assert len(first | second) == ITEMS
-    assert set(sum((c.refusals for c in controllers), [])) <= {"AlreadyHandled"}
+    assert {refusal for c in controllers for refusal in c.refusals} <= {"AlreadyHandled"}
     handled_at = {p: t for c in controllers for p, t in c.handled_at.items()}
     for controller in controllers:
         for sent, placements in controller.polls:

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-import zeep
 
 from tests.functional.automation_support import (
     LIFT,

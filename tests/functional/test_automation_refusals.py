@@ -8,8 +8,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from tests.functional.automation_support import LIFT, PASSWORD, LiftWarehouse, make_lift_warehouse, post, result_of, \
-    text
+from tests.functional.automation_support import (
+    LIFT,
+    PASSWORD,
+    LiftWarehouse,
+    make_lift_warehouse,
+    post,
+    result_of,
+    text,
+)
 from wms_soap.security import audit
 from wms_soap.services.warehouse.automated_systems import SystemInput, define_system
 from wms_soap.store.access import AuditEntry

@@ -265,6 +265,10 @@ def add_automation_user(subparsers: Subparsers) -> None:
     commands = _group(subparsers, "automation-user", "manage automation users (they see every goods owner)")
     _add_account(commands, "automation")
     _command(commands, "list", "list automation users", run_automation_user_list)
+    for action, enabled in (("enable", True), ("disable", False)):
+        parser = _command(commands, action, f"{action} an automation user", run_automation_user_enabled)
+        parser.add_argument("username")
+        parser.set_defaults(enabled=enabled)
 
 
 def add_admin_user(subparsers: Subparsers) -> None:
@@ -288,6 +292,14 @@ def run_account_add(args: argparse.Namespace, settings: Settings) -> int:
                                      email=args.email, settings=settings)
         print(f"{args.kind.capitalize()} user {user.username} added")
         _show_generated(user.username, password, generated)
+    return 0
+
+
+def run_automation_user_enabled(args: argparse.Namespace, settings: Settings) -> int:
+    with database_session(settings) as session:
+        user = access.find_account(session, "automation", args.username)
+        user.enabled = args.enabled
+        print(f"Automation user {user.username} {'enabled' if args.enabled else 'disabled'}")
     return 0
 
 

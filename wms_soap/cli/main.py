@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from wms_soap import __version__
 from wms_soap.cli import access as cli_access
+from wms_soap.cli import automated_systems as cli_automated_systems
 from wms_soap.cli import events as cli_events
 from wms_soap.cli import registers as cli_registers
 from wms_soap.cli import security as cli_security
@@ -229,6 +230,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     cli_security.add_parsers,
     cli_registers.add_parsers,
     cli_events.add_parsers,
+    cli_automated_systems.add_parsers,
 ]
 
 

@@ -20,6 +20,7 @@ from wms_soap.security.principal import Principal
 from wms_soap.security.secretbox import SecretBox
 from wms_soap.services.access import rules as access
 from wms_soap.services.access.mail import IntegrationDetails, service_urls
+from wms_soap.services.warehouse import automated_systems
 from wms_soap.store.access import AdminUser, ApiUser, AuditEntry, AutomationUser, GoodsOwner, IntegrationType
 
 ACCOUNT_MODELS = access.ACCOUNT_MODELS
@@ -47,6 +48,17 @@ def record_change(session: Session, actor: Principal, operation: str, detail: st
         operation=operation, outcome=CHANGED, duration_ms=0, client_address=session.info.get("client_address"),
         request_id=session.info.get("request_id", ""), detail=detail[:2000],
     ))
+
+
+# -- automated systems ------------------------------------------------------------------------------------------
+
+def define_automated_system(session: Session, actor: Principal,
+                            data: automated_systems.SystemInput) -> automated_systems.SystemView:
+    view = automated_systems.define_system(session, data)
+    record_change(session, actor, "DefineAutomatedSystem",
+                  f"{view.system.code}: in {view.in_location}, store {view.store_location}, out {view.out_location}, "
+                  f"controller {view.controller or '(any automation user)'}")
+    return view
 
 
 # -- goods owners -----------------------------------------------------------------------------------------------

@@ -240,6 +240,15 @@ def find_api_user(session: Session, username: str) -> ApiUser:
     return user
 
 
+def find_account(session: Session, kind: AccountKind, username: str) -> AutomationUser | AdminUser:
+    """The automation or admin user with this username (compared without regard to case)."""
+    model = ACCOUNT_MODELS[kind]
+    user = session.scalar(select(model).where(func.lower(model.username) == username.strip().lower()))
+    if user is None:
+        raise NotFound(f"There is no {kind} user {username.strip()!r}")
+    return user
+
+
 def list_api_users(session: Session, owner: GoodsOwner | None = None) -> list[ApiUser]:
     statement = select(ApiUser).order_by(ApiUser.username)
     if owner is not None:

@@ -84,7 +84,9 @@ def _check_free(session: Session, places: list[Location], system: AutomatedSyste
         or_(*(column.in_(ids) for column in ROLE_COLUMNS.values())),
         AutomatedSystem.id != (system.id if system is not None else -1))).first()
     if taken is not None:
-        raise Conflict(f"A location of these is already a location of automated system {taken.code}")
+        role, place = next((role, p) for p in places for role, column in ROLE_COLUMNS.items()
+                           if getattr(taken, column.key) == p.id)
+        raise Conflict(f"Location {place.code} is already the {role}-location of automated system {taken.code}")
 
 
 def _controller_id(session: Session, username: str | None) -> int | None:

@@ -74,6 +74,12 @@ def reset_api_user_password_result(issued: admin.PasswordIssued) -> wire.ResetAp
                                            CredentialsEmail=no_credentials_email())
 
 
+def automated_system(view: Any) -> wire.AutomatedSystem:
+    return wire.AutomatedSystem(Code=view.system.code, Name=view.system.name, InLocation=view.in_location,
+                                StoreLocation=view.store_location, OutLocation=view.out_location,
+                                Controller=view.controller)
+
+
 def audit_entry(entry: Any) -> wire.AuditEntry:
     return wire.AuditEntry(
         Id=entry.id, At=_utc(entry.at), Face=entry.face, Username=entry.username, GoodsOwnerId=entry.goods_owner_id,

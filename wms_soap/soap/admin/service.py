@@ -10,6 +10,7 @@ from spyne import Boolean, DateTime, Integer32, Unicode, rpc
 
 from wms_soap.security import audit
 from wms_soap.services.access import admin
+from wms_soap.services.warehouse.automated_systems import SystemInput, list_systems
 from wms_soap.soap.admin import convert
 from wms_soap.soap.admin.edge import AdminServiceBase, call_of
 from wms_soap.soap.admin.types import AdminUser as AdminUserType
@@ -17,10 +18,12 @@ from wms_soap.soap.admin.types import (
     ApiUser,
     ArrayOfAdminUser,
     ArrayOfApiUser,
+    ArrayOfAutomatedSystem,
     ArrayOfAutomationUser,
     ArrayOfGoodsOwner,
     ArrayOfIntegrationType,
     AuditPage,
+    AutomatedSystem,
     AutomationUser,
     CreateAdminUserResult,
     CreateApiUserResult,
@@ -202,6 +205,21 @@ class AdminService(AdminServiceBase):
     def DeleteAutomationUser(ctx: Any, username: str) -> None:
         call = call_of(ctx)
         admin.delete_account(call.session, call.actor, "automation", username)
+
+    # -- automated systems (storage lifts) ---------------------------------------------------------------------
+
+    @rpc(Text, Text, Text, Text, MaybeText, MaybeText,
+         _args=("Code", "InLocation", "StoreLocation", "OutLocation", "Name", "Controller"),
+         _returns=required(AutomatedSystem))
+    def DefineAutomatedSystem(ctx: Any, code: str, in_location: str, store_location: str, out_location: str,
+                              name: str | None, controller: str | None) -> Any:
+        call = call_of(ctx)
+        data = SystemInput(code, in_location, store_location, out_location, name=name, controller=controller)
+        return convert.automated_system(admin.define_automated_system(call.session, call.actor, data))
+
+    @rpc(_returns=required(ArrayOfAutomatedSystem))
+    def ListAutomatedSystems(ctx: Any) -> Any:
+        return [convert.automated_system(view) for view in list_systems(call_of(ctx).session)]
 
     # -- admin users -------------------------------------------------------------------------------------------
 

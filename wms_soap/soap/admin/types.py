@@ -170,6 +170,21 @@ class AuditEntry(AdminModel):
     ]
 
 
+class AutomatedSystem(AdminModel):
+    """A storage lift or other automated storage system: its in-, store- and out-location and, when set, the one
+    automation user that controls it."""
+
+    _type_info = [
+        ("Code", required(Unicode)),
+        ("Name", optional(Unicode)),
+        ("InLocation", required(Unicode)),
+        ("StoreLocation", required(Unicode)),
+        ("OutLocation", required(Unicode)),
+        ("Controller", optional(Unicode)),
+    ]
+
+
+ArrayOfAutomatedSystem = Array(AutomatedSystem.customize(nillable=False), type_name="ArrayOfAutomatedSystem")
 ArrayOfGoodsOwner = Array(GoodsOwner.customize(nillable=False), type_name="ArrayOfGoodsOwner")
 ArrayOfIntegrationType = Array(IntegrationType.customize(nillable=False), type_name="ArrayOfIntegrationType")
 ArrayOfApiUser = Array(ApiUser.customize(nillable=False), type_name="ArrayOfApiUser")
