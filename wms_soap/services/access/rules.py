@@ -244,7 +244,7 @@ def find_account(session: Session, kind: AccountKind, username: str) -> Automati
     """The automation or admin user with this username (compared without regard to case)."""
     model = ACCOUNT_MODELS[kind]
     user = session.scalar(select(model).where(func.lower(model.username) == username.strip().lower()))
-    if user is None:
+    if not isinstance(user, model):
         raise NotFound(f"There is no {kind} user {username.strip()!r}")
     return user
 
