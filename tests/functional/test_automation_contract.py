@@ -168,3 +168,14 @@ def test_the_lowercase_path_and_the_short_path_serve_it_too(lift: LiftWarehouse)
     for url in (lift.url.lower(), lift.live.base_url + "/Automation.asmx"):
         result = result_of(post(url, "GetGoodsOwnersByQuery", "<Query />"), "GetGoodsOwnersByQuery")
         assert text(result, "Success") == "true"
+
+
+@pytest.mark.parametrize("operation, payload", [
+    ("GetArticleItemsByQuery", "<Query><LocationTypeCode>SHELF</LocationTypeCode></Query>"),
+    ("GetLocationsByQuery", "<Query><ZoneName>North</ZoneName></Query>"),
+])
+def test_filters_the_store_cannot_apply_are_refused_not_ignored(lift: LiftWarehouse, operation: str,
+                                                               payload: str) -> None:
+    result = result_of(post(lift.url, operation, payload), operation)
+    assert text(result, "Success") == "false"
+    assert (text(result, "Message") or "").startswith("This server cannot filter by ")

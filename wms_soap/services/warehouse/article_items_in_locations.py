@@ -41,6 +41,8 @@ class ArticleItemsQuery:
     only_to_be_handled: bool = False
     locked: bool | None = None
     max_items: int | None = None
+    unsupported: tuple[str, ...] = ()
+    """Filters given that this server cannot apply: refused, never ignored."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def query_article_items(session: Session, query: ArticleItemsQuery) -> list[Arti
     """Article items of every goods owner matching ``query`` (in id order), each with its current placement."""
     if query.max_items is not None and query.max_items < 0:
         raise ValidationFailed("MaxArticleItemsToGet cannot be negative")
+    if query.unsupported:
+        raise ValidationFailed(f"This server cannot filter by {', '.join(query.unsupported)}")
     statement = _filtered(query).order_by(ArticleItem.id).limit(query.max_items or MAX_ARTICLE_ITEMS)
     rows = [(row[0], row[1]) for row in session.execute(statement)]
     placements = current_placements(session, [item.id for item, _ in rows])

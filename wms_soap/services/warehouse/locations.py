@@ -26,6 +26,8 @@ class LocationsQuery:
     location_id_from: int | None = None
     only_free: bool = False
     max_locations: int | None = None
+    unsupported: tuple[str, ...] = ()
+    """Filters given that this server cannot apply (aisles, zones, location types are not modelled): refused."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ def query_locations(session: Session, query: LocationsQuery) -> list[LocationVie
     """Locations matching ``query``, in id order."""
     if query.max_locations is not None and query.max_locations < 0:
         raise ValidationFailed("MaxLocationsToGet cannot be negative")
+    if query.unsupported:
+        raise ValidationFailed(f"This server cannot filter by {', '.join(query.unsupported)}")
     statement = select(Location)
     ids = [*query.location_ids, *([query.location_id] if query.location_id is not None else [])]
     if ids:

@@ -26,7 +26,8 @@ def items_query(query: Any) -> ArticleItemsQuery:
         article_id=getattr(query, "ArticleDefId", None),
         only_to_be_handled=bool(getattr(special, "OnlyGetArticleItemsInLocationsToBeHandled", False)),
         locked=getattr(special, "IsLockedByItemLock", None),
-        max_items=getattr(paging, "MaxArticleItemsToGet", None))
+        max_items=getattr(paging, "MaxArticleItemsToGet", None),
+        unsupported=("LocationTypeCode",) if getattr(query, "LocationTypeCode", None) else ())
 
 
 def article_info(article: Article) -> wire.ArticleInfo:

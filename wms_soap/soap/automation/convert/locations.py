@@ -9,6 +9,7 @@ from wms_soap.services.warehouse.locations import LocationsQuery, LocationView
 from wms_soap.soap.automation.types import locations
 
 ROLE_NAMES = {"in": "In", "store": "Store", "out": "Out"}
+UNMODELLED = ("AisleName", "AisleId", "LocationTypeId", "ZoneId", "ZoneName")
 
 
 def locations_query(query: Any) -> LocationsQuery:
@@ -17,7 +18,15 @@ def locations_query(query: Any) -> LocationsQuery:
         location_id=getattr(query, "LocationId", None), name=getattr(query, "LocationName", None),
         warehouse_id=getattr(query, "WarehouseId", None), location_id_from=getattr(query, "LocationIdFrom", None),
         only_free=bool(getattr(query, "OnlyFreeLocations", False)),
-        max_locations=getattr(query, "MaxLocationsToGet", None))
+        max_locations=getattr(query, "MaxLocationsToGet", None),
+        unsupported=tuple(name for name in UNMODELLED if getattr(query, name, None) not in (None, ""))
+        + _unsupported_sort(getattr(query, "Advanced", None)))
+
+
+def _unsupported_sort(advanced: Any) -> tuple[str, ...]:
+    """Locations have no picking priority here: only the Standard sort (by id)."""
+    sort = getattr(advanced, "SortType", None)
+    return (f"SortType {sort}",) if sort not in (None, "Standard") else ()
 
 
 def location(view: LocationView) -> locations.Location_GetLocations:
