@@ -11,23 +11,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, and_, select, update
+from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.access.operators import Actor
 from wms_soap.services.inventory.placements import current_placements
-from wms_soap.services.warehouse.automated_systems import check_controller, systems_by_location
+from wms_soap.services.warehouse.automated_systems import check_controller, claim_handled, systems_by_location
 from wms_soap.store.articles import Article
 from wms_soap.store.automated_storage import ArticleItemInLocation, AutomatedSystem
 from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, Location
 
 MAX_ARTICLE_ITEMS = 10_000
-
-
-class AlreadyHandled(Conflict):
-    """Another call (another controller) marked it handled first."""
 
 """What one query returns at most when the caller sets no MaxArticleItemsToGet."""
 
@@ -108,12 +104,6 @@ def _mark_one(session: Session, placement_id: int, by: Actor) -> ArticleItemInLo
     if item is None or item.location_id != placement.location_id or Decimal(item.number_of_items) <= 0:
         raise Conflict(f"Article item {placement.article_item_id} is no longer in the in-location of automated "
                        f"system {system.code}")
-    claimed = session.execute(
-        update(ArticleItemInLocation)
-        .where(ArticleItemInLocation.id == placement_id, ArticleItemInLocation.handled_at.is_(None))
-        .values(handled_at=by.at, handled_by=by.principal.username, handled_operator=by.operator)
-        .execution_options(synchronize_session=False))
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        raise AlreadyHandled(f"Article item in location {placement_id} was already handled")
+    claim_handled(session, ArticleItemInLocation, placement_id, by, "Article item in location")
     session.refresh(placement)
     return placement

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from wms_soap.security.principal import Principal
+from wms_soap.services.access.operators import Actor
 from wms_soap.services.inventory.stock import location as location_named
 from wms_soap.store.access import AutomationUser
-from wms_soap.store.automated_storage import AutomatedSystem
+from wms_soap.store.automated_storage import ArticleItemInLocation, AutomatedSystem, MovementArticleItem
 from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import Location
 
@@ -118,6 +119,22 @@ def systems_by_location(session: Session, role: Role,
     if location_ids is not None:
         statement = statement.where(column.in_(list(location_ids)))
     return {getattr(s, column.key): s for s in session.scalars(statement)}
+
+
+class AlreadyHandled(Conflict):
+    """Another call (another controller) marked it handled first."""
+
+
+def claim_handled(session: Session, model: type[ArticleItemInLocation] | type[MovementArticleItem], row_id: int,
+                  by: Actor, label: str) -> None:
+    """Set the row's handled flag, once: a conditional update of a row still unhandled (PostgreSQL re-checks it
+    after a concurrent commit; SQLite's writer lock serializes), so of two controllers exactly one succeeds."""
+    claimed = session.execute(
+        update(model).where(model.id == row_id, model.handled_at.is_(None))
+        .values(handled_at=by.at, handled_by=by.principal.username, handled_operator=by.operator)
+        .execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise AlreadyHandled(f"{label} {row_id} was already handled")
 
 
 def check_controller(system: AutomatedSystem, principal: Principal) -> None:

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Exists, Select, select, update
+from sqlalchemy import ColumnElement, Exists, Select, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.access.operators import Actor
-from wms_soap.services.warehouse.article_items_in_locations import AlreadyHandled
-from wms_soap.services.warehouse.automated_systems import check_controller, systems_by_location
+from wms_soap.services.warehouse.automated_systems import check_controller, claim_handled, systems_by_location
 from wms_soap.store.articles import Article
 from wms_soap.store.automated_storage import AutomatedSystem, MovementArticleItem
 from wms_soap.store.db import claim_sqlite_writer
@@ -149,13 +148,7 @@ def _mark_one(session: Session, movement_id: int, by: Actor) -> MovementArticleI
     check_controller(system, by.principal)
     if movement.state != OPEN or not session.scalar(select(_still_allocated_for(movement))):
         raise Conflict(f"Movement article item {movement_id} is no longer to be moved")
-    claimed = session.execute(
-        update(MovementArticleItem)
-        .where(MovementArticleItem.id == movement_id, MovementArticleItem.handled_at.is_(None))
-        .values(handled_at=by.at, handled_by=by.principal.username, handled_operator=by.operator)
-        .execution_options(synchronize_session=False))
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        raise AlreadyHandled(f"Movement article item {movement_id} was already handled")
+    claim_handled(session, MovementArticleItem, movement_id, by, "Movement article item")
     session.refresh(movement)
     return movement
 

@@ -6,6 +6,7 @@ from wms_soap.errors import Conflict, NotFound, PermissionDenied, ValidationFail
 from wms_soap.services.inventory.stock import LocationNotFound
 from wms_soap.services.warehouse import article_items_in_locations as placements
 from wms_soap.services.warehouse import moves
+from wms_soap.services.warehouse.automated_systems import AlreadyHandled
 from wms_soap.soap.automation.convert import article_items as convert
 from wms_soap.soap.automation.dispatch import Call, handler
 
@@ -16,7 +17,7 @@ def get_article_items_by_query(call: Call, query: Any) -> Any:
 
 
 @handler("ArticleItemInLocationHandled", error_types={
-    NotFound: "ArticleItemInLocationNotFound", placements.AlreadyHandled: "AlreadyHandled",
+    NotFound: "ArticleItemInLocationNotFound", AlreadyHandled: "AlreadyHandled",
     Conflict: "NotToBeHandled", PermissionDenied: "NotControllerOfAutomatedSystem"})
 def article_item_in_location_handled(call: Call, operation: Any) -> Any:
     handled = placements.mark_handled(call.session, convert.placement_ids(operation), call.actor)

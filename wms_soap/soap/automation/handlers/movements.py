@@ -4,7 +4,7 @@ from typing import Any
 
 from wms_soap.errors import Conflict, NotFound, PermissionDenied
 from wms_soap.services.warehouse import movements
-from wms_soap.services.warehouse.article_items_in_locations import AlreadyHandled
+from wms_soap.services.warehouse.automated_systems import AlreadyHandled
 from wms_soap.soap.automation.convert import movements as convert
 from wms_soap.soap.automation.dispatch import Call, handler
 
