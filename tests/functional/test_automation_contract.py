@@ -179,3 +179,35 @@ def test_filters_the_store_cannot_apply_are_refused_not_ignored(lift: LiftWareho
     result = result_of(post(lift.url, operation, payload), operation)
     assert text(result, "Success") == "false"
     assert (text(result, "Message") or "").startswith("This server cannot filter by ")
+
+
+S5_NOT_BUILT = [  # the other requests of Ongoing's example collection (S5), as it sends them
+    ("UpdateArticle", "<UpdateArticle><ArticleDefId>1</ArticleDefId><UpdateArticleName><ArticleName>New name"
+                      "</ArticleName></UpdateArticleName></UpdateArticle>"),
+    ("GetOrdersByQuery", "<Query><OrderIds><int>1</int></OrderIds></Query>"),
+    ("UpdateOrder", "<Order><OrderId>1</OrderId><UpdateOrderWaybill><Waybill>123</Waybill></UpdateOrderWaybill>"
+                    "</Order>"),
+    ("UploadOrderFile", "<OrderFile><File><FileName>a.pdf</FileName><FileBytes>JVBERi0=</FileBytes><MimeType>"
+                        "application/pdf</MimeType></File><GoodsOwnerId>1</GoodsOwnerId><OrderFileIdentificationType>"
+                        "GoodsOwnerOrderNumber</OrderFileIdentificationType><GoodsOwnerOrderNumber>1</GoodsOwnerOrderNumber>"
+                        "</OrderFile>"),
+    ("GetInOrdersByQuery", "<Query><InOrderIds><int>1</int></InOrderIds></Query>"),
+    ("UploadInOrderFile", "<Operation><InOrderIdentification><InOrderId>1</InOrderId></InOrderIdentification>"
+                          "<FileIdentification>FileName</FileIdentification><File><FileName>a.pdf</FileName>"
+                          "<FileBytes>JVBERi0=</FileBytes><MimeType>application/pdf</MimeType></File></Operation>"),
+    ("CreatePrintJob", "<PrintJob><ReportId>1</ReportId><IdsToPrint><int>1</int></IdsToPrint><PrintAsUser>"
+                       "<UserName>Karl</UserName></PrintAsUser></PrintJob>"),
+    ("GetFileList", "<FileSearchValues><GoodsOwnerId>1</GoodsOwnerId><OrderId>1</OrderId></FileSearchValues>"),
+    ("GetFile", "<FileId>1</FileId>"),
+    ("GetInvoicesByQuery", "<Query><GetInvoiceRows>true</GetInvoiceRows><InvoiceIds><int>1</int></InvoiceIds>"
+                           "</Query>"),
+]
+
+
+@pytest.mark.parametrize("operation, payload", S5_NOT_BUILT, ids=[op for op, _ in S5_NOT_BUILT])
+def test_the_other_s5_requests_are_read_and_answered_not_implemented(lift: LiftWarehouse, operation: str,
+                                                                      payload: str) -> None:
+    response = post(lift.url, operation, payload)
+    assert response.status_code == 500
+    assert fault_of(response) == ("soap11env:Client.NotImplemented",
+                                  f"The operation {operation} is not implemented by this server yet")
