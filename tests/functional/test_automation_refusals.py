@@ -111,7 +111,7 @@ def test_refused_moves_change_nothing(lift: LiftWarehouse) -> None:
     refused(lift, "MoveArticleItem", moving(item_id, LIFT.store_location, "0"), "InvalidIdentification")
     refused(lift, "MoveArticleItem", moving(item_id, LIFT.store_location, "-2"), "InvalidIdentification")
     refused(lift, "MoveArticleItem", moving(item_id, LIFT.store_location, "NaN"), "InvalidIdentification")
-    refused(lift, "MoveArticleItem", moving(item_id, LIFT.in_location, "1"), "NotEnoughItems")
+    refused(lift, "MoveArticleItem", moving(item_id, LIFT.in_location, "1"), "AlreadyInLocation")
     refused(lift, "MoveArticleItem", moving(item_id, LIFT.store_location, "1", None), "OperatorNotSpecified")
     assert snapshot(lift) == before
 

@@ -28,6 +28,11 @@ ZERO = Decimal(0)
 class LocationNotFound(NotFound):
     """A location named by code does not exist."""
 
+
+class AlreadyInLocation(Conflict):
+    """A move to where the goods already are."""
+
+
 MOVED = "moved"
 """The cause of a move's two transactions (from one location, to another); not an inventory adjustment."""
 COPIED_COLUMNS = ("goods_owner_id", "article_id", "location_id", "batch", "serial", "expiry_date", "status",
@@ -139,7 +144,7 @@ def move_stock(session: Session, *, article_item_id: int, quantity: Decimal, to_
     if quantity > held:
         raise Conflict(f"Article item {item.id} holds {held.normalize()}, cannot move {quantity.normalize()}")
     if item.location_id == to_location.id:
-        raise Conflict(f"Article item {item.id} is already at location {to_location.code}")
+        raise AlreadyInLocation(f"Article item {item.id} is already at location {to_location.code}")
     now = at or utcnow()
     from_code = item.location.code
     if quantity == held:

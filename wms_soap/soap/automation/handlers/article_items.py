@@ -3,7 +3,7 @@
 from typing import Any
 
 from wms_soap.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from wms_soap.services.inventory.stock import LocationNotFound
+from wms_soap.services.inventory.stock import AlreadyInLocation, LocationNotFound
 from wms_soap.services.warehouse import article_items_in_locations as placements
 from wms_soap.services.warehouse import moves
 from wms_soap.services.warehouse.automated_systems import AlreadyHandled
@@ -25,7 +25,8 @@ def article_item_in_location_handled(call: Call, operation: Any) -> Any:
 
 
 @handler("MoveArticleItem", error_types={
-    LocationNotFound: "LocationNotFound", NotFound: "ArticleItemNotFound", Conflict: "NotEnoughItems",
+    LocationNotFound: "LocationNotFound", NotFound: "ArticleItemNotFound", AlreadyInLocation: "AlreadyInLocation",
+    Conflict: "NotEnoughItems",
     ValidationFailed: "InvalidIdentification"})
 def move_article_item(call: Call, operation: Any) -> Any:
     parts = moves.move_article_items(call.session, convert.move_request(operation), call.actor)

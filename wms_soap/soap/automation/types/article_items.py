@@ -172,7 +172,8 @@ ArrayOfMovedArticleItem = Array(MovedArticleItem.customize(nillable=True), membe
                                 type_name="ArrayOfMovedArticleItem")
 MoveArticleItemResult = result(
     "MoveArticleItem", [("MovedArticleItems", opt(ArrayOfMovedArticleItem))], writes=True,
-    error_types=("ArticleItemNotFound", "LocationNotFound", "NotEnoughItems", "InvalidIdentification"))
+    error_types=("ArticleItemNotFound", "LocationNotFound", "NotEnoughItems", "AlreadyInLocation",
+                 "InvalidIdentification"))
 
 # --- GetOrderArticleItemsByQuery ---
 
