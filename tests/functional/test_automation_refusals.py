@@ -156,3 +156,12 @@ def test_a_disabled_automation_user_is_refused(lift: LiftWarehouse) -> None:
     result = result_of(post(lift.url, "GetUsers", "<Query />", password=PASSWORD), "GetUsers")
     assert (text(result, "Success"), text(result, "Message")) == (
         "false", "Logon failed: wrong username, password or goods owner")
+
+
+def test_repeated_failures_lock_an_automation_user_out(lift: LiftWarehouse) -> None:
+    for _ in range(lift.live.settings.lockout_threshold):
+        result_of(post(lift.url, "GetUsers", "<Query />", password="wrong"), "GetUsers")
+    locked = result_of(post(lift.url, "GetUsers", "<Query />", password=PASSWORD), "GetUsers")
+    assert text(locked, "Success") == "false"
+    other = result_of(post(lift.url, "GetUsers", "<Query />", user="lift-2", password=PASSWORD), "GetUsers")
+    assert text(other, "Success") == "true"

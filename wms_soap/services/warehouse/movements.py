@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Exists, Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
@@ -146,16 +146,13 @@ def _mark_one(session: Session, movement_id: int, by: Actor) -> MovementArticleI
     system = session.get(AutomatedSystem, movement.automated_system_id)
     assert system is not None
     check_controller(system, by.principal)
-    if movement.state != OPEN or not session.scalar(select(_still_allocated_for(movement))):
+    still_open = select(MovementArticleItem.id).where(MovementArticleItem.id == movement_id,
+                                                      MovementArticleItem.state == OPEN, _still_allocated())
+    if session.scalar(still_open) is None:
         raise Conflict(f"Movement article item {movement_id} is no longer to be moved")
     claim_handled(session, MovementArticleItem, movement_id, by, "Movement article item")
     session.refresh(movement)
     return movement
-
-
-def _still_allocated_for(movement: MovementArticleItem) -> Exists:
-    return select(OrderAllocation.id).where(OrderAllocation.order_line_id == movement.order_line_id,
-                                            OrderAllocation.article_item_id == movement.article_item_id).exists()
 
 
 # --- done by a move ---
