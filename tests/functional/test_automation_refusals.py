@@ -17,6 +17,7 @@ from tests.functional.automation_support import (
     result_of,
     text,
 )
+from wms_soap.cli.main import main
 from wms_soap.security import audit
 from wms_soap.services.warehouse.automated_systems import SystemInput, define_system
 from wms_soap.store.access import AuditEntry
@@ -127,7 +128,8 @@ def test_refused_movement_handled_calls_change_nothing(lift: LiftWarehouse) -> N
     assert snapshot(lift) == before
 
 
-def test_the_audit_names_the_operator_of_every_write(lift: LiftWarehouse) -> None:
+@pytest.mark.usefixtures("cli_env")
+def test_the_audit_names_the_operator_of_every_write(lift: LiftWarehouse, capsys: pytest.CaptureFixture[str]) -> None:
     item_id = lift.put_on_in_location(10)
     placement = placement_of(lift, item_id)
     result_of(post(lift.url, "ArticleItemInLocationHandled", handled(f"<int>{placement}</int>", "Karl")),
@@ -147,6 +149,10 @@ def test_the_audit_names_the_operator_of_every_write(lift: LiftWarehouse) -> Non
         ("automation", "lift-1", "MoveArticleItem", "Lena", "ok"),
         ("automation", "lift-1", "GetUsers", None, "ok")]
     assert comments == {"moved by Lena (automation user lift-1)"}
+    assert main(["audit", "--face", "automation", "--user", "lift-1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("\toperator") and len(lines) == 4
+    assert lines[2].split("\t")[4:6] == ["MoveArticleItem", "ok"] and lines[2].endswith("\tLena")
 
 
 def test_a_disabled_automation_user_is_refused(lift: LiftWarehouse) -> None:
