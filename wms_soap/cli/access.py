@@ -9,35 +9,21 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wms_soap.cli.support import command_session
 from wms_soap.config import Settings
 from wms_soap.errors import ValidationFailed
 from wms_soap.security.passwords import generate_password
 from wms_soap.services.access import rules as access
-from wms_soap.store.access import ApiUser
+from wms_soap.store.access import ApiUser, Warehouse
 
 Subparsers = Any
 GENERATED_PASSWORD_LENGTH = 20
-
-
-@contextmanager
-def database_session(settings: Settings) -> Iterator[Session]:
-    """One transaction on the configured database; refuses a schema that needs ``wms-soap init``."""
-    from wms_soap.app import check_schema
-    from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-    engine = create_engine_for(settings.database_url)
-    try:
-        check_schema(engine)
-        with session_scope(make_session_factory(engine)) as session:
-            yield session
-    finally:
-        engine.dispose()
 
 
 def _command(commands: Subparsers, name: str, help_text: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
@@ -105,7 +91,7 @@ def add_goods_owner(subparsers: Subparsers) -> None:
 
 
 def run_goods_owner_add(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         warehouse_id = _warehouse_id(session, args.warehouse)
         owner = access.create_goods_owner(session, code=args.code, name=args.name, warehouse_id=warehouse_id,
                                           api_access=args.allow_api)
@@ -117,10 +103,6 @@ def run_goods_owner_add(args: argparse.Namespace, settings: Settings) -> int:
 def _warehouse_id(session: Session, code: str | None) -> int | None:
     if code is None:
         return None
-    from sqlalchemy import select
-
-    from wms_soap.store.access import Warehouse
-
     warehouse_id = session.scalar(select(Warehouse.id).where(Warehouse.code == code))
     if warehouse_id is None:
         raise ValidationFailed(f"There is no warehouse {code!r}")
@@ -128,7 +110,7 @@ def _warehouse_id(session: Session, code: str | None) -> int | None:
 
 
 def run_goods_owner_list(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         owners = access.list_goods_owners(session)
         _table(("id", "code", "name", "api_access", "api_users"),
                ((o.id, o.code, o.name, "yes" if o.api_access else "no", len(o.api_users)) for o in owners))
@@ -136,7 +118,7 @@ def run_goods_owner_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _set_api_access(settings: Settings, code: str, allowed: bool) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         owner = access.find_goods_owner(session, code)
         access.set_api_access(owner, allowed)
         print(f"API access {'allowed' if allowed else 'revoked'} for goods owner {owner.code}")
@@ -183,7 +165,7 @@ def add_api_user(subparsers: Subparsers) -> Subparsers:
 
 def run_api_user_add(args: argparse.Namespace, settings: Settings) -> int:
     password, generated = read_password(args, settings)
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         owner = access.find_goods_owner(session, args.goods_owner)
         user = access.create_api_user(
             session, owner, username=args.username, password=password, email=args.email,
@@ -197,7 +179,7 @@ def run_api_user_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_api_user_list(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         owner = access.find_goods_owner(session, args.goods_owner) if args.goods_owner else None
         _table(("username", "goods_owner", "email", "integration", "invoice_access", "enabled", "locked_until"),
                (_api_user_row(user) for user in access.list_api_users(session, owner)))
@@ -212,7 +194,7 @@ def _api_user_row(user: ApiUser) -> tuple[object, ...]:
 
 def run_api_user_set_password(args: argparse.Namespace, settings: Settings) -> int:
     password, generated = read_password(args, settings)
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         user = access.find_api_user(session, args.username)
         access.set_password(user, password, settings)
         print(f"Password of {user.username} set")
@@ -221,7 +203,7 @@ def run_api_user_set_password(args: argparse.Namespace, settings: Settings) -> i
 
 
 def _change_api_user(settings: Settings, username: str, change: Callable[[Session, ApiUser], str]) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         user = access.find_api_user(session, username)
         print(change(session, user))
     return 0
@@ -283,7 +265,7 @@ def _add_account(commands: Subparsers, kind: access.AccountKind) -> None:
 
 def run_account_add(args: argparse.Namespace, settings: Settings) -> int:
     password, generated = read_password(args, settings)
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         user = access.create_account(session, args.kind, username=args.username, password=password,
                                      email=args.email, settings=settings)
         print(f"{args.kind.capitalize()} user {user.username} added")
@@ -292,7 +274,7 @@ def run_account_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_automation_user_list(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         _table(("username", "email", "enabled", "locked_until"),
                ((u.username, u.email, "yes" if u.enabled else "no", u.locked_until)
                 for u in access.list_accounts(session, "automation")))

@@ -14,8 +14,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wms_soap.config import Settings
+from wms_soap.demo.articles import seed_demo_articles
+from wms_soap.demo.inbound import seed_inbound
+from wms_soap.demo.orders import seed_orders
+from wms_soap.demo.shipments import seed_shipments
 from wms_soap.services.access import rules as access
 from wms_soap.store.access import AdminUser, ApiUser, AutomationUser, GoodsOwner
+from wms_soap.store.db import create_engine_for, make_session_factory
+from wms_soap.store.migrate import upgrade
+from wms_soap.unit_of_work import UnitOfWork
 
 WAREHOUSE_CODE = "DEMO-WH"
 GOODS_OWNER_CODE = "DEMO"
@@ -51,26 +58,18 @@ SeedStep = Callable[[Session, DemoWorld], object]
 
 
 def _seed_articles(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo.articles import seed_demo_articles
-
     seed_demo_articles(session, world.goods_owner_id)
 
 
 def _seed_orders(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo.orders import seed_orders
-
     seed_orders(session, world.goods_owner_id)
 
 
 def _seed_inbound(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo.inbound import seed_inbound
-
     seed_inbound(session, world.goods_owner_id)
 
 
 def _seed_shipments(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo.shipments import seed_shipments
-
     seed_shipments(session, world.goods_owner_id, DEMO_ACCOUNTS[0].username)
 
 
@@ -126,27 +125,22 @@ class DemoState:
 
 
 def prepare(settings: Settings) -> DemoState:
-    """Create or upgrade the database, and seed it when it is empty."""
-    from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-    from wms_soap.store.migrate import upgrade
-
+    """Create or upgrade the database, and seed it (one unit of work) when it is empty."""
     engine = create_engine_for(settings.database_url)
     try:
         upgrade(engine)
-        with session_scope(make_session_factory(engine)) as session:
-            if is_empty(session):
-                seed_demo(session, settings)
+        with UnitOfWork(make_session_factory(engine)) as work:
+            if is_empty(work.session):
+                seed_demo(work.session, settings)
                 return DemoState(seeded_now=True, has_demo=True)
-            return DemoState(seeded_now=False, has_demo=has_demo(session))
+            return DemoState(seeded_now=False, has_demo=has_demo(work.session))
     finally:
         engine.dispose()
 
 
-def describe(settings: Settings, state: DemoState) -> str:
-    """What the operator needs to call the demo: URLs and credentials."""
-    from wms_soap.soap.service.wsgi import service_url
-
-    service = service_url(settings)
+def describe(settings: Settings, state: DemoState, service: str) -> str:
+    """What the operator needs to call the demo at ``service`` (the goods-owner service's URL): URLs and
+    credentials."""
     lines = [
         "wms-soap demo" + (" (database created and seeded)" if state.seeded_now else ""),
         f"  Service URL: {service}",
