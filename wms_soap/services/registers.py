@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import ValidationFailed
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inventory import InOrderStatusText, OrderStatusText, Transporter, TransporterContract
 
 DEFAULT_ORDER_STATUSES = {100: "Notified", 150: "Error", 200: "Open", 300: "Released", 320: "Allocated",
@@ -121,8 +122,6 @@ def create_transporter_contract(session: Session, goods_owner_id: int, *, transp
 
 def warehouse_of(session: Session, goods_owner_id: int) -> int | None:
     """The warehouse the goods owner is stored in (whose status texts it sees), None when unknown."""
-    from wms_soap.store.access import GoodsOwner
-
     column = getattr(GoodsOwner, "warehouse_id", None)
     if column is None:
         return None

@@ -19,6 +19,7 @@ from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import invoices as invoice_service
 from wms_soap.services.inbound import inorders as inorder_service
 from wms_soap.services.inbound import returns as return_service
+from wms_soap.services.inventory import stock
 from wms_soap.services.orders.orders import record_return
 from wms_soap.store.inorders import (
     STATUS_CANCELLED,
@@ -50,8 +51,6 @@ def utcnow() -> datetime:
 
 def _add_stock(session: Session, **kwargs: Any) -> int:
     """Stock enters through the inventory area's one door, which also writes the inventory transaction."""
-    from wms_soap.services.inventory import stock
-
     article_item_id: int = stock.add_stock(session, **kwargs)
     return article_item_id
 
