@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wms_soap.services import events
-from wms_soap.soap.service.convert.files import event_input
+from wms_soap.soap.service.convert.events import event_input
 from wms_soap.soap.service.convert.inorders import raise_missing
 from wms_soap.soap.service.dispatch import Call, handler
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from wms_soap.services import sync
-from wms_soap.soap.service.convert.files import wire_time
+from wms_soap.soap.service.convert.sync import wire_time
 from wms_soap.soap.service.dispatch import Call, handler
 
 
