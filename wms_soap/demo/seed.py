@@ -18,7 +18,7 @@ from wms_soap.demo.articles import seed_demo_articles
 from wms_soap.demo.inbound import seed_inbound
 from wms_soap.demo.orders import seed_orders
 from wms_soap.demo.shipments import seed_shipments
-from wms_soap.services.access import rules as access
+from wms_soap.services.access import rules
 from wms_soap.store.access import AdminUser, ApiUser, AutomationUser, GoodsOwner
 from wms_soap.store.db import create_engine_for, make_session_factory
 from wms_soap.store.migrate import upgrade
@@ -83,9 +83,9 @@ SEED_STEPS: list[SeedStep] = [
 
 def seed_demo(session: Session, settings: Settings) -> DemoWorld:
     """Create the demo accounts and run every seeding step (the caller commits)."""
-    warehouse = access.create_warehouse(session, code=WAREHOUSE_CODE, name="Demo warehouse")
-    owner = access.create_goods_owner(session, code=GOODS_OWNER_CODE, name="Demo goods owner",
-                                      warehouse_id=warehouse.id, api_access=True)
+    warehouse = rules.create_warehouse(session, code=WAREHOUSE_CODE, name="Demo warehouse")
+    owner = rules.create_goods_owner(session, code=GOODS_OWNER_CODE, name="Demo goods owner",
+                                     warehouse_id=warehouse.id, api_access=True)
     for account in DEMO_ACCOUNTS:
         _create(session, owner, account)
     world = DemoWorld(warehouse.id, owner.id, owner.code)
@@ -98,12 +98,12 @@ def seed_demo(session: Session, settings: Settings) -> DemoWorld:
 def _create(session: Session, owner: GoodsOwner, account: DemoAccount) -> None:
     # The demo passwords are fixed and public on purpose, so the policy (settings) is not applied to them.
     if account.kind == "api":
-        access.create_api_user(session, owner, username=account.username, password=account.password,
-                               email=f"{account.username.lower()}@example.com", integration_type="Other",
-                               integration_name="wms-soap demo", invoice_access="NOINV" not in account.username)
+        rules.create_api_user(session, owner, username=account.username, password=account.password,
+                              email=f"{account.username.lower()}@example.com", integration_type="Other",
+                              integration_name="wms-soap demo", invoice_access="NOINV" not in account.username)
     else:
-        kind: access.AccountKind = "automation" if account.kind == "automation" else "admin"
-        access.create_account(session, kind, username=account.username, password=account.password)
+        kind: rules.AccountKind = "automation" if account.kind == "automation" else "admin"
+        rules.create_account(session, kind, username=account.username, password=account.password)
 
 
 def is_empty(session: Session) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import claim_write_lock, utcnow
 from wms_soap.services.inbound.inorder_details import (
     AdvisedItemInput,
     InOrderCustomerInput,
@@ -49,7 +49,6 @@ from wms_soap.services.inbound.inorder_queries import (
 from wms_soap.services.inbound.returns import ReturnCauseInput, resolve_cause
 from wms_soap.services.inventory import articles
 from wms_soap.services.orders.customers import RegisterRef, resolve_register
-from wms_soap.services.orders.locking import claim_write_lock
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inorders import (
     IN_ORDER_STATUS_TEXTS,
@@ -73,10 +72,6 @@ __all__ = [  # the area's service API: the writes below, and the reads of inorde
     "inbound_quantities", "process_in_order", "query_in_orders", "received_total", "resolve_supplier",
     "set_status", "status_reports", "update_in_order", "update_in_order_lines",
 ]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services.inventory import article_item_updates, article_items
-from wms_soap.services.inventory import views as inventory_views
+from wms_soap.services.inventory import article_item_updates, article_items, views
 from wms_soap.services.registers import system_time
 from wms_soap.soap.service.convert import article_items as convert
 from wms_soap.soap.service.convert.inventory import as_utc
@@ -33,8 +32,8 @@ def get_inventory_items(call: Call, query: Any) -> InventoryItemsResult:
 
 @handler("GetInventoryPerWarehouse")
 def get_inventory_per_warehouse(call: Call, query: Any) -> GetInventoryPerWarehouseResult:
-    rows = inventory_views.inventory_per_warehouse(call.session, call.goods_owner_id,
-                                                   convert.per_warehouse_query(query))
+    rows = views.inventory_per_warehouse(call.session, call.goods_owner_id,
+                                         convert.per_warehouse_query(query))
     return GetInventoryPerWarehouseResult(Success=True, PerWarehouseArticleLines=[
         convert.per_warehouse_line(row) for row in rows])
 
@@ -42,7 +41,7 @@ def get_inventory_per_warehouse(call: Call, query: Any) -> GetInventoryPerWareho
 @handler("GetGoodsStatusInventory")
 def get_goods_status_inventory(call: Call, query: Any) -> GoodsStatusInventoryResult:
     owner = call.goods_owner_id
-    rows = inventory_views.goods_status_inventory(call.session, owner, convert.goods_status_query(query))
+    rows = views.goods_status_inventory(call.session, owner, convert.goods_status_query(query))
     return GoodsStatusInventoryResult(GoodsOwnerId=owner, Generated=system_time(),
                                       GoodsStatusInventoryLines=[convert.goods_status_line(row) for row in rows])
 
@@ -51,9 +50,9 @@ def get_goods_status_inventory(call: Call, query: Any) -> GoodsStatusInventoryRe
 def get_historical_inventory_by_query(call: Call, query: Any) -> GetHistoricalInventoryResult:
     """Stock at StockDate; an unknown WarehouseCode or a missing StockDate is Success=false with the reason."""
     owner = call.goods_owner_id
-    rows = inventory_views.historical_inventory(call.session, owner,
-                                                as_utc(query.StockDate) if query is not None else None,
-                                                query.WarehouseCode if query is not None else None)
+    rows = views.historical_inventory(call.session, owner,
+                                      as_utc(query.StockDate) if query is not None else None,
+                                      query.WarehouseCode if query is not None else None)
     return GetHistoricalInventoryResult(Success=True, Rows=[convert.historical_row(row) for row in rows])
 
 

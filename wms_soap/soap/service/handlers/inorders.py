@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services import registers as system
+from wms_soap.services import registers
 from wms_soap.services.inbound import inorders
 from wms_soap.services.inventory import article_items
 from wms_soap.services.invoices import goods_owner_code
@@ -45,7 +45,7 @@ def creator(call: Call) -> inorders.Creator:
 
 def status_texts(call: Call) -> dict[int, str]:
     """The in-order status texts of this warehouse (configurable; the defaults otherwise)."""
-    return dict(system.in_order_statuses(call.session, None))
+    return dict(registers.in_order_statuses(call.session, None))
 
 
 @handler("ProcessInOrder")

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services.production import goods_operations as goods
-from wms_soap.services.production import production
+from wms_soap.services.production import goods_operations, production
 from wms_soap.soap.service.convert import production as convert
 from wms_soap.soap.service.convert.inorders import raise_missing
 from wms_soap.soap.service.dispatch import Call, carried_error_type, handler
@@ -68,17 +67,18 @@ def get_production_articles_by_query(call: Call, query: Any) -> GetProductionArt
                                        Articles=[convert.production_article_info(article) for article in articles])
 
 
-@handler("ProcessGoodsOperationOrder", error_types={goods.GoodsOperationRejected: carried_error_type})
+@handler("ProcessGoodsOperationOrder", error_types={goods_operations.GoodsOperationRejected: carried_error_type})
 def process_goods_operation_order(call: Call, go: Any) -> GoodsOperationOrderResult:
     if go is None:
         raise_missing("go")
-    order = goods.process_goods_operation_order(call.session, call.goods_owner_id,
-                                                convert.goods_operation_order_input(go))
+    order = goods_operations.process_goods_operation_order(call.session, call.goods_owner_id,
+                                                           convert.goods_operation_order_input(go))
     return GoodsOperationOrderResult(Success=True, GoodsOperationOrderId=order.id)
 
 
 @handler("GetGoodsOperationOrdersByQuery")
 def get_goods_operation_orders_by_query(call: Call, query: Any) -> GetGoodsOperationOrdersResult:
-    view = goods.query_goods_operation_orders(call.session, call.goods_owner_id, convert.goods_operation_query(query))
+    view = goods_operations.query_goods_operation_orders(call.session, call.goods_owner_id,
+                                                         convert.goods_operation_query(query))
     return GetGoodsOperationOrdersResult(GoodsOperationOrders=[convert.goods_operation_order_info(order, view)
                                                                for order in view.orders])
