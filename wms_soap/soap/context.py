@@ -20,7 +20,6 @@ from wms_soap.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from wms_soap.config import Settings
-    from wms_soap.security.principal import Principal
 
 CredentialArgs = tuple[Any, ...]
 """UserName, Password, GoodsOwnerCode, GoodsOwnerId as the method's arguments carried them (any may be None)."""
@@ -53,10 +52,6 @@ class RequestContext(UnitOfWork):
         self.credential_args: CredentialArgs = (None, None, None, None)
         self.cached_body: CachedBody | None = None
         """An answer found current in the face's answer cache: the serializer writes it instead of the result."""
-
-    @property
-    def principal(self) -> Principal | None:
-        return self.caller.principal
 
     @property
     def credentials(self) -> Credentials:

@@ -68,7 +68,7 @@ class Call:
 
     def answered_from_cache(self, key: Hashable, read_stamp: Callable[[Engine], Stamp | None]) -> bool:
         """Whether a current serialized answer under ``key`` (which names the goods owner) is written instead of
-        what the handler returns (then it returns ``None`` at once); see ``soap.answer_cache``."""
+        what the handler returns (then it returns ``None`` at once); see ``answer_cache``."""
         return self._request.answered_from_cache(key, read_stamp)
 
 
