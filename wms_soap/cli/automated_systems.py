@@ -7,10 +7,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from wms_soap.cli.access import database_session
+from wms_soap.cli.support import command_session, runner
 from wms_soap.services.warehouse import automated_systems
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from wms_soap.config import Settings
 
 
@@ -25,23 +27,21 @@ def add_parsers(subparsers: Any) -> None:
     adding.add_argument("--out", dest="out_location", required=True, help="where it hands them out (Lift_Out)")
     adding.add_argument("--name")
     adding.add_argument("--controller", help="the automation user that alone may set its handled flags")
-    adding.set_defaults(handler=run_add)
+    adding.set_defaults(handler=runner(define))
     listing = commands.add_parser("list", help="list the systems and their locations")
     listing.set_defaults(handler=run_list)
 
 
-def run_add(args: argparse.Namespace, settings: Settings) -> int:
+def define(session: Session, args: argparse.Namespace) -> str:
     data = automated_systems.SystemInput(args.code, args.in_location, args.store_location, args.out_location,
                                          name=args.name, controller=args.controller)
-    with database_session(settings) as session:
-        view = automated_systems.define_system(session, data)
-        print(f"Automated system {view.system.code}: in {view.in_location}, store {view.store_location}, "
-              f"out {view.out_location}, controller {view.controller or 'any automation user'}")
-    return 0
+    view = automated_systems.define_system(session, data)
+    return (f"Automated system {view.system.code}: in {view.in_location}, store {view.store_location}, "
+            f"out {view.out_location}, controller {view.controller or 'any automation user'}")
 
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings, writes=False) as session:
         print("\t".join(("code", "name", "in", "store", "out", "controller")))
         for view in automated_systems.list_systems(session):
             print("\t".join(str(cell or "-") for cell in (view.system.code, view.system.name, view.in_location,

@@ -39,8 +39,8 @@ from wms_soap.security.authenticator import Authenticator, Credentials
 from wms_soap.security.policy import ANONYMOUS_OPERATIONS, Face, GoodsOwnerClaim, check_operation
 from wms_soap.security.principal import Principal
 from wms_soap.security.wssecurity import parse_security_header, presented_username, security_headers
+from wms_soap.soap.faults import FailedAuthentication, internal_error
 from wms_soap.soap.logs import install_log_redaction
-from wms_soap.soap.protocol import FailedAuthentication
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ class SoapEdge:
         except Exception as error:
             rid = request_id(ctx)
             log.error("Unexpected error in request %s", rid, exc_info=error)
-            raise Fault("Server", f"Internal error (request id {rid})") from None
+            raise internal_error(rid) from None
 
     def _before_body(self, ctx: Any, header: list[etree._Element] | None, body: etree._Element) -> None:
         operation = etree.QName(body).localname
@@ -188,7 +188,7 @@ class SoapEdge:
             return
         rid = request_id(ctx)
         log.error("Unexpected error in request %s", rid, exc_info=error)
-        ctx.out_error = Fault("Server", f"Internal error (request id {rid})")
+        ctx.out_error = internal_error(rid)
         environ(ctx)[OUTCOME_KEY] = "error"
 
     def _on_done(self, ctx: Any) -> None:

@@ -16,7 +16,7 @@ where the element must be written, left out otherwise):
 
 ``fast_out_protocol(GoodsOwnerSoap11)`` is the out protocol that uses them for ``FAST_OPERATIONS`` and leaves
 everything else (other operations, faults, headers) to Spyne. A text body is also what the answer cache keeps
-(``soap.answer_cache``): a handler that found its answer current there returns ``None``, and the cached body is
+(``soap.service.answer_cache``): a handler that found its answer current there returns ``None``, and the cached body is
 written between the Envelope's text before and after it, which is the same for every answer of one protocol and is
 kept from the first text answer, so a cached answer builds no tree at all. ``tests/unit/test_fastxml.py`` compares
 the bytes with Spyne's on random instances of every operation's result type.
@@ -36,9 +36,8 @@ from spyne.const.xml import DEFAULT_NS, NS_XSI
 from spyne.protocol.soap import Soap11
 from spyne.protocol.xml import NIL_ATTR
 
-from wms_soap.soap.context import RequestContext
+from wms_soap.soap.context import CachedBody, RequestContext
 from wms_soap.soap.fastxml_plans import ARRAY, PRIMITIVE, SPYNE, Field, Planner
-from wms_soap.soap.service.answer_cache import CachedBody
 
 FAST_OPERATIONS = frozenset({
     "GetOrdersByQuery",
@@ -341,7 +340,7 @@ class FastSerializeMixin(Soap11):
 
 
 def _request(ctx: Any) -> RequestContext | None:
-    """The goods-owner face's request context (``ctx.udc``), if the call has one."""
+    """The SOAP face's request context (``ctx.udc``), if the call has one."""
     udc = getattr(ctx, "udc", None)
     return udc if isinstance(udc, RequestContext) else None
 

@@ -16,7 +16,7 @@ Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers
 
 import binascii
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from lxml import etree
 from spyne import Fault
@@ -25,9 +25,6 @@ from spyne.protocol.soap.soap11 import _from_soap
 from spyne.util.six import string_types
 
 from wms_soap.security.wssecurity import SECURITY_TAG, WSSE
-
-if TYPE_CHECKING:
-    from wms_soap.soap.auth import SoapEdge
 
 _UNDERSTOOD_HEADERS = frozenset({SECURITY_TAG})
 _NEXT_ACTORS_11 = {None, "", "http://schemas.xmlsoap.org/soap/actor/next"}
@@ -46,11 +43,14 @@ QNAME_CODES = {"FailedAuthentication": ("wsse", WSSE, "FailedAuthentication")}
 _KEPT_PREFIXES = [prefix for prefix, _, _ in QNAME_CODES.values()]
 
 
-class FailedAuthentication(Fault):
-    """The WS-Security failure fault: wsse:FailedAuthentication, one message for every cause."""
+class Edge(Protocol):
+    """What the protocols call on the security edge (``soap.auth.SoapEdge``) of a face."""
 
-    def __init__(self) -> None:
-        super().__init__("Client.FailedAuthentication", "The security token could not be authenticated or authorized")
+    def install(self, app: Any) -> None:
+        """Register the edge's listeners on the Spyne application the protocol serves."""
+
+    def before_body(self, ctx: Any, header: list[etree._Element] | None, body: etree._Element) -> None:
+        """Check the call (SOAPAction, credentials) before its body is validated or deserialized."""
 
 
 class MustUnderstand(Fault):
@@ -66,7 +66,7 @@ class _HardenedSoap:
     actor_attribute: str
     targeted_actors: set[str | None]
 
-    def __init__(self, *args: Any, auth: "SoapEdge | None" = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, auth: Edge | None = None, **kwargs: Any) -> None:
         self._clean_namespaces = kwargs.pop("cleanup_namespaces", True)
         super().__init__(*args, cleanup_namespaces=False, **kwargs)  # type: ignore[call-arg]
         self.auth = auth

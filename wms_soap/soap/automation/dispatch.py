@@ -3,13 +3,15 @@
 Handlers live in ``soap/automation/handlers/<area>.py`` and register with ``@handler("Operation")``. A handler gets
 a ``Call`` and the payload (the request's third child, ``None`` when absent) and returns the ``<Op>Result``.
 
-Per call, in this order: the logon (automation users only: the security edge authenticated the body's
-UserName/Password or a WS-Security UsernameToken; anyone else gets the same logon answer), the operator of a write
-(``services.access.operators``: refused when missing), then the handler inside one ``UnitOfWork`` (committed when it
-returns, rolled back on any error). A domain error is answered in-band: ``Success=false``, ``Message``, and one
-``Errors`` item whose ``ErrorType`` is the handler's mapped value for the error's class
-(``@handler("MoveArticleItem", error_types={NotFound: "ArticleItemNotFound"})``, checked against the enum when the
-handler registers), else ``LogonError``/``OperatorNotSpecified``/``UnknownError``.
+Per call, in this order, inside the request's unit of work (``soap.context.RequestContext``: committed when the
+handler returns, rolled back on any error): the logon (automation users only: the security edge authenticated the
+body's UserName/Password or a WS-Security UsernameToken; anyone else gets the same logon answer), the operator of a
+write (``services.access.operators``: refused when missing), then the handler.
+
+A domain error is answered in-band: ``Success=false``, ``Message``, and one ``Errors`` item whose ``ErrorType`` is
+the handler's mapped value for the error's class (``@handler("MoveArticleItem", error_types={NotFound:
+"ArticleItemNotFound"})``, checked against the enum when the handler registers), else ``LogonError`` /
+``OperatorNotSpecified`` / ``UnknownError``. An operation without a handler is ``soap.faults.not_implemented``.
 """
 
 from __future__ import annotations
@@ -17,18 +19,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from spyne import Fault
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import AuthenticationFailed, WmsError
 from wms_soap.services.access.operators import Actor, OperatorNotSpecified, acting
-from wms_soap.soap.auth import OPERATOR_KEY, authenticate_call, environ, request_id
+from wms_soap.soap.auth import OPERATOR_KEY, authenticate_call, environ
 from wms_soap.soap.automation.contract import BY_NAME, Operation
-from wms_soap.unit_of_work import UnitOfWork
+from wms_soap.soap.context import RequestContext
+from wms_soap.soap.faults import not_implemented
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import sessionmaker
-
     from wms_soap.config import Settings
     from wms_soap.security.principal import Principal
 
@@ -41,17 +41,17 @@ _HANDLERS: dict[str, tuple[Handler, ErrorTypes]] = {}
 class Call:
     """What a handler gets besides the payload: the transaction, who calls, and for a write the actor."""
 
-    __slots__ = ("_actor", "principal", "settings", "work")
+    __slots__ = ("_actor", "_request", "principal", "settings")
 
-    def __init__(self, work: UnitOfWork, settings: Settings, principal: Principal, actor: Actor | None) -> None:
-        self.work = work
-        self.settings = settings
+    def __init__(self, request: RequestContext, principal: Principal, actor: Actor | None) -> None:
+        self._request = request
+        self.settings: Settings = request.settings
         self.principal = principal
         self._actor = actor
 
     @property
     def session(self) -> Session:
-        return self.work.session
+        return self._request.session
 
     @property
     def actor(self) -> Actor:
@@ -82,11 +82,6 @@ def handler(operation: str, *, error_types: ErrorTypes | None = None) -> Callabl
 
 def registered_handlers() -> Mapping[str, tuple[Handler, ErrorTypes]]:
     return dict(_HANDLERS)
-
-
-def not_implemented_fault(operation: str) -> Fault:
-    return Fault(faultcode="Client.NotImplemented",
-                 faultstring=f"The operation {operation} is not implemented by this server yet")
 
 
 class ErrorAnswer:
@@ -127,17 +122,6 @@ def _orig(cls: Any) -> Any:
     return getattr(cls, "__orig__", None) or cls
 
 
-class AutomationRequest:
-    """What one request carries through Spyne (``ctx.udc``): configuration and the database."""
-
-    __slots__ = ("client_addr", "session_factory", "settings")
-
-    def __init__(self, settings: Settings, session_factory: sessionmaker[Session], client_addr: str | None) -> None:
-        self.settings = settings
-        self.session_factory = session_factory
-        self.client_addr = client_addr
-
-
 class OperationDispatcher:
     """Runs one operation: logon, operator, the handler in a unit of work, in-band errors."""
 
@@ -148,17 +132,20 @@ class OperationDispatcher:
 
     def __call__(self, ctx: Any, payload: Any) -> Any:
         if self.handler is None:
-            raise not_implemented_fault(self.operation.name)
-        request: AutomationRequest = ctx.udc
+            raise not_implemented(self.operation.name)
+        request: RequestContext = ctx.udc
+        request.writes = self.operation.writes
         try:
-            principal = self._principal(ctx)
-            actor = self._actor(ctx, principal, payload)
-            info = {"request_id": request_id(ctx), "client_address": request.client_addr}
-            with UnitOfWork(request.session_factory, writes=self.operation.writes, caller=principal,
-                            info=info) as work:
-                return self.handler(Call(work, request.settings, principal, actor), payload)
+            return request.run(self._handle, ctx, request, payload)
         except WmsError as error:
             return self.answer_error(error)
+
+    def _handle(self, ctx: Any, request: RequestContext, payload: Any) -> Any:
+        principal = self._principal(ctx)
+        request.identify(principal)
+        actor = self._actor(ctx, principal, payload)
+        assert self.handler is not None
+        return self.handler(Call(request, principal, actor), payload)
 
     def _principal(self, ctx: Any) -> Principal:
         principal = authenticate_call(ctx, self.operation.name)

@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from wms_soap.soap import wsdl
 from wms_soap.soap.auth import SoapEdge, harden_wsgi
 from wms_soap.soap.automation import handlers  # noqa: F401  (registers every handler)
-from wms_soap.soap.automation.dispatch import AutomationRequest, ErrorTypes, Handler
+from wms_soap.soap.automation.dispatch import ErrorTypes, Handler
 from wms_soap.soap.automation.methods import build_service
 from wms_soap.soap.automation.types.common import NS
+from wms_soap.soap.context import RequestContext
 from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ def _application(service: Any, protocol: Any, edge: SoapEdge | None, name: str) 
 
 
 class AutomationSoapApp:
-    """Both Spyne applications behind one WSGI callable; one ``AutomationRequest`` per request."""
+    """Both Spyne applications behind one WSGI callable; one ``RequestContext`` (the request's unit of work) per
+    request, closed once the answer is written."""
 
     def __init__(self, settings: Settings, session_factory: sessionmaker[Session] | None, *,
                  handler_map: Mapping[str, tuple[Handler, ErrorTypes]] | None = None) -> None:
@@ -86,8 +88,12 @@ class AutomationSoapApp:
         assert self.session_factory is not None, "a contract-only app serves no calls"
         soap12 = environ.get("REQUEST_METHOD") == "POST" and environ.get("CONTENT_TYPE", "").lower().startswith(
             "application/soap+xml")
-        environ[_REQUEST_KEY] = AutomationRequest(self.settings, self.session_factory, environ.get("REMOTE_ADDR"))
-        return list((self.soap12 if soap12 else self.soap11)(environ, start_response))
+        request = RequestContext(self.settings, self.session_factory, client_addr=environ.get("REMOTE_ADDR"))
+        environ[_REQUEST_KEY] = request
+        try:
+            return list((self.soap12 if soap12 else self.soap11)(environ, start_response))
+        finally:
+            request.close()
 
 
 def _is_wsdl_request(environ: dict[str, Any]) -> bool:

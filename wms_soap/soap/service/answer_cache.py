@@ -13,18 +13,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass
 
+from wms_soap.soap.context import CachedBody
 from wms_soap.store.answer_stamps import Stamp
-
-
-@dataclass(frozen=True, slots=True)
-class CachedBody:
-    """One response element as UTF-8 bytes; ``uses_nil`` when it writes ``xsi:nil`` (the Envelope must declare
-    the xsi prefix)."""
-
-    text: bytes
-    uses_nil: bool
 
 
 class AnswerCache:
