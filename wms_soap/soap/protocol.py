@@ -9,6 +9,7 @@ Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers
 - answer a ``MustUnderstand`` fault for a header aimed at us that we do not understand (only ``wsse:Security`` is);
 - with an edge (``auth=SoapEdge``), check the SOAPAction and authenticate (wsse:Security header or body credentials)
   in ``decompose_incoming_envelope``, before the body is validated or deserialized;
+- write every answer and fault in ASMX's shape (``envelope.AsmxAnswers``);
 - write fault codes Spyne cannot: ``wsse:FailedAuthentication`` as a real QName, and SOAP 1.2 ``MustUnderstand``;
 - read ``base64Binary`` strictly (whitespace allowed, as in MIME line breaks): Spyne drops characters outside the
   alphabet without a word and crashes on bad padding; both are a ``Client.InvalidBase64`` fault here.
@@ -25,6 +26,7 @@ from spyne.protocol.soap.soap11 import _from_soap
 from spyne.util.six import string_types
 
 from wms_soap.security.wssecurity import SECURITY_TAG, WSSE
+from wms_soap.soap.envelope import AsmxAnswers
 
 if TYPE_CHECKING:
     from wms_soap.soap.auth import SoapEdge
@@ -43,7 +45,6 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SOAP12_CODES = frozenset({"MustUnderstand", "VersionMismatch", "DataEncodingUnknown"})
 # Fault codes written as QNames of another namespace: faultcode suffix -> (prefix, namespace, local name)
 QNAME_CODES = {"FailedAuthentication": ("wsse", WSSE, "FailedAuthentication")}
-_KEPT_PREFIXES = [prefix for prefix, _, _ in QNAME_CODES.values()]
 
 
 class FailedAuthentication(Fault):
@@ -67,8 +68,7 @@ class _HardenedSoap:
     targeted_actors: set[str | None]
 
     def __init__(self, *args: Any, auth: "SoapEdge | None" = None, **kwargs: Any) -> None:
-        self._clean_namespaces = kwargs.pop("cleanup_namespaces", True)
-        super().__init__(*args, cleanup_namespaces=False, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         self.auth = auth
 
     def set_app(self, value: Any) -> None:
@@ -125,11 +125,6 @@ class _HardenedSoap:
             if must and aimed_at_us and element.tag not in _UNDERSTOOD_HEADERS:
                 raise MustUnderstand(element.tag)
 
-    def serialize(self, ctx: Any, message: Any) -> None:
-        super().serialize(ctx, message)  # type: ignore[misc]
-        if self._clean_namespaces and ctx.out_document is not None:
-            etree.cleanup_namespaces(ctx.out_document, keep_ns_prefixes=_KEPT_PREFIXES)
-
 
 def strict_base64(text: str, element_name: str) -> bytes:
     """Decode base64 refusing anything but the alphabet, ``=`` padding and whitespace."""
@@ -150,7 +145,7 @@ def _utf8_declared(body: bytes) -> bytes:
     return _UTF16_DECLARATION.sub(rb"\1utf-8\2", body, count=1)
 
 
-class GoodsOwnerSoap11(_HardenedSoap, Soap11):
+class GoodsOwnerSoap11(_HardenedSoap, AsmxAnswers, Soap11):
     """SOAP 1.1 in/out protocol of the goods-owner face."""
 
     mu_attribute = f"{{{Soap11.ns_soap_env}}}mustUnderstand"
@@ -171,7 +166,7 @@ class GoodsOwnerSoap11(_HardenedSoap, Soap11):
         return self._fault_to_parent_impl(ctx, cls, inst, parent, ns, [code, faultstring, faultactor])
 
 
-class GoodsOwnerSoap12(_HardenedSoap, Soap12):
+class GoodsOwnerSoap12(_HardenedSoap, AsmxAnswers, Soap12):
     """SOAP 1.2 in/out protocol of the goods-owner face."""
 
     mu_attribute = f"{{{Soap12.ns_soap_env}}}mustUnderstand"
