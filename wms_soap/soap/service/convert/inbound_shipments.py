@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wms_soap.services.countries import is_eu_country
 from wms_soap.services.inbound import inbound_shipments as shipments
 from wms_soap.soap.service.convert.inorder_details import wire_time
 from wms_soap.soap.service.types.inorders import (
@@ -30,14 +31,6 @@ from wms_soap.soap.service.types.inorders import (
 from wms_soap.store.articles import Article
 from wms_soap.store.inbound_shipments import InboundShipment
 from wms_soap.store.inorders import InOrder, InOrderLine, InOrderReceivedItem, Supplier
-
-EU_COUNTRIES = frozenset([
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"])
-
-
-def _is_eu(country_code: str | None) -> bool | None:
-    return country_code.upper() in EU_COUNTRIES if country_code else None
 
 
 def _items(array: Any) -> list[Any]:
@@ -83,7 +76,7 @@ def _supplier(supplier: Supplier) -> Supplier_GetInboundShipments:
             Name=supplier.name, Address=supplier.address, Address2=supplier.address2, Address3=supplier.address3,
             PostCode=supplier.post_code, City=supplier.city, TelePhone=supplier.telephone, Email=supplier.email,
             MobilePhone=supplier.mobile_phone, CountryStateCode=supplier.country_state_code,
-            IsEuCountry=_is_eu(supplier.country_code), CountryCode=supplier.country_code))
+            IsEuCountry=is_eu_country(supplier.country_code), CountryCode=supplier.country_code))
 
 
 def _article(article: Article) -> InboundShipmentArticle:
@@ -135,5 +128,5 @@ def _address(supplier: Supplier, address: Any, state: Any, country: Any) -> Any:
         PostCode=supplier.post_code, City=supplier.city, TelePhone=supplier.telephone, Email=supplier.email,
         MobilePhone=supplier.mobile_phone, DeliveryInstruction=supplier.delivery_instruction,
         CountryState=state(CountryStateCode=supplier.country_state_code) if supplier.country_state_code else None,
-        Country=country(CountryCode=supplier.country_code, IsEuCountry=_is_eu(supplier.country_code))
+        Country=country(CountryCode=supplier.country_code, IsEuCountry=is_eu_country(supplier.country_code))
         if supplier.country_code else None)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from wms_soap.errors import ValidationFailed
+from wms_soap.services.countries import is_eu_country
 from wms_soap.services.inbound.inorders import (
     AdvisedItemInput,
     InOrderCustomerInput,
@@ -174,7 +175,8 @@ def address_class(supplier: Supplier) -> AddressClass:
         Name=supplier.name, Address=supplier.address, Address2=supplier.address2, Address3=supplier.address3,
         PostCode=supplier.post_code, City=supplier.city, TelePhone=supplier.telephone, Remark=supplier.remark,
         Email=supplier.email, MobilePhone=supplier.mobile_phone, CountryStateCode=supplier.country_state_code,
-        CountryCode=supplier.country_code, DeliveryInstruction=supplier.delivery_instruction, IsVisible=True)
+        CountryCode=supplier.country_code, IsEuCountry=is_eu_country(supplier.country_code),
+        DeliveryInstruction=supplier.delivery_instruction, IsVisible=True)
 
 
 def supplier_info(supplier: Supplier | None) -> ReceivedInOrderSupplier | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wms_soap.services.countries import is_eu_country
 from wms_soap.services.orders.shipment_queries import ParcelView, ShipmentQuery, ShipmentView
 from wms_soap.services.orders.shipments import ShipmentInput, ShipmentUpdate, status_text
 from wms_soap.soap.service.convert import orders_out
@@ -151,7 +152,8 @@ def _consignee(shipment: Shipment) -> ShipmentConsigneeInfo | None:
     return ShipmentConsigneeInfo(
         Id=0, Name=shipment.consignee_name, Address=shipment.consignee_address,
         PostCode=shipment.consignee_post_code, City=shipment.consignee_city,
-        CountryCode=shipment.consignee_country_code, IsEuCountry=False, NotifyByEmail=False, NotifyBySms=False,
+        CountryCode=shipment.consignee_country_code,
+        IsEuCountry=is_eu_country(shipment.consignee_country_code), NotifyByEmail=False, NotifyBySms=False,
         NotifyByTelephone=None, AddressId=None)
 
 
