@@ -80,3 +80,21 @@ def test_soap12_query_and_utf16_declared_process_order(acme: str) -> None:
     answer = post(acme, "dotnet_soap12_get_orders_by_query.xml", "GetOrdersByQuery", soap12=True)
     assert answer.find(".//wsi:GetOrdersByQueryResult", NS) is not None
     assert list(answer.iterfind(".//wsi:Order", NS)) == []
+
+
+def test_a_delivery_date_sent_without_offset_comes_back_as_sent(acme: str) -> None:
+    """ASMX writes a stored DateTime without an offset: a client in another time zone must read 10:30 as 10:30."""
+    created = post(acme, "dotnet_process_order.xml", "ProcessOrder",
+                   replace=("<DeliveryDate>2024-05-06T00:00:00</DeliveryDate>",
+                            "<DeliveryDate>2027-01-15T10:30:00</DeliveryDate>"))
+    assert text(created, ".//wsi:ProcessOrderResult/wsi:Success") == "true"
+    body = (f'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'
+            f'<GetOrderByOrderNumber xmlns="{NS["wsi"]}"><GoodsOwnerCode>ACME</GoodsOwnerCode>'
+            "<UserName>WSI-acme</UserName><Password>s3cret-Pass</Password><OrderNumber>SO-1001</OrderNumber>"
+            "</GetOrderByOrderNumber></soap:Body></soap:Envelope>")
+    for _ in range(2):  # built, then from the answer cache
+        answer = requests.post(acme, data=body.encode(), headers={"Content-Type": "text/xml; charset=utf-8"},
+                               timeout=30)
+        assert "<DeliveryDate>2027-01-15T10:30:00</DeliveryDate>" in answer.text
+        created_date = etree.fromstring(answer.content).findtext(".//wsi:OrderInfo/wsi:CreatedDate", namespaces=NS)
+        assert created_date is not None and len(created_date) in (19, 26)  # no offset: ...T10:30:00[.ffffff]
