@@ -16,9 +16,9 @@ from wms_soap.services.inventory.articles import (
     DangerousGoodsInput,
     RegisterRef,
     StructureInput,
-    SupplierRef,
     VatRef,
 )
+from wms_soap.services.suppliers import SupplierInput
 from wms_soap.soap.service.convert.construct import constructor
 from wms_soap.soap.service.types.articles import ArticleClassResult
 from wms_soap.soap.service.types.common import (
@@ -140,7 +140,7 @@ def vat_ref(vat: Any) -> VatRef | None:
                   vat.VatPercent)
 
 
-def supplier_ref(supplier: Any) -> SupplierRef | None:
+def supplier_ref(supplier: Any) -> SupplierInput | None:
     if supplier is None:
         return None
     address = supplier.Address
@@ -148,9 +148,9 @@ def supplier_ref(supplier: Any) -> SupplierRef | None:
         "address": address.Address, "address2": address.Address2, "address3": address.Address3,
         "post_code": address.PostCode, "city": address.City, "country_code": address.CountryCode,
         "telephone": address.TelePhone, "email": address.Email}
-    return SupplierRef(supplier.SupplierIdentificationType or "SupplierNumber",
-                       supplier.SupplierOperation or "CreateOrUpdate", supplier.SupplierNumber,
-                       supplier.SupplierName, fields, supplier.comment)
+    return SupplierInput(supplier.SupplierIdentificationType or "SupplierNumber",
+                         supplier.SupplierOperation or "CreateOrUpdate", supplier.SupplierNumber,
+                         supplier.SupplierName, comment=supplier.comment, **fields)
 
 
 def alternative_suppliers(art: Any) -> list[AlternativeSupplierInput] | None:

@@ -30,7 +30,8 @@ from wms_soap.soap.service.types.inorders import (
 )
 from wms_soap.store.articles import Article
 from wms_soap.store.inbound_shipments import InboundShipment
-from wms_soap.store.inorders import InOrder, InOrderLine, InOrderReceivedItem, Supplier
+from wms_soap.store.inorders import InOrder, InOrderLine, InOrderReceivedItem
+from wms_soap.store.suppliers import Supplier
 
 
 def _items(array: Any) -> list[Any]:

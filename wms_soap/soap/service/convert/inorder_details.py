@@ -31,7 +31,8 @@ from wms_soap.soap.service.types.inorders import (
     ReceivedInOrderSeller,
     ReceivedInOrderSupplier,
 )
-from wms_soap.store.inorders import InOrder, InOrderAdvisedItem, Supplier
+from wms_soap.store.inorders import InOrder, InOrderAdvisedItem
+from wms_soap.store.suppliers import Supplier
 
 REGISTER_OPERATIONS = {"Find": "find", "CreateOrFind": "find_or_create", "CreateOrUpdate": "create_or_update"}
 
