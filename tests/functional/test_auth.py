@@ -226,6 +226,32 @@ def test_body_failure_strips_the_body_before_deserialization(url: str) -> None:
     assert response.fault() == ("soap:Client.AuthenticationFailed", LOGON_FAILED)
 
 
+# -- namespaces: elements outside the service namespace are not bound, as ASMX leaves them --------------------------
+
+CREDENTIALS = f"<GoodsOwnerCode>SHOP</GoodsOwnerCode><UserName>WSIshop</UserName><Password>{PASSWORD}</Password>"
+
+
+@pytest.mark.parametrize(("body", "bound"), [
+    (f'<ProcessArticle xmlns="{WSI}">{CREDENTIALS}</ProcessArticle>', True),
+    (f"<ProcessArticle>{CREDENTIALS}</ProcessArticle>", False),
+    (f"<tns:ProcessArticle>{CREDENTIALS}</tns:ProcessArticle>", False),
+    (f'<tns:ProcessArticle xmlns="urn:another">{CREDENTIALS}</tns:ProcessArticle>', False),
+    ('<tns:ProcessArticle><tns:GoodsOwnerCode>SHOP</tns:GoodsOwnerCode><tns:UserName>WSIshop</tns:UserName>'
+     f'<o:Password xmlns:o="urn:another">{PASSWORD}</o:Password></tns:ProcessArticle>', False),
+], ids=["default-namespace", "no-namespace", "children-in-no-namespace", "children-in-another", "one-foreign"])
+def test_elements_outside_the_service_namespace_are_not_bound(url: str, body: str, bound: bool) -> None:
+    """An integration that forgets the namespace must fail here as against Ongoing: the parameters stay null."""
+    expected = ("true", "WSIshop|SHOP") if bound else ("false", LOGON_FAILED)
+    assert file_result(post(url, envelope(body))) == expected
+
+
+def test_a_foreign_element_inside_the_payload_is_ignored(url: str) -> None:
+    body = operation("ProcessArticle", GoodsOwnerCode="SHOP", UserName="WSIshop", Password=PASSWORD).replace(
+        "</tns:ProcessArticle>", '<tns:art><x:Extension xmlns:x="urn:vendor">1</x:Extension></tns:art>'
+                                 "</tns:ProcessArticle>")
+    assert file_result(post(url, envelope(body))) == ("true", "WSIshop|SHOP")
+
+
 # -- account states ---------------------------------------------------------------------------------------------------
 
 

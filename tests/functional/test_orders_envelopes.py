@@ -98,3 +98,23 @@ def test_a_delivery_date_sent_without_offset_comes_back_as_sent(acme: str) -> No
         assert "<DeliveryDate>2027-01-15T10:30:00</DeliveryDate>" in answer.text
         created_date = etree.fromstring(answer.content).findtext(".//wsi:OrderInfo/wsi:CreatedDate", namespaces=NS)
         assert created_date is not None and len(created_date) in (19, 26)  # no offset: ...T10:30:00[.ffffff]
+
+
+def test_customer_number_identification_without_a_number_builds_the_customer(acme: str) -> None:
+    """The Magento 1 module sends CustomerIdentification=CustomerNumber and no CustomerNumber: the order gets the
+    customer found or created by name and address; a second order of the same person reuses it."""
+    name = "php_magento1_process_order_without_customer_number.xml"
+    first = post(acme, name, "ProcessOrder")
+    assert text(first, ".//wsi:ProcessOrderResult/wsi:Success") == "true", text(first, ".//wsi:ErrorMessage")
+    second = post(acme, name, "ProcessOrder", replace=("100000123", "100000124"))
+    assert text(second, ".//wsi:ProcessOrderResult/wsi:Success") == "true"
+    orders = post(acme, "dotnet_get_orders_by_query.xml", "GetOrdersByQuery",
+                  replace=("<OrderIdFrom>1000</OrderIdFrom>", "<OrderIdFrom>0</OrderIdFrom>"))
+    consignees = [(c.findtext("wsi:Id", namespaces=NS), c.findtext("wsi:Name", namespaces=NS),
+                   c.findtext("wsi:City", namespaces=NS), c.findtext("wsi:CustomerNumber", namespaces=NS))
+                  for c in orders.iterfind(".//wsi:Order/wsi:Consignee", NS)]
+    assert len(consignees) == 2 and consignees[0] == consignees[1]
+    assert consignees[0][1:] == ("Ada Shopper", "Göteborg", None)
+    nameless = post(acme, name, "ProcessOrder", replace=("<ns1:Name>Ada Shopper</ns1:Name>", ""))
+    assert text(nameless, ".//wsi:ProcessOrderResult/wsi:Success") == "false"
+    assert "CustomerNumber is required" in (text(nameless, ".//wsi:ProcessOrderResult/wsi:ErrorMessage") or "")

@@ -3,6 +3,7 @@
 Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers a plain-text 500), ignore
 ``mustUnderstand`` and the SOAPAction, and validate the body before any authentication could run. These subclasses:
 
+- leave elements of a foreign or no namespace unbound, as ASMX does (``unbind_foreign_elements``);
 - refuse an empty request and any DOCTYPE/ENTITY with a SOAP Client fault (the raw bytes are scanned before parsing,
   and the parsed document is checked again); accept ``encoding="utf-16"`` declared over a UTF-8 body, as Ongoing's own
   Postman samples send it;
@@ -98,6 +99,7 @@ class _HardenedSoap:
         if body is None:
             raise Fault("Client.EmptyRequest", "The SOAP Body is empty")
         self._check_must_understand(header)
+        unbind_foreign_elements(body, self.app.interface.get_tns())  # type: ignore[attr-defined]
         if self.auth is not None:
             self.auth.before_body(ctx, header, body)
         self._take_parts(ctx, root, header, body, message)
@@ -124,6 +126,16 @@ class _HardenedSoap:
             aimed_at_us = element.get(self.actor_attribute) in self.targeted_actors
             if must and aimed_at_us and element.tag not in _UNDERSTOOD_HEADERS:
                 raise MustUnderstand(element.tag)
+
+
+def unbind_foreign_elements(operation: etree._Element, namespace: str) -> None:
+    """Drop the operation element's descendants of another or no namespace, as ASMX leaves them unbound: their
+    parameters stay null (no credentials: a logon failure), so an integration that forgets the namespace fails here
+    as it would against Ongoing. The operation element itself is found by its local name."""
+    for foreign in operation.xpath(".//*[namespace-uri() != $ns]", ns=namespace):
+        parent = foreign.getparent()
+        if parent is not None:
+            parent.remove(foreign)
 
 
 def strict_base64(text: str, element_name: str) -> bytes:

@@ -93,6 +93,8 @@ class DangerousGoodsInput:
 class StructureInput:
     structure_type: str | None
     components: list[tuple[Decimal, ArticleInput]] = field(default_factory=list)
+    skipped: int = 0
+    """Lines that named no article (no SubArticleDefinition): left out, and said so in the outcome."""
 
 
 @dataclass
@@ -132,6 +134,7 @@ class ArticleInput:
 class ArticleOutcome:
     article: Article
     created: bool
+    skipped_structure_lines: int = 0
 
 
 READ_MODEL_OPTIONS = (
@@ -215,7 +218,7 @@ def process_article(session: Session, goods_owner_id: int, data: ArticleInput, *
         article, created = _new_article(session, goods_owner_id, data, now)
     _apply(session, article, data, now)
     session.flush()
-    return ArticleOutcome(article, created)
+    return ArticleOutcome(article, created, data.structure.skipped if data.structure is not None else 0)
 
 
 def _claim_write_lock(session: Session) -> None:
@@ -244,8 +247,8 @@ def _apply(session: Session, article: Article, data: ArticleInput, now: datetime
         setattr(article, column, value)
     _apply_registers(session, article, data)
     _apply_lists(session, article, data)
-    if data.structure is not None:
-        _apply_structure(session, article, data.structure, now)
+    if data.structure is not None and (data.structure.components or not data.structure.skipped):
+        _apply_structure(session, article, data.structure, now)  # lines that all named no article change nothing
     article.kind = _kind(article)
     article.updated_at = now
 

@@ -201,14 +201,14 @@ def dangerous_goods_inputs(entries: Any) -> list[DangerousGoodsInput] | None:
 
 
 def structure_input(structure: Any) -> StructureInput | None:
+    """The structure's components; a line without a SubArticleDefinition names no article and is skipped
+    (``StructureInput.skipped`` counts them, and ProcessArticle says so in ``Message``)."""
     if structure is None:
         return None
-    components = []
-    for entry in _list(structure.StructureArticleDefinition):
-        if entry.SubArticleDefinition is None:
-            raise ValidationFailed("StructureArticleDefinition: SubArticleDefinition is required")
-        components.append((entry.NumberOfItems, article_input(entry.SubArticleDefinition)))
-    return StructureInput(structure.ArticleStructureType, components)
+    entries = _list(structure.StructureArticleDefinition)
+    components = [(entry.NumberOfItems, article_input(entry.SubArticleDefinition)) for entry in entries
+                  if entry.SubArticleDefinition is not None]
+    return StructureInput(structure.ArticleStructureType, components, skipped=len(entries) - len(components))
 
 
 def classes_input(classes: Any) -> ClassesInput | None:
@@ -290,8 +290,12 @@ def dangerous_goods(entry: ArticleDangerousGoods) -> DangerousGoods:
 
 def process_article_result(outcome: ArticleOutcome) -> FileResultClass:
     verb = "created" if outcome.created else "updated"
-    return FileResultClass(Success=True, ArticleDefId=outcome.article.id,
-                           Message=f"Article {outcome.article.article_number} {verb}")
+    message = f"Article {outcome.article.article_number} {verb}"
+    skipped = outcome.skipped_structure_lines
+    if skipped:
+        lines = "line" if skipped == 1 else "lines"
+        message += f"; {skipped} StructureArticleDefinition {lines} without a SubArticleDefinition skipped"
+    return FileResultClass(Success=True, ArticleDefId=outcome.article.id, Message=message)
 
 
 def article_class_result(stored: StoredArticleClass) -> ArticleClassResult:
