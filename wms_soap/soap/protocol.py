@@ -3,7 +3,8 @@
 Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers a plain-text 500), ignore
 ``mustUnderstand`` and the SOAPAction, and validate the body before any authentication could run. These subclasses:
 
-- leave elements of a foreign or no namespace unbound, as ASMX does (``unbind_foreign_elements``);
+- leave elements of a foreign or no namespace unbound, as ASMX does (``unbind_foreign_elements``), and read a nil
+  operation element (SOAP::Lite marks every parameterless call so) as an empty request;
 - refuse an empty request and any DOCTYPE/ENTITY with a SOAP Client fault (the raw bytes are scanned before parsing,
   and the parsed document is checked again); accept ``encoding="utf-16"`` declared over a UTF-8 body, as Ongoing's own
   Postman samples send it;
@@ -43,6 +44,7 @@ _NEXT_ROLES_12 = {
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<\x00!\x00D\x00O\x00C", b"\x00<\x00!\x00D\x00O\x00C")
 _UTF16_DECLARATION = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*['\"])utf-16(['\"])", re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _SOAP12_CODES = frozenset({"MustUnderstand", "VersionMismatch", "DataEncodingUnknown"})
 # Fault codes written as QNames of another namespace: faultcode suffix -> (prefix, namespace, local name)
 QNAME_CODES = {"FailedAuthentication": ("wsse", WSSE, "FailedAuthentication")}
@@ -99,6 +101,7 @@ class _HardenedSoap:
         if body is None:
             raise Fault("Client.EmptyRequest", "The SOAP Body is empty")
         self._check_must_understand(header)
+        body.attrib.pop(_XSI_NIL, None)  # SOAP::Lite's <GetSystemStatus xsi:nil="true"/>: an empty request
         unbind_foreign_elements(body, self.app.interface.get_tns())  # type: ignore[attr-defined]
         if self.auth is not None:
             self.auth.before_body(ctx, header, body)
