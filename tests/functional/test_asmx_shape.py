@@ -6,8 +6,10 @@ xsi and xsd declared on it, the body element in the default namespace and no pre
 also writes an empty element as ``<X />``, with a space; lxml writes ``<X/>``, which no client tells apart.)
 """
 
+import io
 from collections.abc import Iterator
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -16,6 +18,7 @@ import zeep
 from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, no_database, serve_soap, wire_only_settings
 from wms_soap.errors import ValidationFailed
 from wms_soap.security.principal import Principal
+from wms_soap.soap.auth import harden_wsgi
 from wms_soap.soap.primitives import TNS
 from wms_soap.soap.service.contract import BY_NAME
 
@@ -114,10 +117,25 @@ def test_a_nil_heavy_answer_is_shaped_as_asmx_writes_it(server: SoapServer) -> N
 
 
 def test_a_soap11_fault_is_shaped_as_asmx_writes_it(server: SoapServer) -> None:
+    """.NET, JAX-WS, PHP, suds, node-soap and SOAP::Lite read the dotted code as {soap}Client.ValidationFailed."""
     response = _call11(server, "GetOrder", "<OrderId>1</OrderId>")
     assert response.status_code == 500
-    assert response.text.startswith(HEAD11 + "<soap:Fault><faultcode>soap:Client")
-    assert response.text.endswith("</soap:Fault>" + TAIL)
+    assert response.text == HEAD11 + (
+        "<soap:Fault><faultcode>soap:Client.ValidationFailed</faultcode>"
+        "<faultstring>CustomerOrderLines must have at least one line</faultstring><detail/></soap:Fault>") + TAIL
+
+
+def test_a_soap12_fault_has_a_namespace_qualified_subcode(server: SoapServer) -> None:
+    """JAX-WS refuses an unqualified Subcode ("A Subcode must be namespace-qualified") and loses the message; with
+    the qualified one it reads Code {soap-envelope}Sender and Subcode {http://ongoingsystems.se/WSI}ValidationFailed
+    (JAX-WS RI 2.3 from wsimport, run against this server)."""
+    response = _call12(server, "GetOrder", "<OrderId>1</OrderId>")
+    assert response.status_code == 500
+    assert response.text == HEAD12 + (
+        "<soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value><soap:Subcode>"
+        '<soap:Value xmlns:tns="http://ongoingsystems.se/WSI">tns:ValidationFailed</soap:Value></soap:Subcode>'
+        '</soap:Code><soap:Reason><soap:Text xml:lang="en">CustomerOrderLines must have at least one line'
+        "</soap:Text></soap:Reason><soap:Detail/></soap:Fault>") + TAIL
 
 
 def test_zeep_reads_the_asmx_shaped_answers(server: SoapServer) -> None:
@@ -130,3 +148,25 @@ def test_zeep_reads_the_asmx_shaped_answers(server: SoapServer) -> None:
         False, "CustomerOrderLines must have at least one line", None)
     twelve = client.bind("Service", "ServiceSoap12")
     assert twelve.GetTimeOfLastSync(UserName="WSIshape", Password="x", GoodsOwnerId=1) is None
+
+
+@pytest.mark.parametrize(("content_type", "head", "fault"), [
+    ("text/xml; charset=utf-8", HEAD11,
+     "<soap:Fault><faultcode>soap:Server</faultcode><faultstring>Internal error (request id {rid})</faultstring>"
+     "<detail/></soap:Fault>"),
+    ("application/soap+xml; charset=utf-8", HEAD12,
+     "<soap:Fault><soap:Code><soap:Value>soap:Receiver</soap:Value></soap:Code><soap:Reason>"
+     '<soap:Text xml:lang="en">Internal error (request id {rid})</soap:Text></soap:Reason><soap:Detail/></soap:Fault>'),
+], ids=["soap11", "soap12"])
+def test_an_error_escaping_the_soap_application_is_an_asmx_shaped_server_fault(content_type: str, head: str,
+                                                                              fault: str) -> None:
+    def broken(environ: dict[str, Any], start_response: Any) -> Any:
+        raise RuntimeError("outside Spyne")
+
+    app = harden_wsgi(broken, SimpleNamespace(max_body_bytes=1000))  # type: ignore[arg-type]
+    statuses: list[str] = []
+    body = b"".join(app({"REQUEST_METHOD": "POST", "CONTENT_TYPE": content_type, "CONTENT_LENGTH": "3",
+                         "wsgi.input": io.BytesIO(b"<x/>")}, lambda status, headers: statuses.append(status)))
+    rid = body.decode().split("request id ")[1].split(")")[0]
+    assert statuses == ["500 Internal Server Error"]
+    assert body.decode() == head + fault.format(rid=rid) + TAIL

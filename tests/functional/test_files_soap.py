@@ -258,7 +258,7 @@ def test_malformed_base64_over_soap12_is_a_sender_fault(api: Api, live_server: A
         "Content-Type": 'application/soap+xml; charset=utf-8; action="http://ongoingsystems.se/WSI/UploadInOrderFile"'})
     assert response.status_code == 500
     assert b"<soap:Value>soap:Sender</soap:Value>" in response.content
-    assert b"<soap:Value>InvalidBase64</soap:Value>" in response.content
+    assert b'<soap:Value xmlns:tns="http://ongoingsystems.se/WSI">tns:InvalidBase64</soap:Value>' in response.content
     assert b">FileBytes is not valid base64</soap:Text>" in response.content
     assert file_count(live_server) == 0
 

@@ -21,14 +21,21 @@ from typing import Any
 
 from lxml import etree
 from spyne import BODY_STYLE_WRAPPED
-from spyne.const.xml import DEFAULT_NS, NS_XSD, NS_XSI
+from spyne.const.xml import DEFAULT_NS, NS_SOAP11_ENV, NS_XSD, NS_XSI
 from spyne.model.primitive import DateTime
+
+from wms_soap.security.wssecurity import WSSE
 
 ENVELOPE_PREFIX = "soap"
 XML_DECLARATION = b'<?xml version="1.0" encoding="utf-8"?>'
 """ASMX's declaration (lxml would write ``<?xml version='1.0' encoding='UTF-8'?>``)."""
 _XSI_TYPE = f"{{{NS_XSI}}}type"
 _MARK = "wms-body"
+QUALIFIED_CODES = {"FailedAuthentication": ("wsse", WSSE)}
+"""Fault code names of another namespace than the service's: written ``wsse:FailedAuthentication``."""
+SOAP12_CODES = frozenset({"MustUnderstand", "VersionMismatch", "DataEncodingUnknown"})
+CODE_PREFIX = "tns"
+"""The prefix of the service's namespace in a SOAP 1.2 Subcode value (declared on the Value element)."""
 
 
 def envelope_nsmap(ns_soap_env: str) -> dict[str, str]:
@@ -107,6 +114,67 @@ def response_root(protocol: Any, ctx: Any) -> tuple[Any, Any, str | None, str]:
     return message_cls, ctx.out_object[0], sub_ns, message_cls.Attributes.sub_name or message_cls.get_type_name()
 
 
+def fault_element(fault: Any, ns_soap_env: str, tns: str) -> etree._Element:
+    """A SOAP fault as ASMX writes it (``detail`` always there, no empty actor or role), its code from Spyne's
+    dotted ``faultcode`` (``Client.NotFound``). SOAP 1.2 Subcode values are QNames of the service's namespace
+    (``tns:NotFound``): JAX-WS refuses a fault whose Subcode is an unqualified name."""
+    code = str(getattr(fault, "faultcode", None) or "Server")
+    text = str(getattr(fault, "faultstring", None) or "")
+    actor = getattr(fault, "faultactor", None)
+    if ns_soap_env == NS_SOAP11_ENV:
+        return _soap11_fault(code, text, actor, tns)
+    return _soap12_fault(code, text, actor, tns, ns_soap_env)
+
+
+def fault_answer(fault: Any, ns_soap_env: str, tns: str = "") -> bytes:
+    """A whole fault answer, for the places that answer outside Spyne (the WSGI hardening)."""
+    envelope, body = new_envelope(ns_soap_env)
+    body.append(fault_element(fault, ns_soap_env, tns))
+    return answer_bytes(envelope)
+
+
+def _soap11_fault(code: str, text: str, actor: str | None, tns: str) -> etree._Element:
+    element = etree.Element(f"{{{NS_SOAP11_ENV}}}Fault")
+    qualified = QUALIFIED_CODES.get(code.rsplit(".", 1)[-1])
+    faultcode = etree.SubElement(element, "faultcode", nsmap=dict([qualified]) if qualified else None)
+    faultcode.text = f"{qualified[0]}:{code.rsplit('.', 1)[-1]}" if qualified else f"{ENVELOPE_PREFIX}:{code}"
+    etree.SubElement(element, "faultstring").text = text
+    if actor:
+        etree.SubElement(element, "faultactor").text = actor
+    etree.SubElement(element, "detail")
+    return element
+
+
+def _soap12_fault(code: str, text: str, actor: str | None, tns: str, ns: str) -> etree._Element:
+    element = etree.Element(f"{{{ns}}}Fault")
+    value, subcodes = _soap12_codes(code)
+    parent = etree.SubElement(element, f"{{{ns}}}Code")
+    etree.SubElement(parent, f"{{{ns}}}Value").text = f"{ENVELOPE_PREFIX}:{value}"
+    for name in subcodes:
+        parent = etree.SubElement(parent, f"{{{ns}}}Subcode")
+        prefix, namespace = QUALIFIED_CODES.get(name, (CODE_PREFIX, tns))
+        etree.SubElement(parent, f"{{{ns}}}Value", nsmap={prefix: namespace}).text = f"{prefix}:{name}"
+    reason = etree.SubElement(etree.SubElement(element, f"{{{ns}}}Reason"), f"{{{ns}}}Text")
+    reason.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    reason.text = text
+    if actor:
+        etree.SubElement(element, f"{{{ns}}}Role").text = actor
+    etree.SubElement(element, f"{{{ns}}}Detail")
+    return element
+
+
+def _soap12_codes(code: str) -> tuple[str, list[str]]:
+    """(the Code value, the Subcode names): Client -> Sender, Server -> Receiver, SOAP 1.2's own codes as they
+    are; any other head becomes Receiver with the whole code as its Subcode."""
+    head, _, rest = code.partition(".")
+    subcodes = [name for name in rest.split(".") if name]
+    if head in SOAP12_CODES:
+        return head, subcodes
+    if head in ("Client", "Server"):
+        return ("Sender" if head == "Client" else "Receiver"), subcodes
+    return "Receiver", [name for name in code.split(".") if name]
+
+
 class AsmxAnswers:
     """Writes answers and faults in ASMX's shape (a mixin before Spyne's Soap11/Soap12; server side only).
 
@@ -130,8 +198,8 @@ class AsmxAnswers:
         self.event_manager.fire_event("before_serialize", ctx)
         ctx.out_document, ctx.out_body_doc = new_envelope(self.ns_soap_env)
         if ctx.out_error is not None:
-            self.to_parent(ctx, ctx.out_error.__class__, ctx.out_error, ctx.out_body_doc,  # type: ignore[attr-defined]
-                           self.app.interface.get_tns())  # type: ignore[attr-defined]
+            ctx.out_body_doc.append(fault_element(ctx.out_error, self.ns_soap_env,
+                                                  self.app.interface.get_tns()))  # type: ignore[attr-defined]
         else:
             self.write_response(ctx, ctx.out_body_doc, *response_root(self, ctx))
             for child in list(ctx.out_body_doc):

@@ -11,8 +11,8 @@ Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers
 - answer a ``MustUnderstand`` fault for a header aimed at us that we do not understand (only ``wsse:Security`` is);
 - with an edge (``auth=SoapEdge``), check the SOAPAction and authenticate (wsse:Security header or body credentials)
   in ``decompose_incoming_envelope``, before the body is validated or deserialized;
-- write every answer and fault in ASMX's shape (``envelope.AsmxAnswers``);
-- write fault codes Spyne cannot: ``wsse:FailedAuthentication`` as a real QName, and SOAP 1.2 ``MustUnderstand``;
+- write every answer and fault in ASMX's shape (``envelope.AsmxAnswers``), fault codes included:
+  ``wsse:FailedAuthentication`` as a real QName, SOAP 1.2 ``MustUnderstand`` and namespace-qualified Subcodes;
 - read ``base64Binary`` strictly (whitespace allowed, as in MIME line breaks): Spyne drops characters outside the
   alphabet without a word and crashes on bad padding; both are a ``Client.InvalidBase64`` fault here.
 """
@@ -25,9 +25,8 @@ from lxml import etree
 from spyne import Fault
 from spyne.protocol.soap import Soap11, Soap12
 from spyne.protocol.soap.soap11 import _from_soap
-from spyne.util.six import string_types
 
-from wms_soap.security.wssecurity import SECURITY_TAG, WSSE
+from wms_soap.security.wssecurity import SECURITY_TAG
 from wms_soap.soap.envelope import AsmxAnswers
 
 if TYPE_CHECKING:
@@ -45,9 +44,6 @@ _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<\x00!\x00D\x00O\x00C", b"\x00<\x00
 _UTF16_DECLARATION = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*['\"])utf-16(['\"])", re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
-_SOAP12_CODES = frozenset({"MustUnderstand", "VersionMismatch", "DataEncodingUnknown"})
-# Fault codes written as QNames of another namespace: faultcode suffix -> (prefix, namespace, local name)
-QNAME_CODES = {"FailedAuthentication": ("wsse", WSSE, "FailedAuthentication")}
 
 
 class FailedAuthentication(Fault):
@@ -167,19 +163,6 @@ class GoodsOwnerSoap11(_HardenedSoap, AsmxAnswers, Soap11):
     actor_attribute = f"{{{Soap11.ns_soap_env}}}actor"
     targeted_actors = _NEXT_ACTORS_11
 
-    def fault_to_parent(self, ctx: Any, cls: Any, inst: Fault, parent: Any, ns: Any, *args: Any, **kwargs: Any) -> Any:
-        qname = _qname_code(inst.faultcode)
-        if qname is None:
-            return super().fault_to_parent(ctx, cls, inst, parent, ns, *args, **kwargs)
-        prefix, namespace, local = qname
-        code = etree.Element("faultcode", nsmap={prefix: namespace})
-        code.text = f"{prefix}:{local}"
-        faultstring = etree.Element("faultstring")
-        faultstring.text = inst.faultstring
-        faultactor = etree.Element("faultactor")
-        faultactor.text = inst.faultactor
-        return self._fault_to_parent_impl(ctx, cls, inst, parent, ns, [code, faultstring, faultactor])
-
 
 class GoodsOwnerSoap12(_HardenedSoap, AsmxAnswers, Soap12):
     """SOAP 1.2 in/out protocol of the goods-owner face."""
@@ -187,29 +170,3 @@ class GoodsOwnerSoap12(_HardenedSoap, AsmxAnswers, Soap12):
     mu_attribute = f"{{{Soap12.ns_soap_env}}}mustUnderstand"
     actor_attribute = f"{{{Soap12.ns_soap_env}}}role"
     targeted_actors = _NEXT_ROLES_12
-
-    def gen_fault_codes(self, faultstring: str) -> tuple[str, list[str]]:
-        """Spyne raises TypeError for any code but Client/Server; map the SOAP 1.2 ones, others become Receiver."""
-        head, _, rest = faultstring.partition(".")
-        subcodes = rest.split(".") if rest else []
-        if head in _SOAP12_CODES:
-            return f"{self.soap_env}:{head}", subcodes
-        if head in ("Client", "Server"):
-            return super().gen_fault_codes(faultstring)
-        return f"{self.soap_env}:Receiver", [faultstring]
-
-    def generate_subcode(self, value: str, subcode: Any = None) -> Any:
-        qname = _qname_code(value) if isinstance(value, string_types) else None
-        if qname is None:
-            return super().generate_subcode(value, subcode)
-        prefix, namespace, local = qname
-        node = etree.Element(f"{{{self.ns_soap_env}}}Subcode")
-        value_node = etree.SubElement(node, f"{{{self.ns_soap_env}}}Value", nsmap={prefix: namespace})
-        value_node.text = f"{prefix}:{local}"
-        if subcode is not None and subcode is not False:
-            node.append(subcode)
-        return node
-
-
-def _qname_code(faultcode: str) -> tuple[str, str, str] | None:
-    return QNAME_CODES.get(faultcode.rsplit(".", 1)[-1]) if faultcode else None
