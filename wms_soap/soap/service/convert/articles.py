@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -220,12 +219,6 @@ def classes_input(classes: Any) -> ClassesInput | None:
 
 # --- domain -> wire ---------------------------------------------------------------------------------------------
 
-def wire_time(moment: datetime | None) -> datetime | None:
-    """Stored times go out in UTC without an offset, as ASMX writes them."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
-
 
 def _decimal(value: int | Decimal | None) -> Decimal | None:
     return None if value is None else Decimal(value)
@@ -259,7 +252,7 @@ def article_class(article: Article) -> ArticleClass:
             TaricNumberInfoClass(CountryCode=entry.country_code, TaricNumber=entry.taric_number)
             for entry in article.taric_numbers]) if article.taric_numbers else None,
         BarCodePackage=article.bar_code_package, BarCodePallet=article.bar_code_pallet,
-        SizeCode=size and size.code, SizeName=size and size.name, ProcessArticleTime=wire_time(article.updated_at),
+        SizeCode=size and size.code, SizeName=size and size.name, ProcessArticleTime=article.updated_at,
         FreeDecimal1=article.free_decimal1, FreeDecimal2=article.free_decimal2,
         DefaultPickingLocation=article.default_location_name,
         CustomsExportConditions=article.customs_export_conditions, ArticleKind=article.kind,

@@ -6,7 +6,6 @@ An empty string in a search or identification field means "not given", as an omi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from wms_soap.services.events import REFERENCE_FIELDS, EventInput
@@ -83,6 +82,3 @@ def event_input(log_event: Any) -> EventInput:
         references={field: getattr(log_event, wire) for field, wire in REFERENCE_WIRE_NAMES.items()})
 
 
-def wire_time(moment: datetime | None) -> datetime | None:
-    """Stored times go out in UTC without an offset, as ASMX writes them."""
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment is not None else None

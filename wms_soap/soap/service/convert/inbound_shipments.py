@@ -6,7 +6,6 @@ from typing import Any
 
 from wms_soap.services.countries import is_eu_country
 from wms_soap.services.inbound import inbound_shipments as shipments
-from wms_soap.soap.service.convert.inorder_details import wire_time
 from wms_soap.soap.service.types.inorders import (
     Address_GetInboundShipments,
     GoodsOwner_GetInboundShipments,
@@ -63,7 +62,7 @@ def _header(shipment: InboundShipment, view: shipments.ShipmentsView) -> Inbound
     supplier = view.suppliers.get(shipment.supplier_id) if shipment.supplier_id is not None else None
     owner = view.goods_owner
     return InboundShipmentHeaderInfo(
-        ShipmentId=shipment.id, InDate=wire_time(shipment.in_date), ShipmentOrderNumber=shipment.shipment_number,
+        ShipmentId=shipment.id, InDate=shipment.in_date, ShipmentOrderNumber=shipment.shipment_number,
         CustomsReferenceNumber=shipment.customs_reference_number, ShipmentComment=shipment.comment,
         CustomsEUType=shipment.customs_eu_type, CustomsStatus=customs, ShipmentStatusId=shipment.status,
         Supplier=_supplier(supplier) if supplier else None, Waybill=shipment.waybill,
@@ -93,7 +92,7 @@ def _received(item: InOrderReceivedItem, line: InOrderLine,
     return InboundShipmentReceivedArticleItem(
         Article=_article(view.articles[line.article_id]), Batch=item.batch, Serial=item.serial,
         GoodsStatusName=status.name if status else None, GoodsStatusCode=item.status_code, IsLocked=False,
-        InDate=wire_time(item.received_at), ExpiryDate=wire_time(item.expiry_date), NumberOfItems=item.number_of_items,
+        InDate=item.received_at, ExpiryDate=item.expiry_date, NumberOfItems=item.number_of_items,
         Comment=item.comment, OriginalArticleItemId=item.id, Container=item.container, InOrderLineId=line.id)
 
 

@@ -44,13 +44,6 @@ def as_utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def wire_time(moment: datetime | None) -> datetime | None:
-    """Stored times go out without an offset, as ASMX writes them."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
-
-
 # --- wire -> domain ---------------------------------------------------------------------------------------------
 
 def _address_values(address: Any) -> dict[str, Any]:
@@ -233,11 +226,11 @@ def advised_article_item(item: InOrderAdvisedItem, article: ArticleClass, in_ord
         Article=article, ExternalOrderLineCode=line.external_order_line_code,
         ExternalOrderLineId=line.external_order_line_id, Batch=item.batch, Serial=item.serial,
         GoodsStatusCode=item.status_code, GoodsStatusName=status_names.get(item.status_code or ""), isLocked=False,
-        InDate=wire_time(line.in_date or in_order.in_date or in_order.created_at),
-        ExpiryDate=wire_time(item.expiry_date), InOrderLineId=line.id, NumberOfItems=item.remaining,
+        InDate=line.in_date or in_order.in_date or in_order.created_at,
+        ExpiryDate=item.expiry_date, InOrderLineId=line.id, NumberOfItems=item.remaining,
         ItemWeight=item.weight, Comment=item.comment, OriginalArticleItemId=0, ItemLength=item.length,
         ItemWidth=item.width, ItemHeight=item.height, Container=item.container, IsInReported=False,
-        IsLockedForSale=False, ProductionDate=wire_time(item.production_date),
+        IsLockedForSale=False, ProductionDate=item.production_date,
         SecondNumberOfItems=item.second_number_of_items, ArticleItemClass=item_classes(item),
         **pallet_of(item))
 

@@ -9,7 +9,7 @@ from wms_soap.services.countries import is_eu_country
 from wms_soap.services.orders.shipment_queries import ParcelView, ShipmentQuery, ShipmentView
 from wms_soap.services.orders.shipments import ShipmentInput, ShipmentUpdate, status_text
 from wms_soap.soap.service.convert import orders_out
-from wms_soap.soap.service.convert.inorders import as_utc, raise_missing, wire_time
+from wms_soap.soap.service.convert.inorders import as_utc, raise_missing
 from wms_soap.soap.service.types.common import GoodsOwner
 from wms_soap.soap.service.types.shipments import (
     ShipmentConsigneeInfo,
@@ -135,8 +135,8 @@ def _header(shipment: Shipment) -> ShipmentHeaderInfo:
         TransporterOrderNumber=shipment.transporter_order_number, DeliveryInstruction=shipment.delivery_instruction,
         ShipmentOrderNumber=shipment.shipment_order_number, ShipmentComment=shipment.comment,
         RegistrationNumber=shipment.registration_number, ShipmentStatusId=shipment.status,
-        ShipmentStatusName=status_text(shipment.status), InDate=wire_time(shipment.in_date),
-        DeliveryDate=wire_time(shipment.delivery_date), ShippedTime=wire_time(shipment.shipped_time),
+        ShipmentStatusName=status_text(shipment.status), InDate=shipment.in_date,
+        DeliveryDate=shipment.delivery_date, ShippedTime=shipment.shipped_time,
         Route=shipment.route, TripRouteCode=trip.route_code if trip else None,
         TripId=shipment.trip_id, ArrivalTimeFromSeconds=None, ArrivalTimeToSeconds=None,
         ShipmentRoute=ShipmentRouteInfo(Code=shipment.route) if shipment.route else None, ArrivalDate=None,
@@ -171,6 +171,6 @@ def trip_info(trip: Trip, goods_owner_name: str | None) -> TripInfo:
         TripId=trip.id, TripName=trip.name, TripNumber=trip.trip_number, TripCode=trip.code,
         TripOrderNumber=trip.trip_order_number, VehicleRegistrationNumber=trip.vehicle_registration_number,
         VehicleCode=trip.vehicle_code, RegistrationNumber=trip.vehicle_registration_number, ExternalSystemId=None,
-        StartTime=wire_time(trip.start_time), TripFreeDecimal1=None, TripWayBill=trip.waybill,
+        StartTime=trip.start_time, TripFreeDecimal1=None, TripWayBill=trip.waybill,
         RouteCode=trip.route_code, GoodsOwnerName=goods_owner_name, GoodsOwnerId=trip.goods_owner_id))
 

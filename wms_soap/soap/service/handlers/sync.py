@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from wms_soap.services import sync
-from wms_soap.soap.service.convert.files import wire_time
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.handlers.inorders import goods_owner_id
 
 
 @handler("GetTimeOfLastSync")
 def get_time_of_last_sync(call: Call, integration_type: str | None) -> datetime | None:
-    return wire_time(sync.get_sync_time(call.session, goods_owner_id(call), integration_type))
+    return sync.get_sync_time(call.session, goods_owner_id(call), integration_type)
 
 
 @handler("SetTimeOfLastSync")
