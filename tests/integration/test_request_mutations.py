@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ import pytest
 from lxml import etree
 
 from tests import factories
-from tests.conftest import TEST_DATABASE_URL, TEST_SECRET_KEY, on_postgres
+from tests.conftest import TEST_DATABASE_URL, TEST_SECRET_KEY, _reset_postgres, on_postgres
 from tests.unit.test_request_shapes import dotnet_xml
 from wms_soap.config import Settings, load_settings
 from wms_soap.security import audit
@@ -28,7 +29,6 @@ from wms_soap.soap.primitives import TNS
 from wms_soap.soap.service.contract import OPERATIONS, Operation
 from wms_soap.soap.service.wsgi import create_goods_owner_app
 from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-from wms_soap.store.migrate import upgrade
 
 PASSWORD = "mutations-Pass-1"
 SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -43,14 +43,18 @@ class Caller:
 
 
 @pytest.fixture(scope="module")
-def caller(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Caller]:
-    """One database and app for the module: the mutations of one operation do not depend on another's."""
+def caller(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Caller]:
+    """One freshly migrated database and app for the module (as ``conftest.database_url`` makes them per test)."""
     data = tmp_path_factory.mktemp("mutations")
-    url = TEST_DATABASE_URL if on_postgres() else f"sqlite:///{data / 'wms.sqlite3'}"
+    if on_postgres():
+        _reset_postgres(TEST_DATABASE_URL, request.getfixturevalue("_postgres_seed"))
+        url = TEST_DATABASE_URL
+    else:
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), data / "wms.sqlite3")
+        url = f"sqlite:///{data / 'wms.sqlite3'}"
     settings: Settings = load_settings(env={"WMS_DATA_DIR": str(data / "var"), "WMS_DATABASE_URL": url,
                                             "WMS_SECRET_KEY": TEST_SECRET_KEY, "WMS_ANSWER_CACHE_MB": "0"})
     engine = create_engine_for(url)
-    upgrade(engine)
     session_factory = make_session_factory(engine)
     with session_scope(session_factory) as session:
         owner = factories.make_goods_owner(session, code="MUT", warehouse=factories.make_warehouse(session))
