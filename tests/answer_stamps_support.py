@@ -20,7 +20,7 @@ from wms_soap.services import registers as system
 from wms_soap.services.orders import orders
 from wms_soap.services.orders.customers import RegisterRef
 from wms_soap.services.orders.orders import ClassesInput
-from wms_soap.services.orders.refs import ContractRef
+from wms_soap.services.registers import ContractRef
 from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.shipments import Shipment, ShipmentOrder

@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from wms_soap.services.common import claim_write_lock
 from wms_soap.services.inbound import inorders
 from wms_soap.services.inbound.inorders import ArticleRef, InOrderInput, InOrderLineInput, SupplierInput
-from wms_soap.services.orders.locking import claim_write_lock
 from wms_soap.store.articles import Article
 from wms_soap.store.db import session_scope
 from wms_soap.store.orders import Order, OrderLine, Parcel, PickedItem

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from tests import factories
 from wms_soap.services.inventory import stock
+from wms_soap.services.inventory.articles import ArticleKey
 from wms_soap.services.orders import orders
 from wms_soap.services.orders.customers import CustomerInput
 from wms_soap.services.orders.orders import LineInput, OrderInput
-from wms_soap.services.orders.refs import ArticleKey
 from wms_soap.store.access import Warehouse
 from wms_soap.store.articles import Article
 

@@ -20,18 +20,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap import __version__
 from wms_soap.config import Settings
-from wms_soap.errors import SchemaOutOfDate
 from wms_soap.soap.admin import ADMIN_PATH, create_admin_app, write_admin_wsdl
 from wms_soap.soap.service.wsdl_export import write_contract
 from wms_soap.soap.service.wsgi import create_goods_owner_app
 from wms_soap.store.db import create_engine_for, make_session_factory
-from wms_soap.store.migrate import schema_is_current
+from wms_soap.store.migrate import check_schema
 
 log = logging.getLogger(__name__)
 
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
-SCHEMA_BEHIND = "The database schema is behind this version of wms-soap: run `wms-soap init` to upgrade it"
 
 
 def create_app(settings: Settings, *, session_factory: sessionmaker[Session] | None = None) -> WsgiApp:
@@ -60,11 +58,6 @@ def create_admin_only_app(settings: Settings, *, session_factory: sessionmaker[S
 def write_contracts(settings: Settings, out_dir: Path) -> list[Path]:
     """Write every face's published contract under ``out_dir`` (``wms-soap wsdl``); returns the paths written."""
     return [*write_contract(settings, out_dir), write_admin_wsdl(settings, out_dir)]
-
-
-def check_schema(engine: Engine) -> None:
-    if not schema_is_current(engine):
-        raise SchemaOutOfDate(SCHEMA_BEHIND)
 
 
 def _engine_of(session_factory: sessionmaker[Session]) -> Engine:

@@ -5,6 +5,10 @@ demo).
         result = services.do_something(work.session, work.caller.goods_owner_id, ...)
         work.after_commit(lambda: send_mail(...))
 
+A face that still reads from the session while it writes its answer (the SOAP faces: Spyne serializes after the
+method returned) runs the work with ``work.run(func, *args)``, which commits or rolls back like leaving the block,
+and closes the work itself when the answer is written (``work.close()``).
+
 - the session is opened on first use of ``work.session``: work that needs no database costs no BEGIN and no COMMIT;
 - work that may write (``writes=True``) begins as SQLite's writer (``store.db.begin_as_writer``), so that a
   read-then-write never meets another connection's commit in between ("database is locked");
@@ -19,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +33,7 @@ from wms_soap.security.principal import Principal
 from wms_soap.store.db import begin_as_writer
 
 RACE_LOST = ("Someone else made a conflicting change at the same time: look again and retry")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,10 @@ class Caller:
         return self.principal.goods_owner_id
 
 
+NOBODY = Caller()
+"""The caller of work nobody authenticated (yet): the CLI, the demo, a SOAP call before its logon."""
+
+
 class UnitOfWork:
     """A lazily opened session, committed when the block succeeds and rolled back when it raises."""
 
@@ -52,7 +61,7 @@ class UnitOfWork:
                  caller: Principal | None = None, info: dict[str, Any] | None = None) -> None:
         self.session_factory = session_factory
         self.writes = writes
-        self.caller = Caller(caller)
+        self.caller = NOBODY if caller is None else Caller(caller)
         self.info = dict(info or {})
         """Kept in ``session.info`` (request id, client address) for whatever the session's events record."""
         self._session: Session | None = None
@@ -69,11 +78,22 @@ class UnitOfWork:
 
     def identify(self, principal: Principal | None) -> None:
         """Set the caller once it is authenticated (faces authenticate inside the unit of work)."""
-        self.caller = Caller(principal)
+        self.caller = NOBODY if principal is None else Caller(principal)
 
     def after_commit(self, hook: Callable[[], None]) -> None:
         """Run ``hook`` once the work is committed (it must not need the database)."""
         self._after_commit.append(hook)
+
+    def run(self, work: Callable[..., T], *args: Any) -> T:
+        """``work(*args)`` as this unit of work: committed when it returns, rolled back when it raises (a lost race as
+        ``Conflict``), as when leaving the ``with`` block; the session stays open until ``close()``."""
+        try:
+            result = work(*args)
+        except BaseException as error:
+            self._fail(error)
+            raise
+        self.commit()
+        return result
 
     def commit(self) -> None:
         """Commit the work done so far, then run the after-commit hooks; a lost race is a ``Conflict``."""
@@ -92,6 +112,12 @@ class UnitOfWork:
         if self._session is not None:
             self._session.rollback()
 
+    def _fail(self, error: BaseException) -> None:
+        """Roll back after ``error``; a unique key lost to a concurrent transaction is raised as ``Conflict``."""
+        self.rollback()
+        if isinstance(error, IntegrityError):
+            raise Conflict(RACE_LOST) from error
+
     def close(self) -> None:
         """End the work: whatever was not committed is rolled back."""
         self._after_commit.clear()
@@ -105,11 +131,9 @@ class UnitOfWork:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
         try:
-            if kind is None:
+            if error is None:
                 self.commit()
             else:
-                self.rollback()
-                if isinstance(error, IntegrityError):
-                    raise Conflict(RACE_LOST) from error
+                self._fail(error)
         finally:
             self.close()

@@ -18,8 +18,8 @@ from tests.factories import make_api_user, make_goods_owner
 from tests.functional.inbound_client import PASSWORD, GoodsOwnerClient, goods_owner_client
 from wms_soap.security.policy import INVOICE_DENIED
 from wms_soap.services import invoices
+from wms_soap.services.inventory.articles import ArticleKey
 from wms_soap.services.orders import orders
-from wms_soap.services.orders.refs import ArticleKey
 from wms_soap.services.warehouse import inbound as warehouse_inbound
 from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.services.warehouse.inbound import ReturnReceipt

@@ -17,8 +17,9 @@ import pytest
 from lxml import etree
 
 from tests.functional.soap_server import SOAP12_CONTENT_TYPE, SoapServer, no_database, serve_soap, wire_only_settings
+from wms_soap.security.authenticator import Credentials
+from wms_soap.security.policy import GoodsOwnerClaim
 from wms_soap.security.principal import Principal
-from wms_soap.soap.context import Credentials
 from wms_soap.soap.primitives import MIN_DATETIME, TNS
 from wms_soap.soap.service.dispatch import Call
 from wms_soap.soap.service.types.common import ArticleClass, ArticleNameClass, ArticleNames, FileResultClass
@@ -123,7 +124,7 @@ def test_dotnet_nil_filters_are_none_and_set_values_arrive(server: SoapServer, r
     (query,) = recorder.calls["GetOrdersByQuery"]
     assert (query.DeliveryDateFrom, query.LastUpdatedTo, query.PickOrderIdTo) == (None, None, None)
     assert (query.OrderStatusFrom, query.MaxOrdersToGet, query.OrderIdFrom) == (200, 50, 1000)
-    assert recorder.credentials == Credentials("WSI-acme", "s3cret-Pass", "ACME", None)
+    assert recorder.credentials == Credentials("WSI-acme", "s3cret-Pass", goods_owner=GoodsOwnerClaim(code="ACME"))
 
 
 def test_dotnet_value_type_defaults_and_first_enum_values(server: SoapServer, recorder: Recorder) -> None:
@@ -173,7 +174,7 @@ def test_tns_prefixes_any_order_and_unknown_elements(server: SoapServer, recorde
     (query,) = recorder.calls["GetInventoryByQuery"]
     assert (query.ArticleSystemIdFrom, query.MaxArticlesToGet, query.ArticleNumbersToGet) == (34293, 1, ["ART-9"])
     assert query.SpecialFilters.OnlyArticlesInStock is True
-    assert recorder.credentials == Credentials("WSI-acme", "s3cret-Pass", "ACME", None)
+    assert recorder.credentials == Credentials("WSI-acme", "s3cret-Pass", goods_owner=GoodsOwnerClaim(code="ACME"))
 
 
 def test_default_namespace_missing_required_elements_and_empty_strings(server: SoapServer, recorder: Recorder) -> None:
@@ -209,7 +210,7 @@ def test_a_bare_style_operation_reads_like_any_other(server: SoapServer, recorde
     identification = update.OrderUpdateIdentification
     assert (identification.GoodsOwnerOrderNumber, identification.OrderId) == ("SO-1001", None)
     assert update.UpdateOrderStatus.OrderStatus == 300
-    assert recorder.credentials == Credentials("WSI-acme", "s3cret-Pass", "ACME", None)
+    assert recorder.credentials == Credentials("WSI-acme", "s3cret-Pass", goods_owner=GoodsOwnerClaim(code="ACME"))
     expected = f"""
         <UpdateOrderResponse xmlns="{TNS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
           <UpdateOrderResult><Success>true</Success><OrderId xsi:nil="true"/></UpdateOrderResult>

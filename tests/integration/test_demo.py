@@ -9,6 +9,7 @@ from tests import factories
 from wms_soap.config import Settings
 from wms_soap.demo import seed as demo
 from wms_soap.security.passwords import verify_password
+from wms_soap.soap.service.wsgi import service_url
 from wms_soap.store.access import AdminUser, ApiUser, AutomationUser, GoodsOwner
 
 
@@ -30,13 +31,13 @@ def test_prepare_leaves_a_database_with_other_data_alone(settings: Settings, ses
     session.commit()
     state = demo.prepare(settings)
     assert state == demo.DemoState(seeded_now=False, has_demo=False)
-    assert "no demo data was added" in demo.describe(settings, state)
+    assert "no demo data was added" in demo.describe(settings, state, service_url(settings))
     assert [owner.code for owner in session.scalars(select(GoodsOwner))] == ["REAL"]
 
 
 def test_describe_prints_urls_and_credentials(settings: Settings) -> None:
     live = dataclasses.replace(settings, public_url="http://127.0.0.1:9999")
-    text = demo.describe(live, demo.DemoState(seeded_now=True, has_demo=True))
+    text = demo.describe(live, demo.DemoState(seeded_now=True, has_demo=True), service_url(live))
     assert "Service URL: http://127.0.0.1:9999/demo/service.asmx" in text
     assert "WSDL URL:    http://127.0.0.1:9999/demo/service.asmx?wsdl" in text
     for account in demo.DEMO_ACCOUNTS:

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from tests.orders_support import create_order, customer, line, make_article, make_owner, order_input
 from wms_soap.errors import NotFound, ValidationFailed
+from wms_soap.services.inventory.articles import ArticleKey
 from wms_soap.services.orders import orders
 from wms_soap.services.orders.orders import LineInput, TextLineInput
-from wms_soap.services.orders.refs import ArticleKey
 from wms_soap.store.orders import Customer, Order, OrderLine, OrderStatusChange, OrderTextLine
 
 

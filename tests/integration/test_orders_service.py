@@ -20,8 +20,8 @@ from wms_soap.services.orders import views as order_views
 from wms_soap.services.orders.customers import CustomerInput, RegisterRef, process_customer
 from wms_soap.services.orders.orders import ClassesInput
 from wms_soap.services.orders.queries import OrderQuery, SpecialFilters, outbound_quantities
-from wms_soap.services.orders.refs import ContractRef
 from wms_soap.services.orders.updates import LineUpdate, OrderUpdate
+from wms_soap.services.registers import ContractRef
 from wms_soap.services.warehouse import outbound as warehouse
 from wms_soap.soap.service.convert.orders_out import order_out
 from wms_soap.store.orders import Customer, Order, OrderStatusChange

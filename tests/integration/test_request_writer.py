@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from wms_soap.soap.context import RequestContext
 from wms_soap.soap.service.contract import OPERATIONS
 from wms_soap.soap.service.dispatch import OperationDispatcher, writes_data
+from wms_soap.soap.service.request import ServiceRequest
 from wms_soap.store.db import create_engine_for, make_session_factory
 from wms_soap.store.migrate import upgrade
 
@@ -51,7 +51,7 @@ def _another_writer_can_begin(path: Path) -> bool:
 def test_the_dispatcher_begins_a_writing_operation_as_the_writer(sqlite_file: Any, operation: str,
                                                                  holds_the_write_lock: bool) -> None:
     path, session_factory = sqlite_file
-    request = RequestContext(SimpleNamespace(), session_factory)  # type: ignore[arg-type]
+    request = ServiceRequest(SimpleNamespace(), session_factory)  # type: ignore[arg-type]
     seen: list[bool] = []
 
     def handler(call: Any, *payload: Any) -> None:

@@ -67,3 +67,41 @@ def test_the_callers_goods_owner_is_an_api_users_only(session_factory: sessionma
     for principal in (automation, None):
         with pytest.raises(AuthenticationFailed):
             _ = UnitOfWork(session_factory, caller=principal).caller.goods_owner_id
+
+
+def test_run_commits_what_the_work_returns_and_keeps_the_session_open_until_close(
+        session_factory: sessionmaker[Session]) -> None:
+    work = UnitOfWork(session_factory)
+    added = work.run(lambda code: work.session.merge(Warehouse(code=code, name="Five")), "UOW5")
+    assert "UOW5" in _warehouses(session_factory)
+    assert work.session.get(Warehouse, added.id) is added  # still readable, as a SOAP face's serializer needs
+    work.close()
+    assert work._session is None
+
+
+def test_run_rolls_back_and_propagates_what_the_work_raises(session_factory: sessionmaker[Session]) -> None:
+    work = UnitOfWork(session_factory)
+
+    def fails() -> None:
+        work.session.add(Warehouse(code="UOW6", name="Six"))
+        work.session.flush()
+        raise ValidationFailed("no")
+
+    with pytest.raises(ValidationFailed):
+        work.run(fails)
+    work.close()
+    assert "UOW6" not in _warehouses(session_factory)
+
+
+def test_run_turns_a_unique_key_lost_inside_the_work_into_a_conflict(session_factory: sessionmaker[Session]) -> None:
+    with UnitOfWork(session_factory) as work:
+        work.session.add(Warehouse(code="UOW7", name="Seven"))
+    work = UnitOfWork(session_factory)
+
+    def duplicate() -> None:
+        work.session.add(Warehouse(code="UOW7", name="Again"))
+        work.session.flush()
+
+    with pytest.raises(Conflict, match="look again and retry"):
+        work.run(duplicate)
+    work.close()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from wms_soap.soap.service.answer_cache import AnswerCache, CachedBody, answer_cache_for
+from wms_soap.soap.context import CachedBody
+from wms_soap.soap.service.answer_cache import AnswerCache, answer_cache_for
 
 
 def body(size: int, fill: bytes = b"x") -> CachedBody:

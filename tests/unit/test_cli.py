@@ -113,9 +113,10 @@ def test_init_creates_then_upgrades(capsys: pytest.CaptureFixture[str], monkeypa
     monkeypatch.setenv("WMS_DATA_DIR", str(tmp_path / "fresh"))
     monkeypatch.setenv("WMS_SECRET_KEY", "x")
     monkeypatch.delenv("WMS_DATABASE_URL", raising=False)
-    status, _, err = run(capsys, "goods-owner", "list")
-    assert status == 1
-    one_line_error(err, "run `wms-soap init`")
+    for command in (("goods-owner", "list"), ("warehouse", "return-status-text", "list"), ("audit",)):
+        status, _, err = run(capsys, *command)
+        assert status == 1
+        one_line_error(err, "run `wms-soap init`")
     for _ in range(2):
         status, out, _ = run(capsys, "init")
         assert status == 0

@@ -6,12 +6,16 @@ from typing import Any
 
 import pytest
 from spyne import Fault
+from sqlalchemy.exc import IntegrityError
 
 from wms_soap.errors import AuthenticationFailed, NotFound, NotImplementedOperation, ValidationFailed
+from wms_soap.security.authenticator import Credentials
+from wms_soap.security.policy import GoodsOwnerClaim
 from wms_soap.security.principal import Principal
-from wms_soap.soap.context import Credentials, RequestContext
 from wms_soap.soap.service.contract import BY_NAME, OPERATIONS, python_name
 from wms_soap.soap.service.dispatch import Call, OperationDispatcher, handler, in_band_error_factory
+from wms_soap.soap.service.request import ServiceRequest
+from wms_soap.unit_of_work import RACE_LOST
 
 ACME = Principal(kind="api", user_id=1, username="WSI-acme", goods_owner_id=1, goods_owner_code="ACME")
 CREDENTIALS = ("ACME", "WSI-acme", "secret")  # GoodsOwnerCode, UserName, Password
@@ -20,6 +24,7 @@ CREDENTIALS = ("ACME", "WSI-acme", "secret")  # GoodsOwnerCode, UserName, Passwo
 @dataclass
 class FakeSession:
     events: list[str] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
 
     def commit(self) -> None:
         self.events.append("commit")
@@ -36,7 +41,7 @@ class FakeSession:
 
 def _ctx() -> tuple[Any, FakeSession]:
     session = FakeSession()
-    request = RequestContext(SimpleNamespace(), lambda: session)  # type: ignore[arg-type]
+    request = ServiceRequest(SimpleNamespace(), lambda: session)  # type: ignore[arg-type]
     return SimpleNamespace(udc=request), session
 
 
@@ -70,13 +75,13 @@ def test_a_handler_gets_call_and_payload_positionally_and_the_transaction_commit
     assert _dispatcher("GetInventoryByQuery", get_inventory)(ctx, (*CREDENTIALS, "the query")) == "result"
     assert seen == [(ACME, ctx.udc.request_id, "the query")]
     assert session.events == ["work", "commit"]
-    assert ctx.udc.credentials == Credentials("WSI-acme", "secret", "ACME", None)
+    assert ctx.udc.credentials == Credentials("WSI-acme", "secret", goods_owner=GoodsOwnerClaim(code="ACME"))
 
 
 def test_goods_owner_id_credentials_are_recorded_too() -> None:
     ctx, _ = _ctx()
     _dispatcher("GetInventory", lambda call: "ok")(ctx, (5, "WSI-acme", "secret"))
-    assert ctx.udc.credentials == Credentials("WSI-acme", "secret", None, 5)
+    assert ctx.udc.credentials == Credentials("WSI-acme", "secret", goods_owner=GoodsOwnerClaim(id=5))
 
 
 def test_no_handler_is_a_not_implemented_fault_before_any_authentication() -> None:
@@ -99,14 +104,6 @@ def test_without_a_principal_the_handler_never_runs_and_logon_fails_in_band(hook
     assert session.events == []
 
 
-def test_a_logon_failure_seen_by_the_protocol_skips_the_hook() -> None:
-    ctx, _ = _ctx()
-    ctx.udc.logon_failed = True
-    result = _dispatcher("ProcessArticle", lambda call, art: pytest.fail("ran"),
-                         lambda ctx, op: pytest.fail("hook"))(ctx, (*CREDENTIALS, None))
-    assert result.Success is False
-
-
 def test_public_operations_run_without_the_hook() -> None:
     ctx, _ = _ctx()
     dispatcher = _dispatcher("GetSystemStatus", lambda call: call.principal, lambda ctx, op: pytest.fail("hook"))
@@ -124,6 +121,24 @@ def test_a_domain_error_rolls_back_and_becomes_the_in_band_result() -> None:
     assert session.events == ["work", "rollback"]
 
 
+def test_a_unique_key_lost_to_a_concurrent_request_is_an_in_band_conflict() -> None:
+    def loses_the_race(call: Call, order: Any) -> None:
+        call.session.events.append("work")  # type: ignore[attr-defined]
+        raise IntegrityError("INSERT ...", {}, Exception("duplicate key"))
+
+    ctx, session = _ctx()
+    result = _dispatcher("UpdateOrder", loses_the_race)(ctx, (*CREDENTIALS, None))
+    assert (result.Success, result.Message) == (False, RACE_LOST)
+    assert session.events == ["work", "rollback"]
+
+
+def test_the_callers_goods_owner_is_the_principals() -> None:
+    seen: list[int] = []
+    ctx, _ = _ctx()
+    _dispatcher("GetInventory", lambda call: seen.append(call.goods_owner_id))(ctx, (5, "WSI-acme", "secret"))
+    assert seen == [ACME.goods_owner_id]
+
+
 def test_a_handler_that_needs_no_database_opens_no_session() -> None:
     opened: list[FakeSession] = []
 
@@ -131,7 +146,7 @@ def test_a_handler_that_needs_no_database_opens_no_session() -> None:
         opened.append(FakeSession())
         return opened[-1]
 
-    request = RequestContext(SimpleNamespace(), open_session)  # type: ignore[arg-type]
+    request = ServiceRequest(SimpleNamespace(), open_session)  # type: ignore[arg-type]
     ctx = SimpleNamespace(udc=request)
     assert _dispatcher("GetSystemStatus", lambda call: "OK")(ctx, ()) == "OK"
     request.close()

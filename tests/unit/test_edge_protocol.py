@@ -13,8 +13,9 @@ from spyne.server.wsgi import WsgiApplication
 
 from wms_soap.security.wssecurity import WSSE
 from wms_soap.soap.auth import harden_wsgi
+from wms_soap.soap.faults import FailedAuthentication
 from wms_soap.soap.logs import install_log_redaction, scrub
-from wms_soap.soap.protocol import FailedAuthentication, GoodsOwnerSoap11, GoodsOwnerSoap12
+from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
 
 TNS = "urn:wms-soap:test-edge"
 SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"

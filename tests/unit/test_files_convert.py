@@ -10,6 +10,7 @@ from spyne import Fault
 
 from wms_soap.services.events import REFERENCE_FIELDS
 from wms_soap.soap.protocol import strict_base64
+from wms_soap.soap.service.convert import events
 from wms_soap.soap.service.convert import files as convert
 from wms_soap.soap.service.types.system import LogEvent
 
@@ -29,15 +30,15 @@ def test_malformed_base64_is_a_client_fault_naming_the_element(text: str) -> Non
 
 def test_every_log_event_reference_has_its_wire_element() -> None:
     wire_fields = set(LogEvent.get_flat_type_info(LogEvent))
-    assert set(convert.REFERENCE_WIRE_NAMES) == set(REFERENCE_FIELDS)
-    assert set(convert.REFERENCE_WIRE_NAMES.values()) <= wire_fields
-    assert convert.REFERENCE_WIRE_NAMES["parent_message_log_id"] == "ParentMessageLogId"
+    assert set(events.REFERENCE_WIRE_NAMES) == set(REFERENCE_FIELDS)
+    assert set(events.REFERENCE_WIRE_NAMES.values()) <= wire_fields
+    assert events.REFERENCE_WIRE_NAMES["parent_message_log_id"] == "ParentMessageLogId"
 
 
 def test_event_input_reads_a_dotnet_default_time_as_no_time() -> None:
-    unset = convert.event_input(LogEvent(Time=datetime(1, 1, 1), Type="Info", Success=True))
+    unset = events.event_input(LogEvent(Time=datetime(1, 1, 1), Type="Info", Success=True))
     assert unset.time is None and unset.event_type == "Info" and unset.success is True
-    assert convert.event_input(LogEvent(Time=datetime(2026, 1, 2), OrderId=5)).references["order_id"] == 5
+    assert events.event_input(LogEvent(Time=datetime(2026, 1, 2), OrderId=5)).references["order_id"] == 5
 
 
 def test_file_bytes_are_joined_and_empty_strings_are_not_given() -> None:

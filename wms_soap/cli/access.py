@@ -9,35 +9,20 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from wms_soap.cli.support import command_session
 from wms_soap.config import Settings
 from wms_soap.errors import ValidationFailed
 from wms_soap.security.passwords import generate_password
-from wms_soap.services.access import rules as access
+from wms_soap.services.access import rules
 from wms_soap.store.access import ApiUser
 
 Subparsers = Any
 GENERATED_PASSWORD_LENGTH = 20
-
-
-@contextmanager
-def database_session(settings: Settings) -> Iterator[Session]:
-    """One transaction on the configured database; refuses a schema that needs ``wms-soap init``."""
-    from wms_soap.app import check_schema
-    from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-    engine = create_engine_for(settings.database_url)
-    try:
-        check_schema(engine)
-        with session_scope(make_session_factory(engine)) as session:
-            yield session
-    finally:
-        engine.dispose()
 
 
 def _command(commands: Subparsers, name: str, help_text: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
@@ -109,40 +94,41 @@ def add_goods_owner(subparsers: Subparsers) -> None:
 
 
 def run_goods_owner_add(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         warehouse_id = _warehouse_id(session, args.warehouse)
-        owner = access.create_goods_owner(session, code=args.code, name=args.name, warehouse_id=warehouse_id,
-                                          api_access=args.allow_api)
+        owner = rules.create_goods_owner(session, code=args.code, name=args.name, warehouse_id=warehouse_id,
+                                         api_access=args.allow_api)
         api = "allowed" if owner.api_access else "not allowed (goods-owner allow-api)"
         print(f"Goods owner {owner.code} added (id {owner.id}); API access {api}")
     return 0
 
 
 def _warehouse_id(session: Session, code: str | None) -> int | None:
-    return None if code is None else access.find_warehouse(session, code).id
+    return None if code is None else rules.find_warehouse(session, code).id
 
 
 def run_goods_owner_set_warehouse(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
-        owner = access.find_goods_owner(session, args.goods_owner)
-        warehouse = access.find_warehouse(session, args.warehouse)
-        change = access.set_goods_owner_warehouse(owner, warehouse)
-        print(change or f"Goods owner {owner.code} is stored in warehouse {warehouse.code} already")
+    with command_session(settings) as session:
+        owner = rules.find_goods_owner(session, args.goods_owner)
+        warehouse = rules.find_warehouse(session, args.warehouse)
+        done = rules.set_goods_owner_warehouse(owner, warehouse) or (
+            f"Goods owner {owner.code} is stored in warehouse {warehouse.code} already")
+    print(done)
     return 0
 
 
 def run_goods_owner_list(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
-        owners = access.list_goods_owners(session)
+    with command_session(settings) as session:
+        owners = rules.list_goods_owners(session)
         _table(("id", "code", "name", "api_access", "api_users"),
                ((o.id, o.code, o.name, "yes" if o.api_access else "no", len(o.api_users)) for o in owners))
     return 0
 
 
 def _set_api_access(settings: Settings, code: str, allowed: bool) -> int:
-    with database_session(settings) as session:
-        owner = access.find_goods_owner(session, code)
-        access.set_api_access(owner, allowed)
+    with command_session(settings) as session:
+        owner = rules.find_goods_owner(session, code)
+        rules.set_api_access(owner, allowed)
         print(f"API access {'allowed' if allowed else 'revoked'} for goods owner {owner.code}")
     return 0
 
@@ -187,9 +173,9 @@ def add_api_user(subparsers: Subparsers) -> Subparsers:
 
 def run_api_user_add(args: argparse.Namespace, settings: Settings) -> int:
     password, generated = read_password(args, settings)
-    with database_session(settings) as session:
-        owner = access.find_goods_owner(session, args.goods_owner)
-        user = access.create_api_user(
+    with command_session(settings) as session:
+        owner = rules.find_goods_owner(session, args.goods_owner)
+        user = rules.create_api_user(
             session, owner, username=args.username, password=password, email=args.email,
             integration_type=args.integration, integration_name=args.integration_name,
             invoice_access=args.invoice_access, settings=settings,
@@ -201,10 +187,10 @@ def run_api_user_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_api_user_list(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
-        owner = access.find_goods_owner(session, args.goods_owner) if args.goods_owner else None
+    with command_session(settings) as session:
+        owner = rules.find_goods_owner(session, args.goods_owner) if args.goods_owner else None
         _table(("username", "goods_owner", "email", "integration", "invoice_access", "enabled", "locked_until"),
-               (_api_user_row(user) for user in access.list_api_users(session, owner)))
+               (_api_user_row(user) for user in rules.list_api_users(session, owner)))
     return 0
 
 
@@ -216,17 +202,17 @@ def _api_user_row(user: ApiUser) -> tuple[object, ...]:
 
 def run_api_user_set_password(args: argparse.Namespace, settings: Settings) -> int:
     password, generated = read_password(args, settings)
-    with database_session(settings) as session:
-        user = access.find_api_user(session, args.username)
-        access.set_password(user, password, settings)
+    with command_session(settings) as session:
+        user = rules.find_api_user(session, args.username)
+        rules.set_password(user, password, settings)
         print(f"Password of {user.username} set")
         _show_generated(user.username, password, generated)
     return 0
 
 
 def _change_api_user(settings: Settings, username: str, change: Callable[[Session, ApiUser], str]) -> int:
-    with database_session(settings) as session:
-        user = access.find_api_user(session, username)
+    with command_session(settings) as session:
+        user = rules.find_api_user(session, username)
         print(change(session, user))
     return 0
 
@@ -249,7 +235,7 @@ def run_api_user_enable(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_api_user_delete(args: argparse.Namespace, settings: Settings) -> int:
     def delete(session: Session, user: ApiUser) -> str:
-        access.delete_api_user(session, user)
+        rules.delete_api_user(session, user)
         return f"API user {user.username} deleted"
 
     return _change_api_user(settings, args.username, delete)
@@ -276,7 +262,7 @@ def add_admin_user(subparsers: Subparsers) -> None:
     _add_account(commands, "admin")
 
 
-def _add_account(commands: Subparsers, kind: access.AccountKind) -> None:
+def _add_account(commands: Subparsers, kind: rules.AccountKind) -> None:
     label = "automation user" if kind == "automation" else "admin user"
     adding = _command(commands, "add", f"add an {label}", run_account_add)
     adding.set_defaults(kind=kind)
@@ -287,17 +273,17 @@ def _add_account(commands: Subparsers, kind: access.AccountKind) -> None:
 
 def run_account_add(args: argparse.Namespace, settings: Settings) -> int:
     password, generated = read_password(args, settings)
-    with database_session(settings) as session:
-        user = access.create_account(session, args.kind, username=args.username, password=password,
-                                     email=args.email, settings=settings)
+    with command_session(settings) as session:
+        user = rules.create_account(session, args.kind, username=args.username, password=password,
+                                    email=args.email, settings=settings)
         print(f"{args.kind.capitalize()} user {user.username} added")
         _show_generated(user.username, password, generated)
     return 0
 
 
 def run_automation_user_list(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         _table(("username", "email", "enabled", "locked_until"),
                ((u.username, u.email, "yes" if u.enabled else "no", u.locked_until)
-                for u in access.list_accounts(session, "automation")))
+                for u in rules.list_accounts(session, "automation")))
     return 0

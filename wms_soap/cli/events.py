@@ -6,8 +6,7 @@ import argparse
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from wms_soap.cli.access import database_session
-from wms_soap.cli.support import moment_arg
+from wms_soap.cli.support import command_session, moment_arg
 from wms_soap.services import events
 from wms_soap.services.access.rules import find_goods_owner
 
@@ -39,7 +38,7 @@ def _positive(text: str) -> int:
 
 
 def run_events(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         owner_id = find_goods_owner(session, args.goods_owner).id if args.goods_owner else None
         found = events.list_events(session, events.EventFilter(
             goods_owner_id=owner_id, since=args.since, until=args.until, event_type=args.type, limit=args.limit))

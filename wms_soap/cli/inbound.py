@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from wms_soap.cli.support import Commands, date_arg, decimal_arg, runner
 from wms_soap.services import invoices
 from wms_soap.services.warehouse import inbound as warehouse_inbound
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inorders import IN_ORDER_STATUS_TEXTS, InOrder, InOrderReceivedItem
 from wms_soap.store.returns import RETURN_STATUS_TEXTS
 
@@ -123,8 +124,6 @@ def _return(session: Session, args: argparse.Namespace) -> str:
 def goods_owner_id(session: Session, text: str) -> int:
     if text.isdigit():
         return int(text)
-    from wms_soap.store.access import GoodsOwner
-
     found = session.scalar(select(GoodsOwner.id).where(GoodsOwner.code == text))
     if found is None:
         raise SystemExit(f"no goods owner with code {text!r}")

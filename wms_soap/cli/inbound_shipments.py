@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy.orm import Session
 
 from wms_soap.cli.support import Action, Commands, runner
-from wms_soap.services.inbound import inbound_shipments as shipments
+from wms_soap.services.inbound import inbound_shipments
 from wms_soap.services.production.production import amount
 from wms_soap.store.inbound_shipments import InboundShipment
 
@@ -30,7 +30,7 @@ def add_commands(commands: Commands) -> None:
     creating.add_argument("--waybill")
     creating.add_argument("--customs-reference")
     creating.add_argument("--comment")
-    creating.add_argument("--eu-type", choices=shipments.EU_TYPES, default="Unknown")
+    creating.add_argument("--eu-type", choices=inbound_shipments.EU_TYPES, default="Unknown")
     creating.add_argument("--supplier", metavar="SUPPLIER_NUMBER")
     creating.set_defaults(handler=runner(_create))
     listing = actions.add_parser("list", help="shipments not yet received")
@@ -38,16 +38,17 @@ def add_commands(commands: Commands) -> None:
     listing.set_defaults(handler=runner(_list))
     customs = actions.add_parser("customs", help="set the customs status")
     customs.add_argument("shipment_id", type=int)
-    customs.add_argument("--status", required=True, choices=[shipments.NO_STATUS, *shipments.CUSTOMS_STATUS_IDS])
-    customs.set_defaults(handler=runner(lambda session, args: _summary(shipments.set_customs_status(
+    customs.add_argument("--status", required=True,
+                         choices=[inbound_shipments.NO_STATUS, *inbound_shipments.CUSTOMS_STATUS_IDS])
+    customs.set_defaults(handler=runner(lambda session, args: _summary(inbound_shipments.set_customs_status(
         session, args.shipment_id, args.status))))
-    for name, status in (("arrive", shipments.ARRIVED), ("receive", shipments.RECEIVED)):
-        command = actions.add_parser(name, help=f"mark the shipment {shipments.STATUS_TEXTS[status].lower()}")
+    for name, status in (("arrive", inbound_shipments.ARRIVED), ("receive", inbound_shipments.RECEIVED)):
+        command = actions.add_parser(name, help=f"mark the shipment {inbound_shipments.STATUS_TEXTS[status].lower()}")
         command.add_argument("shipment_id", type=int)
         command.set_defaults(handler=runner(_advance(status)))
 
 
-def _line(text: str) -> shipments.ShipmentLineInput:
+def _line(text: str) -> inbound_shipments.ShipmentLineInput:
     """``IN_ORDER:LINE_CODE[=QTY]``, e.g. ``PO-1:10`` or ``PO-1:20=5``."""
     head, equals, quantity = text.partition("=")
     in_order, _, code = head.partition(":")
@@ -57,27 +58,29 @@ def _line(text: str) -> shipments.ShipmentLineInput:
         count = Decimal(quantity) if equals else None
     except InvalidOperation:
         raise argparse.ArgumentTypeError(f"{text!r}: the quantity is not a number") from None
-    return shipments.ShipmentLineInput(in_order, code, count)
+    return inbound_shipments.ShipmentLineInput(in_order, code, count)
 
 
 def _summary(shipment: InboundShipment) -> str:
     lines = ", ".join(amount(line.number_of_items) for line in shipment.lines)
     return (f"inbound shipment {shipment.id} ({shipment.shipment_number}): status {shipment.status} "
-            f"{shipments.STATUS_TEXTS[shipment.status]}, customs {shipment.customs_status or shipments.NO_STATUS}; "
+            f"{inbound_shipments.STATUS_TEXTS[shipment.status]}, "
+            f"customs {shipment.customs_status or inbound_shipments.NO_STATUS}; "
             f"{len(shipment.lines)} lines ({lines})")
 
 
 def _create(session: Session, args: argparse.Namespace) -> str:
-    return _summary(shipments.create_inbound_shipment(session, args.goods_owner_id, shipments.ShipmentInput(
+    data = inbound_shipments.ShipmentInput(
         args.number, args.line, comment=args.comment, waybill=args.waybill,
         customs_reference_number=args.customs_reference, customs_eu_type=args.eu_type,
-        supplier_number=args.supplier)))
+        supplier_number=args.supplier)
+    return _summary(inbound_shipments.create_inbound_shipment(session, args.goods_owner_id, data))
 
 
 def _list(session: Session, args: argparse.Namespace) -> str:
-    found = shipments.open_shipments(session, args.goods_owner_id)
+    found = inbound_shipments.open_shipments(session, args.goods_owner_id)
     return "\n".join(_summary(shipment) for shipment in found) or "no inbound shipments to receive"
 
 
 def _advance(status: int) -> Action:
-    return lambda session, args: _summary(shipments.advance(session, args.shipment_id, status))
+    return lambda session, args: _summary(inbound_shipments.advance(session, args.shipment_id, status))

@@ -3,12 +3,16 @@
 Every command is a function ``run_x(args, settings) -> int`` registered by an ``add_x(subparsers)`` function listed
 in ``COMMANDS`` (add a line there to add a command). Errors are one line on stderr: exit 1 for a failed command,
 2 for bad usage; never a traceback.
+
+The CLI is the entry point on top of every layer: it composes the application (``wms_soap.app``, every face) with
+the demo and the services, and nothing imports it (the import contracts in pyproject.toml keep it so).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import logging
 import signal
 import sys
@@ -17,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from wms_soap import __version__
@@ -26,7 +31,10 @@ from wms_soap.cli import registers as cli_registers
 from wms_soap.cli import security as cli_security
 from wms_soap.cli import warehouse as cli_warehouse
 from wms_soap.config import Settings, derived_public_url, load_settings
+from wms_soap.demo import seed as demo
 from wms_soap.errors import WmsError
+from wms_soap.store.db import create_engine_for, make_session_factory
+from wms_soap.store.migrate import current_revisions, upgrade
 
 Subparsers = Any  # argparse._SubParsersAction: private, so not spelled out
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -42,9 +50,7 @@ def add_init(subparsers: Subparsers) -> None:
 
 
 def run_init(args: argparse.Namespace, settings: Settings) -> int:
-    from wms_soap.store.db import create_engine_for
-    from wms_soap.store.migrate import current_revisions, upgrade
-
+    """Alembic runs the migrations in its own transaction: a schema change, not a unit of work on the data."""
     engine = create_engine_for(settings.database_url)
     try:
         upgrade(engine)
@@ -98,10 +104,10 @@ def add_demo(subparsers: Subparsers) -> None:
 
 
 def run_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from wms_soap.demo import seed as demo
+    from wms_soap.soap.service.wsgi import service_url  # the faces only when serving: see serve()
 
     def announce(live: Settings) -> None:
-        print(demo.describe(live, state), flush=True)
+        print(demo.describe(live, state, service_url(live)), flush=True)
 
     state = demo.prepare(settings)
     return serve(settings, host=args.host, port=args.port, threads=args.threads, announce=announce)
@@ -110,9 +116,10 @@ def run_demo(args: argparse.Namespace, settings: Settings) -> int:
 def serve(settings: Settings, *, host: str | None = None, port: int | None = None, threads: int | None = None,
           announce: Callable[[Settings], None] | None = None) -> int:
     """Bind, build the app for the real address, print where it listens, and serve until SIGINT/SIGTERM."""
+    # The faces are imported only by the commands that serve or write contracts: Spyne and the 700 contract types
+    # take about 1.5 s to import, which every other command (and --help) would pay.
     from wms_soap.app import create_admin_only_app, create_app
     from wms_soap.serving import BoundServer
-    from wms_soap.store.db import create_engine_for, make_session_factory
 
     live = _with_address(settings, host, port, threads)
     engine = create_engine_for(live.database_url)
@@ -161,14 +168,9 @@ def _bound_settings(live: Settings, configured: Settings, bound_port: int) -> Se
 
 
 def _steady_gc() -> None:
-    """(bench/README.md) Spyne's MethodContext.close() runs a full gc.collect() every second (a ~0.4 s stall
-    with the contract's types loaded), and every gen-2 collection rescans what start-up built (Spyne's types,
-    SQLAlchemy's mappers): together about a third of the CPU of GetOrdersByQuery of 100 orders. Freeze that."""
-    import gc
-
-    import spyne.const
-
-    spyne.const.MIN_GC_INTERVAL = float("inf")
+    """(bench/README.md) Every gen-2 collection would rescan what start-up built (Spyne's types, SQLAlchemy's
+    mappers); with Spyne's forced collection every second (switched off by the goods-owner app), about a third of
+    the CPU of GetOrdersByQuery of 100 orders. Freeze that."""
     gc.collect()
     gc.freeze()
 
@@ -202,7 +204,7 @@ def add_wsdl(subparsers: Subparsers) -> None:
 
 
 def run_wsdl(args: argparse.Namespace, settings: Settings) -> int:
-    from wms_soap.app import write_contracts
+    from wms_soap.app import write_contracts  # the faces only when needed: see serve()
 
     for path in write_contracts(settings, args.out):
         print(f"Wrote {path}")
@@ -283,8 +285,6 @@ def _first_line(error: SQLAlchemyError) -> str:
 
 
 def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
     return make_url(url).render_as_string(hide_password=True)
 
 

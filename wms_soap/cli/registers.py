@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from wms_soap.cli.access import database_session
-from wms_soap.services import registers as system
+from wms_soap.cli.support import command_session
+from wms_soap.services import registers
 from wms_soap.services.access.rules import find_goods_owner, find_warehouse
 
 if TYPE_CHECKING:
@@ -55,37 +55,37 @@ def _warehouse_id(session: Session, code: str | None) -> int | None:
 
 
 def run_list_texts(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         warehouse_id = _warehouse_id(session, args.warehouse)
-        listing = system.in_order_statuses if args.in_orders else system.order_statuses
+        listing = registers.in_order_statuses if args.in_orders else registers.order_statuses
         for number, text in listing(session, warehouse_id):
             print(f"{number}\t{text}")
     return 0
 
 
 def run_set_text(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         warehouse_id = _warehouse_id(session, args.warehouse)
         assert warehouse_id is not None
-        system.set_status_text(session, warehouse_id=warehouse_id, number=args.number, text=args.text,
-                               in_orders=args.in_orders)
+        registers.set_status_text(session, warehouse_id=warehouse_id, number=args.number, text=args.text,
+                                  in_orders=args.in_orders)
     print(f"Status {args.number} is {args.text!r} in warehouse {args.warehouse}")
     return 0
 
 
 def run_list_contracts(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         owner = find_goods_owner(session, args.goods_owner)
-        for contract in system.transporter_contracts(session, owner.id):
+        for contract in registers.transporter_contracts(session, owner.id):
             print("\t".join(value or "" for value in (contract.transporter.code, contract.service_code,
                                                       contract.customer_number, contract.edi_customer_code)))
     return 0
 
 
 def run_add_contract(args: argparse.Namespace, settings: Settings) -> int:
-    with database_session(settings) as session:
+    with command_session(settings) as session:
         owner = find_goods_owner(session, args.goods_owner)
-        contract = system.create_transporter_contract(
+        contract = registers.create_transporter_contract(
             session, owner.id, transporter_code=args.transporter, transporter_name=args.transporter_name,
             service_code=args.service, service_name=args.service_name, customer_number=args.customer_number,
             edi_customer_code=args.edi_customer_code)

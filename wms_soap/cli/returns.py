@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from wms_soap.cli.support import command_session
 from wms_soap.services.access.rules import find_warehouse
 from wms_soap.services.inbound import returns
 
@@ -33,28 +34,16 @@ def _warehouse_id(session: Session, code: str | None) -> int | None:
 
 
 def _run_list(args: argparse.Namespace, settings: Settings) -> int:
-    from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-    engine = create_engine_for(settings.database_url)
-    try:
-        with session_scope(make_session_factory(engine)) as session:
-            for number, text in returns.return_order_statuses(session, _warehouse_id(session, args.warehouse)):
-                print(f"{number}\t{text}")
-    finally:
-        engine.dispose()
+    with command_session(settings) as session:
+        for number, text in returns.return_order_statuses(session, _warehouse_id(session, args.warehouse)):
+            print(f"{number}\t{text}")
     return 0
 
 
 def _run_set(args: argparse.Namespace, settings: Settings) -> int:
-    from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-
-    engine = create_engine_for(settings.database_url)
-    try:
-        with session_scope(make_session_factory(engine)) as session:
-            warehouse_id = _warehouse_id(session, args.warehouse)
-            assert warehouse_id is not None  # --warehouse is required
-            returns.set_return_status_text(session, warehouse_id=warehouse_id, number=args.number, text=args.text)
-    finally:
-        engine.dispose()
+    with command_session(settings) as session:
+        warehouse_id = _warehouse_id(session, args.warehouse)
+        assert warehouse_id is not None  # --warehouse is required
+        returns.set_return_status_text(session, warehouse_id=warehouse_id, number=args.number, text=args.text)
     print(f"Return order status {args.number} is {args.text.strip()!r} in warehouse {args.warehouse}")
     return 0

@@ -11,9 +11,8 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from wms_soap.cli.support import moment_arg
+from wms_soap.cli.support import command_session, moment_arg
 from wms_soap.security import audit, lockout
-from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
 
 if TYPE_CHECKING:
     from wms_soap.config import Settings
@@ -44,15 +43,11 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
         user=args.user, goods_owner=args.goods_owner, since=args.since, until=args.until, outcome=args.outcome,
         limit=args.limit,
     )
-    engine = create_engine_for(settings.database_url)
-    try:
-        with make_session_factory(engine)() as session:
-            rows = audit.query(session, audit_filter)
-            print("\t".join(_COLUMNS))
-            for row in rows:
-                print("\t".join(_cell(getattr(row, column)) for column in _COLUMNS))
-    finally:
-        engine.dispose()
+    with command_session(settings, writes=False) as session:
+        rows = audit.query(session, audit_filter)
+        print("\t".join(_COLUMNS))
+        for row in rows:
+            print("\t".join(_cell(getattr(row, column)) for column in _COLUMNS))
     return 0
 
 
@@ -65,12 +60,8 @@ def _cell(value: object) -> str:
 
 
 def run_unlock(args: argparse.Namespace, settings: Settings) -> int:
-    engine = create_engine_for(settings.database_url)
-    try:
-        with session_scope(make_session_factory(engine)) as session:
-            found = lockout.unlock(session, "api", args.username)
-    finally:
-        engine.dispose()
+    with command_session(settings) as session:
+        found = lockout.unlock(session, "api", args.username)
     if not found:
         print(f"No API user named {args.username}", file=sys.stderr)
         return 1

@@ -20,7 +20,7 @@ from wms_soap.cli.support import Handler, runner
 from wms_soap.cli.transfers import add_commands as add_transfer_commands
 from wms_soap.cli.warehouses import add_commands as add_warehouse_commands
 from wms_soap.services.orders import status as st
-from wms_soap.services.warehouse import outbound as warehouse
+from wms_soap.services.warehouse import outbound
 from wms_soap.store.orders import Order
 
 OrderAction = Callable[[Session, argparse.Namespace], Order]
@@ -66,37 +66,37 @@ def _runner(action: OrderAction) -> Handler:
     return runner(summary)
 
 
-def _line_request(text: str, item: int | None) -> warehouse.PickRequest:
+def _line_request(text: str, item: int | None) -> outbound.PickRequest:
     key, _, quantity = text.rpartition("=")
     try:
         number = Decimal(quantity)
     except InvalidOperation:
         raise SystemExit(f"--line {text!r}: the quantity is not a number") from None
     if key.startswith("#"):
-        return warehouse.PickRequest(number, order_line_id=int(key[1:]), article_item_id=item)
-    return warehouse.PickRequest(number, external_order_line_code=key, article_item_id=item)
+        return outbound.PickRequest(number, order_line_id=int(key[1:]), article_item_id=item)
+    return outbound.PickRequest(number, external_order_line_code=key, article_item_id=item)
 
 
 def _pick(session: Session, args: argparse.Namespace) -> Order:
     if args.all:
-        return warehouse.pick_remaining(session, args.order_id)
+        return outbound.pick_remaining(session, args.order_id)
     if not args.line:
         raise SystemExit("pick: give --line CODE=QTY (repeatable) or --all")
-    return warehouse.pick(session, args.order_id, [_line_request(text, args.item) for text in args.line])
+    return outbound.pick(session, args.order_id, [_line_request(text, args.item) for text in args.line])
 
 
 def _pack(session: Session, args: argparse.Namespace) -> Order:
-    parcels = [warehouse.ParcelRequest(label_id=label, tracking_url=args.tracking_url if i == 0 else None)
+    parcels = [outbound.ParcelRequest(label_id=label, tracking_url=args.tracking_url if i == 0 else None)
                for i, label in enumerate(args.parcel)]
-    return warehouse.pack(session, args.order_id, parcels, waybill=args.waybill)
+    return outbound.pack(session, args.order_id, parcels, waybill=args.waybill)
 
 
 _SIMPLE: list[tuple[str, OrderAction, str]] = [
-    ("release", lambda s, a: warehouse.release_order(s, a.order_id), "release an open order (300)"),
-    ("allocate", lambda s, a: warehouse.allocate_order(s, a.order_id), "allocate stock to an order (320)"),
-    ("release-allocations", lambda s, a: warehouse.release_order_allocations(s, a.order_id),
+    ("release", lambda s, a: outbound.release_order(s, a.order_id), "release an open order (300)"),
+    ("allocate", lambda s, a: outbound.allocate_order(s, a.order_id), "allocate stock to an order (320)"),
+    ("release-allocations", lambda s, a: outbound.release_order_allocations(s, a.order_id),
      "give an order's allocated stock back (300)"),
-    ("ship", lambda s, a: warehouse.ship(s, a.order_id), "ship a picked order (450)"),
-    ("collect", lambda s, a: warehouse.collect(s, a.order_id), "mark a sent order collected (500)"),
-    ("cancel", lambda s, a: warehouse.cancel_order(s, a.order_id), "cancel an order not yet picked (1000)"),
+    ("ship", lambda s, a: outbound.ship(s, a.order_id), "ship a picked order (450)"),
+    ("collect", lambda s, a: outbound.collect(s, a.order_id), "mark a sent order collected (500)"),
+    ("cancel", lambda s, a: outbound.cancel_order(s, a.order_id), "cancel an order not yet picked (1000)"),
 ]

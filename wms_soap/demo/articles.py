@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.services import registers as system
+from wms_soap.services import registers
 from wms_soap.services.inventory import article_items, stock
 from wms_soap.services.inventory.articles import (
     ArticleInput,
@@ -63,11 +63,11 @@ def seed_demo_articles(session: Session, goods_owner_id: int, *, now: datetime |
         article_items.register_status(session, code, name)
     for code, name in DEMO_ITEM_CATEGORIES:
         article_items.register_category(session, code, name)
-    if system.find_transporter_contract(session, goods_owner_id) is None:
+    if registers.find_transporter_contract(session, goods_owner_id) is None:
         for code, name in (("PARCEL", "Parcel"), ("PALLET", "Pallet")):
-            system.create_transporter_contract(session, goods_owner_id, transporter_code="DEMOPOST",
-                                               transporter_name="Demo Post", service_code=code, service_name=name,
-                                               customer_number="DEMO-1")
+            registers.create_transporter_contract(session, goods_owner_id, transporter_code="DEMOPOST",
+                                                  transporter_name="Demo Post", service_code=code, service_name=name,
+                                                  customer_number="DEMO-1")
     return ids
 
 

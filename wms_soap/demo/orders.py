@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.services.inventory import stock
+from wms_soap.services.inventory.articles import ArticleKey
 from wms_soap.services.orders import orders
 from wms_soap.services.orders import status as st
 from wms_soap.services.orders.customers import CustomerInput
-from wms_soap.services.orders.refs import ArticleKey
-from wms_soap.services.warehouse import outbound as warehouse
+from wms_soap.services.warehouse import outbound
 from wms_soap.store.articles import Article
 
 DEMO_ARTICLE = "DEMO-ORDER-ART"
@@ -35,19 +35,19 @@ def _article(session: Session, goods_owner_id: int) -> Article:
 def _to_status(session: Session, order_id: int, status: int) -> None:
     steps: dict[int, list[Callable[[], object]]] = {
         st.NOTIFIED: [], st.OPEN: [],
-        st.ERROR: [lambda: orders.set_status(warehouse.load_order(session, order_id), st.ERROR, source="demo")],
-        st.RELEASED: [lambda: warehouse.release_order(session, order_id)],
-        st.ALLOCATED: [lambda: warehouse.allocate_order(session, order_id)],
-        st.CANCELLED: [lambda: warehouse.cancel_order(session, order_id)],
+        st.ERROR: [lambda: orders.set_status(outbound.load_order(session, order_id), st.ERROR, source="demo")],
+        st.RELEASED: [lambda: outbound.release_order(session, order_id)],
+        st.ALLOCATED: [lambda: outbound.allocate_order(session, order_id)],
+        st.CANCELLED: [lambda: outbound.cancel_order(session, order_id)],
     }
-    shipped: list[Callable[[], object]] = [lambda: warehouse.allocate_order(session, order_id),
-               lambda: warehouse.pick_remaining(session, order_id),
-               lambda: warehouse.pack(session, order_id, [warehouse.ParcelRequest(
+    shipped: list[Callable[[], object]] = [lambda: outbound.allocate_order(session, order_id),
+               lambda: outbound.pick_remaining(session, order_id),
+               lambda: outbound.pack(session, order_id, [outbound.ParcelRequest(
                    label_id=f"DEMO-TRACK-{order_id}", tracking_url=f"https://tracking.example/{order_id}")],
                    waybill=f"DEMO-WB-{order_id}")]
     steps[st.PICKED] = shipped[:2]
-    steps[st.SENT] = [*shipped, lambda: warehouse.ship(session, order_id)]
-    steps[st.COLLECTED] = [*steps[st.SENT], lambda: warehouse.collect(session, order_id)]
+    steps[st.SENT] = [*shipped, lambda: outbound.ship(session, order_id)]
+    steps[st.COLLECTED] = [*steps[st.SENT], lambda: outbound.collect(session, order_id)]
     for step in steps[status]:
         step()
 

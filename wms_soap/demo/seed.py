@@ -14,8 +14,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wms_soap.config import Settings
-from wms_soap.services.access import rules as access
+from wms_soap.demo.articles import seed_demo_articles
+from wms_soap.demo.inbound import seed_inbound
+from wms_soap.demo.orders import seed_orders
+from wms_soap.demo.shipments import seed_shipments
+from wms_soap.services.access import rules
 from wms_soap.store.access import AdminUser, ApiUser, AutomationUser, GoodsOwner
+from wms_soap.store.db import create_engine_for, make_session_factory
+from wms_soap.store.migrate import upgrade
+from wms_soap.unit_of_work import UnitOfWork
 
 WAREHOUSE_CODE = "DEMO-WH"
 GOODS_OWNER_CODE = "DEMO"
@@ -51,26 +58,18 @@ SeedStep = Callable[[Session, DemoWorld], object]
 
 
 def _seed_articles(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo.articles import seed_demo_articles
-
     seed_demo_articles(session, world.goods_owner_id)
 
 
 def _seed_orders(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo.orders import seed_orders
-
     seed_orders(session, world.goods_owner_id)
 
 
 def _seed_inbound(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo.inbound import seed_inbound
-
     seed_inbound(session, world.goods_owner_id)
 
 
 def _seed_shipments(session: Session, world: DemoWorld) -> None:
-    from wms_soap.demo.shipments import seed_shipments
-
     seed_shipments(session, world.goods_owner_id, DEMO_ACCOUNTS[0].username)
 
 
@@ -84,9 +83,9 @@ SEED_STEPS: list[SeedStep] = [
 
 def seed_demo(session: Session, settings: Settings) -> DemoWorld:
     """Create the demo accounts and run every seeding step (the caller commits)."""
-    warehouse = access.create_warehouse(session, code=WAREHOUSE_CODE, name="Demo warehouse")
-    owner = access.create_goods_owner(session, code=GOODS_OWNER_CODE, name="Demo goods owner",
-                                      warehouse_id=warehouse.id, api_access=True)
+    warehouse = rules.create_warehouse(session, code=WAREHOUSE_CODE, name="Demo warehouse")
+    owner = rules.create_goods_owner(session, code=GOODS_OWNER_CODE, name="Demo goods owner",
+                                     warehouse_id=warehouse.id, api_access=True)
     for account in DEMO_ACCOUNTS:
         _create(session, owner, account)
     world = DemoWorld(warehouse.id, owner.id, owner.code)
@@ -99,12 +98,12 @@ def seed_demo(session: Session, settings: Settings) -> DemoWorld:
 def _create(session: Session, owner: GoodsOwner, account: DemoAccount) -> None:
     # The demo passwords are fixed and public on purpose, so the policy (settings) is not applied to them.
     if account.kind == "api":
-        access.create_api_user(session, owner, username=account.username, password=account.password,
-                               email=f"{account.username.lower()}@example.com", integration_type="Other",
-                               integration_name="wms-soap demo", invoice_access="NOINV" not in account.username)
+        rules.create_api_user(session, owner, username=account.username, password=account.password,
+                              email=f"{account.username.lower()}@example.com", integration_type="Other",
+                              integration_name="wms-soap demo", invoice_access="NOINV" not in account.username)
     else:
-        kind: access.AccountKind = "automation" if account.kind == "automation" else "admin"
-        access.create_account(session, kind, username=account.username, password=account.password)
+        kind: rules.AccountKind = "automation" if account.kind == "automation" else "admin"
+        rules.create_account(session, kind, username=account.username, password=account.password)
 
 
 def is_empty(session: Session) -> bool:
@@ -126,27 +125,22 @@ class DemoState:
 
 
 def prepare(settings: Settings) -> DemoState:
-    """Create or upgrade the database, and seed it when it is empty."""
-    from wms_soap.store.db import create_engine_for, make_session_factory, session_scope
-    from wms_soap.store.migrate import upgrade
-
+    """Create or upgrade the database, and seed it (one unit of work) when it is empty."""
     engine = create_engine_for(settings.database_url)
     try:
         upgrade(engine)
-        with session_scope(make_session_factory(engine)) as session:
-            if is_empty(session):
-                seed_demo(session, settings)
+        with UnitOfWork(make_session_factory(engine)) as work:
+            if is_empty(work.session):
+                seed_demo(work.session, settings)
                 return DemoState(seeded_now=True, has_demo=True)
-            return DemoState(seeded_now=False, has_demo=has_demo(session))
+            return DemoState(seeded_now=False, has_demo=has_demo(work.session))
     finally:
         engine.dispose()
 
 
-def describe(settings: Settings, state: DemoState) -> str:
-    """What the operator needs to call the demo: URLs and credentials."""
-    from wms_soap.soap.service.wsgi import service_url
-
-    service = service_url(settings)
+def describe(settings: Settings, state: DemoState, service: str) -> str:
+    """What the operator needs to call the demo at ``service`` (the goods-owner service's URL): URLs and
+    credentials."""
     lines = [
         "wms-soap demo" + (" (database created and seeded)" if state.seeded_now else ""),
         f"  Service URL: {service}",

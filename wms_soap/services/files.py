@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, undefer
 
 from wms_soap.errors import NotFound, ValidationFailed
+from wms_soap.services.common import utcnow
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
 from wms_soap.store.files import FILE_NAME_LENGTH, MIME_TYPE_LENGTH, StoredFile
@@ -97,10 +97,6 @@ class FileView:
     article_number: str | None
     article_name: str | None
     order_number: str | None
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 # -- uploads --------------------------------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inorders import InOrder, InOrderLine, InOrderReceivedItem
+from wms_soap.store.inventory import ArticleItem, InventoryTransaction
 from wms_soap.store.invoices import (
     CHARGE_MANUAL,
     CHARGE_ORDER,
@@ -96,8 +98,6 @@ def charge_context(session: Session, invoices: Iterable[Invoice]) -> ChargeConte
 
 
 def goods_owner_code(session: Session, goods_owner_id: int) -> str | None:
-    from wms_soap.store.access import GoodsOwner
-
     return session.scalar(select(GoodsOwner.code).where(GoodsOwner.id == goods_owner_id))
 
 
@@ -261,8 +261,6 @@ def _storage_charges(session: Session, prices: PriceList, start: datetime, end: 
 def _item_histories(session: Session, goods_owner_id: int,
                     since: datetime) -> list[tuple[int, int, Decimal, list[tuple[datetime, Decimal]]]]:
     """(item id, article id, held now, [(when, quantity change)] since ``since``) of items in stock or moved since."""
-    from wms_soap.store.inventory import ArticleItem, InventoryTransaction
-
     changes: dict[int, list[tuple[datetime, Decimal]]] = {}
     for item_id, at, quantity in session.execute(
             select(InventoryTransaction.article_item_id, InventoryTransaction.created_at,

@@ -5,13 +5,15 @@ Status texts are seeded as defaults (``warehouse_id`` None); a warehouse may ove
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wms_soap.errors import ValidationFailed
+from wms_soap.errors import NotFound, ValidationFailed
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inventory import InOrderStatusText, OrderStatusText, Transporter, TransporterContract
 
 DEFAULT_ORDER_STATUSES = {100: "Notified", 150: "Error", 200: "Open", 300: "Released", 320: "Allocated",
@@ -119,10 +121,49 @@ def create_transporter_contract(session: Session, goods_owner_id: int, *, transp
     return contract
 
 
+@dataclass(frozen=True)
+class ContractRef:
+    """A TransporterContractClass: identification and operation are the wire enum values."""
+
+    identification: str = "CodeAndServiceCode"
+    operation: str = "Find"
+    payment: str | None = None
+    transporter_code: str | None = None
+    service_code: str | None = None
+    customer_number: str | None = None
+
+
+_CONTRACT_KEYS = {
+    "CodeAndServiceCodeAndCustomerNumber": ("transporter_code", "service_code", "customer_number"),
+    "CodeAndServiceCode": ("transporter_code", "service_code"),
+    "Code": ("transporter_code",),
+    "ServiceCode": ("service_code",),
+    "FiltersSpecified": ("transporter_code", "service_code", "customer_number"),
+}
+
+
+def resolve_contract(session: Session, goods_owner_id: int, ref: ContractRef) -> int:
+    """The id of the goods owner's transporter contract the reference names; CreateOrUpdate creates it."""
+    keys = _CONTRACT_KEYS.get(ref.identification)
+    if keys is None:
+        raise ValidationFailed(f"Unknown TransporterContractIdentification {ref.identification!r}")
+    wanted = {name: getattr(ref, name) for name in keys if getattr(ref, name) or ref.identification !=
+              "FiltersSpecified"}
+    if not any(wanted.values()):
+        raise ValidationFailed("The transporter contract has no code to find it by")
+    contract = find_transporter_contract(session, goods_owner_id, **wanted)
+    if contract is None:
+        if ref.operation != "CreateOrUpdate" or not ref.transporter_code:
+            raise NotFound("Transporter contract " + " / ".join(str(v) for v in wanted.values() if v)
+                           + " was not found")
+        contract = create_transporter_contract(
+            session, goods_owner_id, transporter_code=ref.transporter_code, service_code=ref.service_code,
+            customer_number=ref.customer_number)
+    return int(contract.id)
+
+
 def warehouse_of(session: Session, goods_owner_id: int) -> int | None:
     """The warehouse the goods owner is stored in (whose status texts it sees), None when unknown."""
-    from wms_soap.store.access import GoodsOwner
-
     column = getattr(GoodsOwner, "warehouse_id", None)
     if column is None:
         return None

@@ -41,8 +41,8 @@ from wms_soap.security.policy import ANONYMOUS_OPERATIONS, Face, GoodsOwnerClaim
 from wms_soap.security.principal import Principal
 from wms_soap.security.wssecurity import parse_security_header, presented_username, security_headers
 from wms_soap.soap.envelope import fault_answer
+from wms_soap.soap.faults import FailedAuthentication, internal_error
 from wms_soap.soap.logs import install_log_redaction
-from wms_soap.soap.protocol import FailedAuthentication
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ class SoapEdge:
         except Exception as error:
             rid = request_id(ctx)
             log.error("Unexpected error in request %s", rid, exc_info=error)
-            raise Fault("Server", f"Internal error (request id {rid})") from None
+            raise internal_error(rid) from None
 
     def _before_body(self, ctx: Any, header: list[etree._Element] | None, body: etree._Element) -> None:
         operation = etree.QName(body).localname
@@ -185,7 +185,7 @@ class SoapEdge:
             return
         rid = request_id(ctx)
         log.error("Unexpected error in request %s", rid, exc_info=error)
-        ctx.out_error = Fault("Server", f"Internal error (request id {rid})")
+        ctx.out_error = internal_error(rid)
         environ(ctx)[OUTCOME_KEY] = "error"
 
     def _on_done(self, ctx: Any) -> None:
@@ -351,8 +351,7 @@ def _body_within_limit(env: dict[str, Any], limit: int) -> bool:
 
 def _server_fault(env: dict[str, Any], start_response: StartResponse, rid: str) -> list[bytes]:
     soap12 = "application/soap+xml" in str(env.get("CONTENT_TYPE") or "")
-    fault = Fault("Server", f"Internal error (request id {rid})")
-    data = fault_answer(fault, NS_SOAP12_ENV if soap12 else NS_SOAP11_ENV)
+    data = fault_answer(internal_error(rid), NS_SOAP12_ENV if soap12 else NS_SOAP11_ENV)
     content_type = "application/soap+xml; charset=utf-8" if soap12 else "text/xml; charset=utf-8"
     start_response("500 Internal Server Error", [("Content-Type", content_type), ("Content-Length", str(len(data)))])
     return [data]

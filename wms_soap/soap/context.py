@@ -1,40 +1,36 @@
-"""The per-request context of the goods-owner SOAP face, kept in Spyne's ``ctx.udc``.
+"""The per-request context of a SOAP face, kept in Spyne's ``ctx.udc``: the request's unit of work and what the
+SOAP edge knows about the call.
 
-One request is one transaction: the session is opened lazily on first use, committed by the dispatcher when
-the handler succeeds, rolled back on any error, and always closed by the WSGI mount when the response is done.
+One request is one transaction (``wms_soap.unit_of_work``): the session is opened lazily on first use, the face runs
+the method with ``run`` (commit on success, roll back on any error), and the WSGI mount closes it when the answer is
+written, because Spyne serializes the answer after the method returned.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from wms_soap.store.db import begin_as_writer
+from wms_soap.security.authenticator import Credentials
+from wms_soap.security.policy import GoodsOwnerClaim
+from wms_soap.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from wms_soap.config import Settings
-    from wms_soap.security.principal import Principal
-    from wms_soap.soap.service.answer_cache import AnswerCache, CachedBody
-    from wms_soap.store.answer_stamps import Stamp
+
+CredentialArgs = tuple[Any, ...]
+"""UserName, Password, GoodsOwnerCode, GoodsOwnerId as the method's arguments carried them (any may be None)."""
 
 
 @dataclass(frozen=True, slots=True)
-class Credentials:
-    """The credential arguments of the call as they came on the wire (any of them may be missing)."""
+class CachedBody:
+    """One response element already serialized, as UTF-8 bytes (ASMX's shape, ``soap.envelope``: the same for SOAP
+    1.1 and 1.2). The fast serializer writes it between the Envelope's head and tail as it is."""
 
-    user_name: str | None = None
-    password: str | None = None
-    goods_owner_code: str | None = None
-    goods_owner_id: int | None = None
-
-    def __repr__(self) -> str:  # never let a password reach a log line through a repr
-        return f"Credentials(user_name={self.user_name!r}, goods_owner_code={self.goods_owner_code!r}, " \
-               f"goods_owner_id={self.goods_owner_id!r})"
+    text: bytes
 
 
 def new_request_id() -> str:
@@ -42,71 +38,26 @@ def new_request_id() -> str:
     return secrets.token_hex(16)
 
 
-class RequestContext:
-    """What one SOAP request carries through Spyne: configuration, the transaction, and who is calling."""
+class RequestContext(UnitOfWork):
+    """One SOAP request: its unit of work, configuration, request id, the credentials on the wire, who is calling."""
 
     def __init__(self, settings: Settings, session_factory: sessionmaker[Session], *,
-                 request_id: str | None = None, client_addr: str | None = None,
-                 answers: AnswerCache | None = None, soap12: bool = False) -> None:
+                 request_id: str | None = None, client_addr: str | None = None) -> None:
         self.settings = settings
-        self.session_factory = session_factory
         self.request_id = request_id or new_request_id()
         self.client_addr = client_addr
-        self.principal: Principal | None = None
-        self.logon_failed = False
-        self.credentials = Credentials()
-        self.writes = False
-        """Set by the dispatcher for operations that change data: their transaction begins as SQLite's writer."""
-        self._session: Session | None = None
-        self._answers = answers
-        self._soap12 = soap12
+        super().__init__(session_factory, writes=False,
+                         info={"request_id": self.request_id, "client_address": client_addr})
+        self.credential_args: CredentialArgs = (None, None, None, None)
         self.cached_body: CachedBody | None = None
-        """The current cached answer found by ``answered_from_cache``: the serializer writes it as it is."""
-        self.answer_to_file: tuple[Hashable, Stamp] | None = None
-        """(key, stamp) under which the serializer files the answer it writes, after a cache miss."""
-
-    def answered_from_cache(self, key: Hashable, read_stamp: Callable[[Engine], Stamp | None]) -> bool:
-        """Whether the answer filed under ``key`` is current (then ``cached_body`` holds it and the handler builds
-        nothing). ``read_stamp`` reads the answer's stamp first, before any data (see ``store.answer_stamps``); on a
-        miss the answer the handler builds is filed under it. ``key`` must name the goods owner."""
-        engine = self.session_factory.kw.get("bind")
-        if self._answers is None or not isinstance(engine, Engine):
-            return False
-        stamp = read_stamp(engine)
-        if stamp is None:
-            return False
-        full_key = (self._soap12, key)
-        self.cached_body = self._answers.get(full_key, stamp)
-        if self.cached_body is None:
-            self.answer_to_file = (full_key, stamp)
-        return self.cached_body is not None
-
-    def file_answer(self, body: CachedBody) -> None:
-        """Keep the answer just written, if the handler asked for it (called by the serializer)."""
-        if self.answer_to_file is not None and self._answers is not None:
-            key, stamp = self.answer_to_file
-            self._answers.put(key, stamp, body)
+        """An answer found current in the face's answer cache: the serializer writes it instead of the result."""
 
     @property
-    def session(self) -> Session:
-        """The request's session, opened on first use; a writing operation's begins as SQLite's writer, so that no
-        read-then-write can meet another connection's commit in between ("database is locked")."""
-        if self._session is None:
-            self._session = self.session_factory()
-            if self.writes:
-                begin_as_writer(self._session)
-        return self._session
+    def credentials(self) -> Credentials:
+        """The credentials the method's arguments carried (the security edge authenticated the raw ones already);
+        built when asked for, so that a call pays nothing for them."""
+        user_name, password, code, goods_owner_id = self.credential_args
+        return Credentials(user_name or "", password or "", goods_owner=GoodsOwnerClaim(code, goods_owner_id))
 
-    def commit(self) -> None:
-        if self._session is not None:
-            self._session.commit()
-
-    def rollback(self) -> None:
-        if self._session is not None:
-            self._session.rollback()
-
-    def close(self) -> None:
-        """End the request: whatever was not committed is rolled back."""
-        if self._session is not None:
-            session, self._session = self._session, None
-            session.close()
+    def file_answer(self, body: CachedBody) -> None:
+        """The serializer hands over the answer it just wrote; a face with an answer cache keeps it."""

@@ -34,10 +34,9 @@ from typing import Any
 from lxml import etree
 from spyne.protocol.xml import NIL_ATTR
 
-from wms_soap.soap.context import RequestContext
+from wms_soap.soap.context import CachedBody, RequestContext
 from wms_soap.soap.envelope import frame, response_root
 from wms_soap.soap.fastxml_plans import ARRAY, PRIMITIVE, SPYNE, Field, Planner
-from wms_soap.soap.service.answer_cache import CachedBody
 
 FAST_OPERATIONS = frozenset({
     "GetOrdersByQuery",
@@ -286,7 +285,7 @@ class FastSerializeMixin:
 
 
 def _request(ctx: Any) -> RequestContext | None:
-    """The goods-owner face's request context (``ctx.udc``), if the call has one."""
+    """The SOAP face's request context (``ctx.udc``), if the call has one."""
     udc = getattr(ctx, "udc", None)
     return udc if isinstance(udc, RequestContext) else None
 

@@ -9,20 +9,20 @@ of client faults, and drops Spyne's own report of unexpected errors (the edge lo
 import logging
 import re
 
+# Spyne's modules that log, imported so that their loggers exist when the filter is attached to each of them.
+import spyne.application
+import spyne.protocol.soap.soap11
+import spyne.protocol.soap.soap12
+import spyne.protocol.xml
+import spyne.server._base
+import spyne.server.wsgi  # noqa: F401
+
 _SECRET_ELEMENT = re.compile(
     r"(<(?:[\w.-]+:)?(?:Password|Nonce|PasswordDigest)\b[^>]*>)(.*?)(</(?:[\w.-]+:)?(?:Password|Nonce|PasswordDigest)\s*>)",
     re.DOTALL | re.IGNORECASE,
 )
 _SECRET_ATTRIBUTE = re.compile(r"((?:password|nonce)\s*[=:]\s*)(['\"]).*?\2", re.IGNORECASE)
 _DROPPED_MESSAGES = ("Failed document is",)
-_SPYNE_MODULES = (
-    "spyne.application",
-    "spyne.server.wsgi",
-    "spyne.server._base",
-    "spyne.protocol.xml",
-    "spyne.protocol.soap.soap11",
-    "spyne.protocol.soap.soap12",
-)
 
 
 def scrub(text: str) -> str:
@@ -61,11 +61,7 @@ _FILTER = RedactSecrets()
 
 
 def install_log_redaction() -> None:
-    """Attach the filter to every Spyne logger (idempotent); call after Spyne is imported, before serving."""
-    import importlib
-
-    for module in _SPYNE_MODULES:
-        importlib.import_module(module)
+    """Attach the filter to every Spyne logger (idempotent), before serving."""
     for name, logger in list(logging.Logger.manager.loggerDict.items()):
         spyne = name == "spyne" or name.startswith("spyne.")
         if spyne and isinstance(logger, logging.Logger) and _FILTER not in logger.filters:

@@ -19,7 +19,7 @@ Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers
 
 import binascii
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from lxml import etree
 from spyne import Fault
@@ -28,9 +28,6 @@ from spyne.protocol.soap.soap11 import _from_soap
 
 from wms_soap.security.wssecurity import SECURITY_TAG
 from wms_soap.soap.envelope import AsmxAnswers
-
-if TYPE_CHECKING:
-    from wms_soap.soap.auth import SoapEdge
 
 _UNDERSTOOD_HEADERS = frozenset({SECURITY_TAG})
 _NEXT_ACTORS_11 = {None, "", "http://schemas.xmlsoap.org/soap/actor/next"}
@@ -46,11 +43,14 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 
 
-class FailedAuthentication(Fault):
-    """The WS-Security failure fault: wsse:FailedAuthentication, one message for every cause."""
+class Edge(Protocol):
+    """What the protocols call on the security edge (``soap.auth.SoapEdge``) of a face."""
 
-    def __init__(self) -> None:
-        super().__init__("Client.FailedAuthentication", "The security token could not be authenticated or authorized")
+    def install(self, app: Any) -> None:
+        """Register the edge's listeners on the Spyne application the protocol serves."""
+
+    def before_body(self, ctx: Any, header: list[etree._Element] | None, body: etree._Element) -> None:
+        """Check the call (SOAPAction, credentials) before its body is validated or deserialized."""
 
 
 class MustUnderstand(Fault):
@@ -66,7 +66,7 @@ class _HardenedSoap:
     actor_attribute: str
     targeted_actors: set[str | None]
 
-    def __init__(self, *args: Any, auth: "SoapEdge | None" = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, auth: Edge | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.auth = auth
 

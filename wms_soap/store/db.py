@@ -1,4 +1,5 @@
-"""Engines and sessions: one engine per process, one session (= one transaction) per request or command.
+"""Engines and sessions: one engine per process, one session (= one transaction) per request or command, opened
+and closed by the unit of work (``wms_soap.unit_of_work``).
 
 SQLite gets WAL (readers never wait for the writer), foreign keys, a busy timeout, and SQLAlchemy's recipe for the
 pysqlite driver's transaction handling, so that BEGIN, SAVEPOINT and rollback behave as on PostgreSQL.
@@ -158,10 +159,13 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def session_scope(factory: sessionmaker[Session], *, writer: bool = True) -> Iterator[Session]:
-    """One transaction: commit when the block succeeds, roll back when it raises; the session is closed either way.
+    """A short transaction of its own: commit when the block succeeds, roll back when it raises; the session is
+    closed either way.
 
-    On SQLite the transaction begins as the writer (``begin_as_writer``) unless ``writer=False``: a unit of work that
-    reads and then writes would otherwise fail when another connection commits in between.
+    For what must not share the request's fate: the security layer's lockout counters, nonces and audit rows are
+    written this way, so that they survive the request's rollback (and ``security`` sits below the unit of work).
+    Requests and commands use ``wms_soap.unit_of_work.UnitOfWork``. On SQLite the transaction begins as the writer
+    (``begin_as_writer``) unless ``writer=False``.
     """
     session = factory()
     try:

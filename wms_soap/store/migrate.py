@@ -8,7 +8,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from wms_soap.errors import SchemaOutOfDate
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SCHEMA_BEHIND = "The database schema is behind this version of wms-soap: run `wms-soap init` to upgrade it"
 
 
 def _config(connection: Connection | None = None) -> Config:
@@ -42,3 +45,9 @@ def current_revisions(engine: Engine) -> set[str]:
 def schema_is_current(engine: Engine) -> bool:
     """True when the database is at the newest revision the code knows."""
     return current_revisions(engine) == head_revisions()
+
+
+def check_schema(engine: Engine) -> None:
+    """Refuse to work on a database whose schema is behind the code (``SchemaOutOfDate``)."""
+    if not schema_is_current(engine):
+        raise SchemaOutOfDate(SCHEMA_BEHIND)

@@ -18,7 +18,7 @@ from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.security.passwords import check_password_policy, generate_password, verify_password
 from wms_soap.security.principal import Principal
 from wms_soap.security.secretbox import SecretBox
-from wms_soap.services.access import rules as access
+from wms_soap.services.access import rules
 from wms_soap.services.access.mail import IntegrationDetails, service_urls
 from wms_soap.store.access import (
     AdminUser,
@@ -30,8 +30,8 @@ from wms_soap.store.access import (
     Warehouse,
 )
 
-ACCOUNT_MODELS = access.ACCOUNT_MODELS
-AccountKind = access.AccountKind
+ACCOUNT_MODELS = rules.ACCOUNT_MODELS
+AccountKind = rules.AccountKind
 ACCOUNT_LABELS: dict[AccountKind, str] = {"automation": "automation user", "admin": "admin user"}
 CHANGED = "changed"
 """The audit outcome of a change row: it carries a description of what changed, written by this module."""
@@ -89,7 +89,7 @@ def get_goods_owner(session: Session, goods_owner_id: int | None) -> GoodsOwner:
 
 
 def create_goods_owner(session: Session, actor: Principal, *, code: str | None, name: str | None) -> GoodsOwnerRow:
-    owner = access.create_goods_owner(session, code=_required(code, "Code"), name=name)
+    owner = rules.create_goods_owner(session, code=_required(code, "Code"), name=name)
     session.flush()
     record_change(session, actor, "CreateGoodsOwner", f"goods owner {owner.code} created (id {owner.id})", owner.id)
     return _row(session, owner)
@@ -98,7 +98,7 @@ def create_goods_owner(session: Session, actor: Principal, *, code: str | None, 
 def update_goods_owner(session: Session, actor: Principal, goods_owner_id: int, *, code: str | None,
                        name: str | None) -> GoodsOwnerRow:
     owner = get_goods_owner(session, goods_owner_id)
-    changes = access.update_goods_owner(session, owner, code=code, name=name)
+    changes = rules.update_goods_owner(session, owner, code=code, name=name)
     if changes:
         record_change(session, actor, "UpdateGoodsOwner", f"goods owner {owner.id}: {changes}", owner.id)
     return _row(session, owner)
@@ -106,7 +106,7 @@ def update_goods_owner(session: Session, actor: Principal, goods_owner_id: int, 
 
 def set_api_access(session: Session, actor: Principal, goods_owner_id: int, *, allowed: bool) -> GoodsOwnerRow:
     owner = get_goods_owner(session, goods_owner_id)
-    access.set_api_access(owner, allowed)
+    rules.set_api_access(owner, allowed)
     operation = "AllowApiAccess" if allowed else "RevokeApiAccess"
     state = "allowed" if allowed else "revoked"
     record_change(session, actor, operation, f"API access {state} for goods owner {owner.code}", owner.id)
@@ -122,7 +122,7 @@ class WarehouseRow:
 
 
 def list_warehouses(session: Session) -> list[WarehouseRow]:
-    return [WarehouseRow(warehouse, count) for warehouse, count in access.list_warehouses(session)]
+    return [WarehouseRow(warehouse, count) for warehouse, count in rules.list_warehouses(session)]
 
 
 def _warehouse_row(session: Session, warehouse: Warehouse) -> WarehouseRow:
@@ -138,14 +138,14 @@ def get_warehouse(session: Session, warehouse_id: int | None) -> Warehouse:
 
 
 def create_warehouse(session: Session, actor: Principal, *, code: str | None, name: str | None) -> WarehouseRow:
-    warehouse = access.create_warehouse(session, code=_required(code, "Code"), name=name)
+    warehouse = rules.create_warehouse(session, code=_required(code, "Code"), name=name)
     record_change(session, actor, "CreateWarehouse", f"warehouse {warehouse.code} created (id {warehouse.id})")
     return _warehouse_row(session, warehouse)
 
 
 def rename_warehouse(session: Session, actor: Principal, warehouse_id: int | None, name: str | None) -> WarehouseRow:
     warehouse = get_warehouse(session, warehouse_id)
-    change = access.rename_warehouse(session, warehouse, name)
+    change = rules.rename_warehouse(session, warehouse, name)
     if change:
         record_change(session, actor, "RenameWarehouse", change)
     return _warehouse_row(session, warehouse)
@@ -154,7 +154,7 @@ def rename_warehouse(session: Session, actor: Principal, warehouse_id: int | Non
 def set_goods_owner_warehouse(session: Session, actor: Principal, goods_owner_id: int | None,
                               warehouse_id: int | None) -> GoodsOwnerRow:
     owner = get_goods_owner(session, goods_owner_id)
-    change = access.set_goods_owner_warehouse(owner, get_warehouse(session, warehouse_id))
+    change = rules.set_goods_owner_warehouse(owner, get_warehouse(session, warehouse_id))
     if change:
         record_change(session, actor, "SetGoodsOwnerWarehouse", change, owner.id)
     return _row(session, owner)
@@ -163,11 +163,11 @@ def set_goods_owner_warehouse(session: Session, actor: Principal, goods_owner_id
 # -- integration types ------------------------------------------------------------------------------------------
 
 def is_other(item: IntegrationType) -> bool:
-    return access.is_other_integration(item)
+    return rules.is_other_integration(item)
 
 
 def list_integration_types(session: Session) -> list[IntegrationType]:
-    return access.list_integration_types(session)
+    return rules.list_integration_types(session)
 
 
 def add_integration_type(session: Session, actor: Principal, name: str | None) -> IntegrationType:
@@ -232,7 +232,7 @@ def _choose_password(password: str | None, generate: bool, settings: Settings) -
 def create_api_user(session: Session, actor: Principal, new: NewApiUser, *, settings: Settings) -> PasswordIssued:
     owner = get_goods_owner(session, _required_id(new.goods_owner_id, "GoodsOwnerId"))
     password, generated = _choose_password(new.password, new.generate_password, settings)
-    user = access.create_api_user(
+    user = rules.create_api_user(
         session, owner, username=_required(new.username, "Username"), password=password,
         email=_required(new.email, "Email"), integration_type=_required(new.integration_type, "IntegrationType"),
         integration_name=new.integration_name, invoice_access=new.invoice_access,
@@ -259,12 +259,12 @@ def _integration_label(user: ApiUser) -> str:
 
 
 def list_api_users(session: Session, goods_owner_id: int) -> list[ApiUser]:
-    return access.list_api_users(session, get_goods_owner(session, goods_owner_id))
+    return rules.list_api_users(session, get_goods_owner(session, goods_owner_id))
 
 
 def get_api_user(session: Session, username: str | None) -> ApiUser:
     try:
-        return access.find_api_user(session, _required(username, "Username"))
+        return rules.find_api_user(session, _required(username, "Username"))
     except NotFound as error:
         raise NotFound(f"{error}: ListApiUsers shows the API users of a goods owner") from error
 
@@ -272,9 +272,9 @@ def get_api_user(session: Session, username: str | None) -> ApiUser:
 def update_api_user(session: Session, actor: Principal, username: str | None, change: ApiUserChange) -> ApiUser:
     user = get_api_user(session, username)
     if change.goods_owner_id is not None and change.goods_owner_id != user.goods_owner_id:
-        access.refuse_goods_owner_move(user, change.goods_owner_id)
-    described = access.update_api_user(session, user, email=change.email, integration_type=change.integration_type,
-                                       integration_name=change.integration_name)
+        rules.refuse_goods_owner_move(user, change.goods_owner_id)
+    described = rules.update_api_user(session, user, email=change.email, integration_type=change.integration_type,
+                                      integration_name=change.integration_name)
     if described:
         record_change(session, actor, "UpdateApiUser", f"API user {user.username}: {described}", user.goods_owner_id)
     return user
@@ -283,7 +283,7 @@ def update_api_user(session: Session, actor: Principal, username: str | None, ch
 def set_api_user_password(session: Session, actor: Principal, username: str | None, password: str | None, *,
                           settings: Settings) -> ApiUser:
     user = get_api_user(session, username)
-    access.set_password(user, password or "", settings)
+    rules.set_password(user, password or "", settings)
     record_change(session, actor, "SetApiUserPassword", f"password of API user {user.username} set",
                   user.goods_owner_id)
     return user
@@ -293,7 +293,7 @@ def reset_api_user_password(session: Session, actor: Principal, username: str | 
                             settings: Settings) -> PasswordIssued:
     user = get_api_user(session, username)
     password, generated = _choose_password(None, True, settings)
-    access.set_password(user, password, settings)
+    rules.set_password(user, password, settings)
     record_change(session, actor, "ResetApiUserPassword", f"password of API user {user.username} reset",
                   user.goods_owner_id)
     return PasswordIssued(user, password, generated)
@@ -330,7 +330,7 @@ def set_invoice_access(session: Session, actor: Principal, username: str | None,
 def delete_api_user(session: Session, actor: Principal, username: str | None) -> None:
     user = get_api_user(session, username)
     record_change(session, actor, "DeleteApiUser", f"API user {user.username} deleted", user.goods_owner_id)
-    access.delete_api_user(session, user)
+    rules.delete_api_user(session, user)
 
 
 def integration_details(session: Session, issued: PasswordIssued, *, settings: Settings,
@@ -370,15 +370,15 @@ def create_account(session: Session, actor: Principal, kind: AccountKind, new: N
                    settings: Settings) -> AccountIssued:
     username = _required(new.username, "Username")
     password, generated = _choose_password(new.password, new.generate_password, settings)
-    user = access.create_account(session, kind, username=username, password=password, email=new.email,
-                                 settings=settings)
+    user = rules.create_account(session, kind, username=username, password=password, email=new.email,
+                                settings=settings)
     session.flush()
     record_change(session, actor, _operation("Create", kind), f"{ACCOUNT_LABELS[kind]} {user.username} created")
     return AccountIssued(user, generated)
 
 
 def list_accounts(session: Session, kind: AccountKind) -> Sequence[AutomationUser | AdminUser]:
-    return access.list_accounts(session, kind)
+    return rules.list_accounts(session, kind)
 
 
 def get_account(session: Session, kind: AccountKind, username: str | None) -> AutomationUser | AdminUser:
@@ -407,7 +407,7 @@ def reset_account_password(session: Session, actor: Principal, kind: AccountKind
                            settings: Settings) -> AccountIssued:
     user = get_account(session, kind, username)
     password, generated = _choose_password(None, True, settings)
-    access.set_password(user, password, settings)
+    rules.set_password(user, password, settings)
     record_change(session, actor, _operation("Reset", kind) + "Password",
                   f"password of {ACCOUNT_LABELS[kind]} {user.username} reset")
     return AccountIssued(user, generated)
@@ -433,7 +433,7 @@ def change_own_password(session: Session, actor: Principal, current: str | None,
         raise ValidationFailed("NewPassword is required")
     if new == current:
         raise ValidationFailed("NewPassword must differ from CurrentPassword")
-    access.set_password(user, new, settings)
+    rules.set_password(user, new, settings)
     record_change(session, actor, "ChangeOwnPassword", f"admin user {user.username} changed their own password")
 
 

@@ -16,8 +16,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.common import inclusive
-from wms_soap.services.inventory.articles import utcnow
+from wms_soap.services.common import inclusive, utcnow
 from wms_soap.services.production.production import articles_by_id
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article

@@ -23,6 +23,7 @@ from wms_soap.store.inorders import (
     InOrderLine,
     InOrderLineType,
 )
+from wms_soap.store.inventory import ArticleItemStatus
 from wms_soap.store.orders import Customer
 
 ZERO = Decimal(0)
@@ -89,8 +90,6 @@ def find_warehouse(session: Session, data: WarehouseInput) -> Warehouse:
 
 def resolve_item_status(session: Session, status_id: int | None, code: str | None) -> tuple[int, str]:
     """An InOrderLineArticleItemStatus: an existing article item status of the warehouse, by id or by code."""
-    from wms_soap.store.inventory import ArticleItemStatus
-
     if status_id:
         found = session.get(ArticleItemStatus, status_id)
     else:

@@ -15,6 +15,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import NotFound, ValidationFailed
 from wms_soap.services.common import inclusive
+from wms_soap.services.inventory.articles import READ_MODEL_OPTIONS
+from wms_soap.store.access import ApiUser, IntegrationType
+from wms_soap.store.articles import Article
 from wms_soap.store.inorders import STATUS_CANCELLED, STATUS_RECEIVED, InOrder, InOrderLine, InOrderReceivedItem
 
 ZERO = Decimal(0)
@@ -23,8 +26,6 @@ ZERO = Decimal(0)
 def article_names(session: Session, article_ids: set[int]) -> dict[int, tuple[str | None, str | None]]:
     if not article_ids:
         return {}
-    from wms_soap.store.articles import Article
-
     rows = session.execute(select(Article.id, Article.article_number, Article.name)
                            .where(Article.id.in_(article_ids)))
     return {article_id: (number, name) for article_id, number, name in rows}
@@ -34,9 +35,6 @@ def articles_by_id(session: Session, article_ids: set[int]) -> dict[int, Any]:
     """The articles of in-order lines, loaded for their read model (ArticleClass) in a few batched SELECTs."""
     if not article_ids:
         return {}
-    from wms_soap.services.inventory.articles import READ_MODEL_OPTIONS
-    from wms_soap.store.articles import Article
-
     found = session.scalars(select(Article).where(Article.id.in_(article_ids)).options(*READ_MODEL_OPTIONS))
     return {article.id: article for article in found}
 
@@ -45,8 +43,6 @@ def creator_system_names(session: Session, api_user_ids: set[int]) -> dict[int, 
     """The integration (system) name of each API user that created in-orders: its free name, else its type."""
     if not api_user_ids:
         return {}
-    from wms_soap.store.access import ApiUser, IntegrationType
-
     rows = session.execute(select(ApiUser.id, ApiUser.integration_name, IntegrationType.name)
                            .join(IntegrationType, IntegrationType.id == ApiUser.integration_type_id)
                            .where(ApiUser.id.in_(api_user_ids)))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import claim_write_lock, utcnow
 from wms_soap.services.inbound.inorder_details import (
     AdvisedItemInput,
     InOrderCustomerInput,
@@ -44,9 +44,10 @@ from wms_soap.services.inbound.inorder_queries import (
     status_reports,
 )
 from wms_soap.services.inbound.returns import ReturnCauseInput, resolve_cause
+from wms_soap.services.inventory import articles
 from wms_soap.services.orders.customers import RegisterRef, resolve_register
-from wms_soap.services.orders.locking import claim_write_lock
 from wms_soap.services.suppliers import SupplierGroupInput, SupplierInput, resolve_supplier
+from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inorders import (
     IN_ORDER_STATUS_TEXTS,
     STATUS_CANCELLED,
@@ -71,10 +72,6 @@ __all__ = [  # the area's service API: the writes below, and the reads of inorde
 ]
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True)
 class ArticleRef:
     """How a line names its article: ArticleIdentification and the values it may use."""
@@ -92,10 +89,8 @@ class ArticleRef:
 
 def find_article(session: Session, goods_owner_id: int, ref: ArticleRef) -> Any:
     """The goods owner's article named by ``ref`` (the articles area decides how); NotFound when there is none."""
-    from wms_soap.services.inventory.articles import find_article as find
-
-    return find(session, goods_owner_id, ref.identification, system_id=ref.system_id, article_number=ref.number,
-                product_code=ref.product_code, name=ref.name)
+    return articles.find_article(session, goods_owner_id, ref.identification, system_id=ref.system_id,
+                                 article_number=ref.number, product_code=ref.product_code, name=ref.name)
 
 
 # --- inputs -----------------------------------------------------------------------------------------------------
@@ -210,8 +205,6 @@ def _check_goods_owner(session: Session, given: tuple[int | None, str | None] | 
     if given is None:
         return
     wanted_id, wanted_code = given
-    from wms_soap.store.access import GoodsOwner
-
     owner = session.get(GoodsOwner, goods_owner_id)
     if (wanted_id and wanted_id != goods_owner_id) or (wanted_code and owner is not None
                                                        and wanted_code != owner.code):
@@ -273,8 +266,6 @@ def _apply_parties(session: Session, in_order: InOrder, data: InOrderInput, good
 
 def _goods_owner_warehouse(session: Session, goods_owner_id: int) -> int | None:
     """An in-order is for the goods owner's warehouse unless it names another."""
-    from wms_soap.store.access import GoodsOwner
-
     owner = session.get(GoodsOwner, goods_owner_id)
     return owner.warehouse_id if owner is not None else None
 
@@ -334,9 +325,7 @@ def _define_article(session: Session, data: InOrderLineInput, goods_owner_id: in
     """A line's ArticleDef creates or updates the article (as ProcessArticle would); its id, or None."""
     if data.article_definition is None:
         return None
-    from wms_soap.services.inventory.articles import process_article
-
-    article_id: int = process_article(session, goods_owner_id, data.article_definition).article.id
+    article_id: int = articles.process_article(session, goods_owner_id, data.article_definition).article.id
     return article_id
 
 

@@ -18,6 +18,7 @@ from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.common import inclusive
 from wms_soap.services.inbound.inorder_queries import article_names
 from wms_soap.store.access import GoodsOwner
+from wms_soap.store.articles import Article
 from wms_soap.store.orders import Order, OrderLine
 from wms_soap.store.returns import (
     RETURN_STATUS_TEXTS,
@@ -142,8 +143,6 @@ def _order_line(session: Session, order: Order, data: ReturnLineInput, goods_own
     if data.identification == "OrderLineId":
         found = next((line for line in order.lines if line.id == data.order_line_id), None)
     elif data.identification == "ArticleNumber":
-        from wms_soap.store.articles import Article
-
         article_id = session.scalar(select(Article.id).where(Article.goods_owner_id == goods_owner_id,
                                                              Article.article_number == data.article_number))
         found = next((line for line in order.lines if line.article_id == article_id), None)

@@ -17,8 +17,8 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import ValidationFailed
+from wms_soap.services.common import utcnow
 from wms_soap.services.inventory import stock
-from wms_soap.services.inventory.articles import utcnow
 from wms_soap.services.orders.queries import allocated_per_article_item
 from wms_soap.store.articles import Article
 from wms_soap.store.db import claim_sqlite_writer

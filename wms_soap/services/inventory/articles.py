@@ -7,15 +7,18 @@ the article has; lists that are sent (names per language excepted, which are mer
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, Select, Table, bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import claim_write_lock, utcnow
 from wms_soap.services.suppliers import SupplierInput, resolve_supplier
 from wms_soap.store.articles import (
     Article,
@@ -43,10 +46,6 @@ UN_PACKAGE_TYPES = ("I", "II", "III", "Unknown")
 UN_TUNNEL_CODES = ("A", "B", "C", "D", "E", "B1000C", "C5000D")
 
 R = TypeVar("R", ArticleGroup, ArticleCategory, ArticleColor, ArticleSize, GoodsCategory)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -189,6 +188,63 @@ def find_article(session: Session, goods_owner_id: int, identification: str, *, 
     return article
 
 
+@dataclass(frozen=True)
+class ArticleKey:
+    """How a line names its article: ``identification`` picks which of the other fields is used."""
+
+    identification: str
+    system_id: int | None = None
+    article_number: str | None = None
+    product_code: str | None = None
+    name: str | None = None
+
+    def value(self) -> object:
+        return {"SystemId": self.system_id, "ArticleNumber": self.article_number,
+                "ProductCode": self.product_code, "ArticleName": self.name}.get(self.identification)
+
+
+_ARTICLES = cast(Table, Article.__table__)
+_KEY_COLUMNS = {"SystemId": "id", "ArticleNumber": "article_number", "ProductCode": "product_code",
+                "ArticleName": "name"}
+
+
+@functools.lru_cache(maxsize=256)
+def _ids_by(identification: str, count: int) -> Select[int, Any]:
+    """Built once per identification and number of values (Core, one parameter per value: an expanding IN would be
+    re-rendered on every call). No ORDER BY: SQLite would walk the primary key instead of the index."""
+    column = _ARTICLES.c[_KEY_COLUMNS[identification]]
+    return select(_ARTICLES.c.id, column).where(_ARTICLES.c.goods_owner_id == bindparam("owner"),
+                                                column.in_([bindparam(f"v{i}") for i in range(count)]))
+
+
+def check_article_key(key: ArticleKey) -> None:
+    """ValidationFailed unless the key names a known identification and carries its value."""
+    if key.identification not in IDENTIFICATIONS:
+        raise ValidationFailed(f"Unknown ArticleIdentification {key.identification!r}")
+    value = key.value()
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationFailed(f"The order line has no {key.identification} to identify its article")
+
+
+def find_article_ids(session: Session, goods_owner_id: int, keys: Sequence[ArticleKey]) -> list[int]:
+    """The article id of each key (the first by id when several match), one query per identification used."""
+    found: dict[ArticleKey, int] = {}
+    for identification in {key.identification for key in keys}:
+        values = {key.value() for key in keys if key.identification == identification}
+        parameters = {f"v{i}": value for i, value in enumerate(values)}
+        by_value: dict[object, int] = {}
+        for article_id, value in session.execute(_ids_by(identification, len(values)),
+                                                 {"owner": goods_owner_id, **parameters}):
+            by_value[value] = min(article_id, by_value.get(value, article_id))  # the first by id
+        for key in keys:
+            if key.identification == identification and key.value() in by_value:
+                found[key] = by_value[key.value()]
+    missing = next((key for key in keys if key not in found), None)
+    if missing is not None:
+        raise NotFound(f"Article with {missing.identification} {missing.value()} was not found")
+    return [found[key] for key in keys]
+
+
 def article_classes(session: Session, goods_owner_id: int) -> list[ArticleClass]:
     return list(session.scalars(select(ArticleClass).where(ArticleClass.goods_owner_id == goods_owner_id)
                                 .order_by(ArticleClass.id)))
@@ -210,7 +266,7 @@ def process_article(session: Session, goods_owner_id: int, data: ArticleInput, *
     if data.structure is not None:
         _check_structure_type(data.structure.structure_type)
     now = now or utcnow()
-    _claim_write_lock(session)
+    claim_write_lock(session)
     article = lookup_article(session, goods_owner_id, data.identification, system_id=data.system_id,
                              article_number=data.article_number, product_code=data.product_code, name=data.name)
     created = article is None
@@ -219,13 +275,6 @@ def process_article(session: Session, goods_owner_id: int, data: ArticleInput, *
     _apply(session, article, data, now)
     session.flush()
     return ArticleOutcome(article, created, data.structure.skipped if data.structure is not None else 0)
-
-
-def _claim_write_lock(session: Session) -> None:
-    """On SQLite, write before reading, so a concurrent create is waited for (busy timeout) and then seen; a
-    deferred transaction that read first could not upgrade to a writer ("database is locked")."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(update(Article).where(Article.id == -1).values(id=Article.id))
 
 
 def _new_article(session: Session, goods_owner_id: int, data: ArticleInput, now: datetime) -> tuple[Article, bool]:

@@ -15,8 +15,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import utcnow
 from wms_soap.services.inventory.article_items import COUNTED, register_status
-from wms_soap.services.inventory.articles import utcnow
 from wms_soap.store.articles import Article
 from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inventory import ArticleItem, InventoryTransaction, Location

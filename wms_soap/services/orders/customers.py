@@ -7,14 +7,13 @@ whether a customer may be created, updated or only found, the CustomerIdentifica
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.orders.locking import claim_write_lock
+from wms_soap.services.common import claim_write_lock, utcnow
 from wms_soap.store.orders import (
     CONSIGNEE_FIELDS,
     Customer,
@@ -28,10 +27,6 @@ from wms_soap.store.orders import (
 CUSTOMER_OPERATIONS = ("Create", "CreateOrUpdate", "CreateNotUpdate", "Find")
 CUSTOMER_IDENTIFICATIONS = ("ExternalCustomerCode", "SystemId", "CustomerNumber", "FullNameAndAddress")
 _ADDRESS_KEY = ("name", "address", "post_code", "city", "country_code")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

@@ -18,6 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import claim_write_lock, utcnow
+from wms_soap.services.inventory.articles import ArticleKey, check_article_key, find_article_ids
 from wms_soap.services.orders import status as st
 from wms_soap.services.orders.customers import (
     CustomerInput,
@@ -26,16 +28,8 @@ from wms_soap.services.orders.customers import (
     resolve_customer,
     resolve_register,
     set_consignee,
-    utcnow,
 )
-from wms_soap.services.orders.locking import claim_write_lock
-from wms_soap.services.orders.refs import (
-    ArticleKey,
-    ContractRef,
-    check_article_key,
-    find_article_ids,
-    resolve_contract,
-)
+from wms_soap.services.registers import ContractRef, resolve_contract
 from wms_soap.store.orders import (
     Customer,
     Order,

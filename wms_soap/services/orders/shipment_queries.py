@@ -15,8 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from wms_soap.errors import ValidationFailed
 from wms_soap.services.common import inclusive
-from wms_soap.services.orders import queries as order_queries
-from wms_soap.services.orders import views as order_views
+from wms_soap.services.orders import queries, views
 from wms_soap.services.orders.queries import OrderQuery
 from wms_soap.services.orders.views import OrderView
 from wms_soap.store.orders import Order, Parcel, PickedItem
@@ -115,7 +114,7 @@ def _shipment_conditions(q: ShipmentQuery) -> list[ColumnElement[bool]]:
                               (Shipment.delivery_date, q.delivery_date_from, q.delivery_date_to),
                               (Shipment.shipped_time, q.shipped_time_from, None)):
         if low is not None:
-            found.append(column >= order_queries.as_utc(low))
+            found.append(column >= queries.as_utc(low))
         if high is not None:
             found.append(column < _inclusive_to(high))
     found += inclusive(Shipment.status, q.status_from, q.status_to)
@@ -133,7 +132,7 @@ def _shipment_conditions(q: ShipmentQuery) -> list[ColumnElement[bool]]:
 
 def _inclusive_to(value: datetime) -> datetime:
     """A midnight "to" date means the whole day."""
-    value = order_queries.as_utc(value)
+    value = queries.as_utc(value)
     return value + (timedelta(days=1) if value.time() == datetime.min.time() else timedelta(microseconds=1))
 
 
@@ -141,9 +140,8 @@ def _orders_of(session: Session, goods_owner_id: int, order_ids: list[int]) -> d
     """The orders on the shipments, loaded as GetOrdersByQuery answers them."""
     if not order_ids:
         return {}
-    views = order_views.query_orders(session, goods_owner_id, OrderQuery(order_ids=order_ids,
-                                                                         max_orders=len(order_ids)))
-    return {view.order.id: view for view in views}
+    found = views.query_orders(session, goods_owner_id, OrderQuery(order_ids=order_ids, max_orders=len(order_ids)))
+    return {view.order.id: view for view in found}
 
 
 def query_trips(session: Session, goods_owner_id: int, trip_ids: Sequence[int] | None) -> list[Trip]:

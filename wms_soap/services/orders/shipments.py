@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.orders import queries as order_queries
+from wms_soap.services.common import utcnow
+from wms_soap.services.orders import queries
 from wms_soap.services.orders import status as st
 from wms_soap.services.registers import find_transporter_contract
 from wms_soap.store.access import ApiUser, GoodsOwner
@@ -92,10 +93,6 @@ _WIRE_NAMES = {"shipment_id": "ShipmentId", "shipment_order_number": "ShipmentOr
                "consignee_post_code": "Consignee/PostCode", "consignee_city": "Consignee/City"}
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 # --- finding --------------------------------------------------------------------------------------------------------
 
 def find_shipment(session: Session, goods_owner_id: int, shipment_id: int) -> Shipment:
@@ -137,7 +134,7 @@ def _identified(session: Session, goods_owner_id: int, identification: str,
         elif key == "trip_order_number":
             query = query.join(Trip, Trip.id == Shipment.trip_id).where(Trip.trip_order_number == values[key])
         elif key == "delivery_date":
-            day = order_queries.as_utc(values[key]).replace(hour=0, minute=0, second=0, microsecond=0)
+            day = queries.as_utc(values[key]).replace(hour=0, minute=0, second=0, microsecond=0)
             query = query.where(Shipment.delivery_date >= day, Shipment.delivery_date < day + timedelta(days=1))
         else:
             query = query.where(getattr(Shipment, key) == values[key])
@@ -176,14 +173,14 @@ def process_shipment(session: Session, data: ShipmentInput, *, goods_owner_id: i
     orders = _orders_to_ship(session, goods_owner_id, shipment, data.order_ids)
     if shipment is None:
         shipment = Shipment(goods_owner_id=goods_owner_id, status=STATUS_OPEN, payment_type="UnKnown",
-                            created_at=_now(), updated_at=_now())
+                            created_at=utcnow(), updated_at=utcnow())
         session.add(shipment)
     for name, value in values.items():
         setattr(shipment, name, value)
     if values.get("status", STATUS_OPEN) >= STATUS_SENT and shipment.shipped_time is None:
-        shipment.shipped_time = _now()
+        shipment.shipped_time = utcnow()
     _link(session, shipment, orders)
-    shipment.updated_at = _now()
+    shipment.updated_at = utcnow()
     session.flush()
     return shipment
 
@@ -239,7 +236,7 @@ def _set_status(shipment: Shipment, status: int) -> None:
     _check_status(status)
     shipment.status = status
     if status >= STATUS_SENT and shipment.shipped_time is None:
-        shipment.shipped_time = _now()
+        shipment.shipped_time = utcnow()
 
 
 # --- orders on shipments, trips, assignment (operator side) --------------------------------------------------------
@@ -275,7 +272,7 @@ def add_orders_to_shipment(session: Session, goods_owner_id: int, shipment_id: i
                            order_ids: Sequence[int]) -> Shipment:
     shipment = find_shipment(session, goods_owner_id, shipment_id)
     _link(session, shipment, _orders_to_ship(session, goods_owner_id, shipment, order_ids))
-    shipment.updated_at = _now()
+    shipment.updated_at = utcnow()
     session.flush()
     return shipment
 
@@ -308,7 +305,7 @@ def create_trip(session: Session, goods_owner_id: int, data: TripInput) -> Trip:
     if data.trip_order_number and session.scalar(select(Trip.id).where(
             Trip.goods_owner_id == goods_owner_id, Trip.trip_order_number == data.trip_order_number)):
         raise Conflict(f"Trip {data.trip_order_number} exists already")
-    trip = Trip(goods_owner_id=goods_owner_id, created_at=_now(), **vars(data))
+    trip = Trip(goods_owner_id=goods_owner_id, created_at=utcnow(), **vars(data))
     session.add(trip)
     session.flush()
     return trip
@@ -318,7 +315,7 @@ def put_shipment_on_trip(session: Session, goods_owner_id: int, shipment_id: int
     """Load the shipment on the trip (``None`` takes it off its trip)."""
     shipment = find_shipment(session, goods_owner_id, shipment_id)
     shipment.trip_id = find_trip(session, goods_owner_id, trip_id).id if trip_id is not None else None
-    shipment.updated_at = _now()
+    shipment.updated_at = utcnow()
     session.flush()
     return shipment
 
@@ -337,10 +334,10 @@ def assign_order(session: Session, goods_owner_id: int, order_id: int, username:
     if user_id is None:
         raise NotFound(f"API user {username} of this goods owner was not found")
     if current is None:
-        current = OrderAssignment(order_id=order_id, api_user_id=user_id, assigned_at=_now())
+        current = OrderAssignment(order_id=order_id, api_user_id=user_id, assigned_at=utcnow())
         session.add(current)
     else:
-        current.api_user_id, current.assigned_at = user_id, _now()
+        current.api_user_id, current.assigned_at = user_id, utcnow()
     session.flush()
     return current
 
@@ -365,7 +362,6 @@ class ShipmentUpdate:
     unsupported: list[str] = field(default_factory=list)
 
 
-
 def update_shipment(session: Session, goods_owner_id: int, update: ShipmentUpdate) -> Shipment:
     if update.identification not in ("WayBill", "ShipmentOrderNumber", "ShipmentId"):
         raise ValidationFailed(f"Unknown ShipmentIdentificationType {update.identification!r}")
@@ -382,7 +378,7 @@ def update_shipment(session: Session, goods_owner_id: int, update: ShipmentUpdat
                         ("waybill", update.new_waybill)):
         if value is not UNSET:
             setattr(shipment, name, value)
-    shipment.updated_at = _now()
+    shipment.updated_at = utcnow()
     session.flush()
     return shipment
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import claim_write_lock, utcnow
 from wms_soap.services.orders import status as st
 from wms_soap.services.orders.customers import (
     CustomerInput,
@@ -16,9 +17,7 @@ from wms_soap.services.orders.customers import (
     resolve_customer,
     resolve_register,
     set_consignee,
-    utcnow,
 )
-from wms_soap.services.orders.locking import claim_write_lock
 from wms_soap.services.orders.orders import (
     ClassesInput,
     cancel,
@@ -27,7 +26,7 @@ from wms_soap.services.orders.orders import (
     resolve_classes,
     set_status,
 )
-from wms_soap.services.orders.refs import ContractRef, resolve_contract
+from wms_soap.services.registers import ContractRef, resolve_contract
 from wms_soap.store.orders import Order, OrderLine, WayOfDeliveryType
 
 

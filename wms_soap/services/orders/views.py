@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from wms_soap.services.orders import queries as order_queries
+from wms_soap.services.orders import queries
 from wms_soap.services.orders.queries import OrderQuery
 from wms_soap.services.registers import DEFAULT_ORDER_STATUSES
 from wms_soap.store import answer_stamps
@@ -245,5 +245,5 @@ def orders_by_numbers(session: Session, goods_owner_id: int, order_numbers: Iter
 
 def query_orders(session: Session, goods_owner_id: int, query: OrderQuery) -> list[OrderView]:
     """GetOrdersByQuery: orders by ascending OrderId from ``order_id_from``, at most ``max_orders``."""
-    conditions, limit = order_queries.query_conditions(goods_owner_id, query)
+    conditions, limit = queries.query_conditions(goods_owner_id, query)
     return _views(session, _order_select().where(*conditions).order_by(Order.__table__.c.id).limit(limit))

@@ -19,12 +19,13 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import claim_write_lock, utcnow
 from wms_soap.services.inventory import stock
-from wms_soap.services.inventory.articles import ArticleInput, lookup_article, process_article, utcnow
+from wms_soap.services.inventory.articles import ArticleInput, lookup_article, process_article
 from wms_soap.services.production.production import amount, articles_by_id
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
-from wms_soap.store.db import claim_sqlite_writer, insert_once
+from wms_soap.store.db import insert_once
 from wms_soap.store.inventory import ArticleItem, ArticleItemStatus
 from wms_soap.store.production import GoodsOperationOrder, GoodsOperationOrderItem, GoodsOperationOrderLine
 
@@ -92,7 +93,7 @@ def process_goods_operation_order(session: Session, goods_owner_id: int, data: G
     if not number:
         raise GoodsOperationRejected("GoodsOperationOrderNumberNotSupplied", "GoodsOperationOrderNumber is required")
     now = now or utcnow()
-    _claim_write_lock(session)
+    claim_write_lock(session)
     order = _by_number(session, goods_owner_id, number) or _new_order(session, goods_owner_id, number, now)
     if order.status != OPEN:
         raise GoodsOperationRejected("NotAllowedToUpdateOrderBecauseOfOrderStatus", f"Goods operation order {number} "
@@ -105,11 +106,6 @@ def process_goods_operation_order(session: Session, goods_owner_id: int, data: G
     _apply_lines(session, order, data.lines, now)
     session.flush()
     return order
-
-
-def _claim_write_lock(session: Session) -> None:
-    """On SQLite, become the writer before reading, so that a concurrent create is waited for and then seen."""
-    claim_sqlite_writer(session, GoodsOperationOrder.__tablename__)
 
 
 def _by_number(session: Session, goods_owner_id: int, number: str) -> GoodsOperationOrder | None:
@@ -224,7 +220,7 @@ def execute_goods_operation_order(session: Session, order_id: int, *,
     """Change the status of every line's items (oldest first); Conflict, with nothing changed, when a line's
     article has too few items with the old status (and batch)."""
     now = at or utcnow()
-    _claim_write_lock(session)
+    claim_write_lock(session)
     order = session.get(GoodsOperationOrder, order_id, with_for_update=True)
     if order is None:
         raise NotFound(f"Goods operation order {order_id} was not found")

@@ -19,10 +19,10 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import NotFound, ValidationFailed
-from wms_soap.services.common import inclusive
-from wms_soap.services.inventory.articles import find_article, lookup_article, utcnow
+from wms_soap.services.common import claim_write_lock, inclusive, utcnow
+from wms_soap.services.inventory.articles import find_article, lookup_article
 from wms_soap.store.articles import Article, ArticleStructureComponent
-from wms_soap.store.db import claim_sqlite_writer, insert_once
+from wms_soap.store.db import insert_once
 from wms_soap.store.production import (
     ProductionOrder,
     ProductionOrderComponent,
@@ -133,11 +133,6 @@ def process_production_order(session: Session, goods_owner_id: int, data: Produc
     _apply_lines(session, order, data.lines)
     session.flush()
     return order
-
-
-def claim_write_lock(session: Session) -> None:
-    """On SQLite, become the writer before reading, so that a concurrent create is waited for and then seen."""
-    claim_sqlite_writer(session, ProductionOrder.__tablename__)
 
 
 def _by_number(session: Session, goods_owner_id: int, number: str) -> ProductionOrder | None:

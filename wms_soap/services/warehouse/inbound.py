@@ -8,7 +8,7 @@ is received against a shipped order, back to stock or to a quarantine location.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services import invoices as invoice_service
+from wms_soap.services.common import utcnow
 from wms_soap.services.inbound import inorders as inorder_service
 from wms_soap.services.inbound import returns as return_service
+from wms_soap.services.inventory import stock
 from wms_soap.services.orders.orders import record_return
 from wms_soap.store.inorders import (
     STATUS_CANCELLED,
@@ -44,14 +46,8 @@ STATUS_SHIPPED = 450
 QUARANTINE_STATUS = "QUARANTINE"
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 def _add_stock(session: Session, **kwargs: Any) -> int:
     """Stock enters through the inventory area's one door, which also writes the inventory transaction."""
-    from wms_soap.services.inventory import stock
-
     article_item_id: int = stock.add_stock(session, **kwargs)
     return article_item_id
 

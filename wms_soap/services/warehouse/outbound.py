@@ -14,12 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import claim_write_lock, utcnow
+from wms_soap.services.inventory import stock
 from wms_soap.services.orders import status as st
-from wms_soap.services.orders.customers import utcnow
-from wms_soap.services.orders.locking import claim_write_lock
 from wms_soap.services.orders.orders import cancel, release_allocations, set_status
 from wms_soap.services.orders.queries import allocated_per_article_item, with_details
-from wms_soap.services.orders.refs import item_location_code, remove_stock
 from wms_soap.store.inventory import ArticleItem
 from wms_soap.store.orders import Order, OrderAllocation, OrderLine, Parcel, PickedItem
 
@@ -204,7 +203,8 @@ def _take(session: Session, order: Order, line: OrderLine, item: ArticleItem, qu
         return
     _consume_allocation(line, item.id, quantity)
     location_code = item_location_code(item)
-    remove_stock(session, item, quantity, comment=f"picked for order {order.id}")
+    stock.remove_stock(session, article_item_id=item.id, quantity=quantity, cause="picked",
+                       comment=f"picked for order {order.id}")
     order.picked_items.append(PickedItem(
         order_line_id=line.id, article_item_id=item.id, number_of_items=quantity, batch=item.batch,
         serial=item.serial, expiry_date=item.expiry_date, in_date=item.in_date, location_code=location_code,
@@ -289,3 +289,8 @@ def pick_remaining(session: Session, order_id: int, *, goods_owner_id: int | Non
     requests = [PickRequest(line.ordered_number_of_items - line.picked_number_of_items, order_line_id=line.id)
                 for line in order.lines if line.do_pick and line.ordered_number_of_items > line.picked_number_of_items]
     return pick(session, order_id, requests, goods_owner_id=goods_owner_id, at=at)
+
+
+def item_location_code(item: ArticleItem) -> str | None:
+    location = getattr(item, "location", None)
+    return getattr(location, "code", None)

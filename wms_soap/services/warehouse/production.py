@@ -13,8 +13,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
+from wms_soap.services.common import claim_write_lock, utcnow
 from wms_soap.services.inventory import stock
-from wms_soap.services.inventory.articles import utcnow
 from wms_soap.services.production.production import (
     FINISHED,
     OPEN,
@@ -22,7 +22,6 @@ from wms_soap.services.production.production import (
     STATUS_TEXTS,
     ZERO,
     amount,
-    claim_write_lock,
 )
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import ArticleItem

@@ -20,10 +20,10 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
-from wms_soap.services.common import inclusive
+from wms_soap.services.common import inclusive, utcnow
 from wms_soap.services.inventory import stock
 from wms_soap.services.inventory.article_items import default_warehouse_id
-from wms_soap.services.inventory.articles import lookup_article, utcnow
+from wms_soap.services.inventory.articles import lookup_article
 from wms_soap.services.production.production import amount, articles_by_id
 from wms_soap.store.access import GoodsOwner, Warehouse
 from wms_soap.store.articles import Article

@@ -14,16 +14,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass
 
+from wms_soap.soap.context import CachedBody
 from wms_soap.store.answer_stamps import Stamp
-
-
-@dataclass(frozen=True, slots=True)
-class CachedBody:
-    """One response element as UTF-8 bytes, written between the Envelope's head and tail as it is."""
-
-    text: bytes
 
 
 class AnswerCache:

@@ -1,11 +1,13 @@
-"""Handler registry and the one place where a SOAP call meets a handler.
+"""Handler registry and the one place where a goods-owner SOAP call meets a handler.
 
 Handlers live in ``wms_soap/soap/service/handlers/<area>.py`` and register with ``@handler("OperationName")``. They
 receive a ``Call`` and the operation's non-credential wire arguments, positionally in contract order, and
-return the value of the ``<Op>Result`` element. A domain error (``WmsError``) is translated here, once: into the
-in-band result when the result type can carry it (``Success=false`` plus ``ErrorMessage``/``Message``, or an
-error item with ``Message`` and ``ErrorType``), else into a SOAP Client fault. The transaction is rolled back on any
-error, so a handler never catches its own domain errors.
+return the value of the ``<Op>Result`` element. The call runs as the request's unit of work (``soap.context``:
+commit on success, roll back on any error, a lost race at a unique key as ``Conflict``). A domain error
+(``WmsError``) is translated here, once: into the in-band result when the result type can carry it
+(``Success=false`` plus ``ErrorMessage``/``Message``, or an error item with ``Message`` and ``ErrorType``), else
+into the SOAP Client fault every SOAP face answers for it (``soap.faults``). So a handler never catches its own
+domain errors.
 
 An error item's ``ErrorType`` is the operation's own value when its handler maps the error class to one,
 ``@handler("ProcessReturnOrder", error_types={ReturnOrderNotFound: "OrderNotFound"})`` (a subclass of a mapped class
@@ -18,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from spyne import Fault
 from spyne.model.complex import Array
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from wms_soap.errors import AuthenticationFailed, NotImplementedOperation, WmsError
-from wms_soap.soap.context import Credentials, RequestContext
+from wms_soap.soap.faults import fault_for, not_implemented
 from wms_soap.soap.service.contract import BY_NAME, Operation
+from wms_soap.soap.service.request import ServiceRequest
 
 if TYPE_CHECKING:
     from wms_soap.config import Settings
@@ -49,9 +51,9 @@ class Call:
 
     __slots__ = ("_request", "principal", "request_id", "settings")
 
-    def __init__(self, request: RequestContext, principal: Principal | None) -> None:
+    def __init__(self, request: ServiceRequest) -> None:
         self._request = request
-        self.principal = principal
+        self.principal: Principal | None = request.caller.principal
         self.settings: Settings = request.settings
         self.request_id: str = request.request_id
 
@@ -59,9 +61,14 @@ class Call:
     def session(self) -> Session:
         return self._request.session
 
+    @property
+    def goods_owner_id(self) -> int:
+        """The caller's goods owner (``unit_of_work.Caller``): a call without one is a failed logon."""
+        return self._request.caller.goods_owner_id
+
     def answered_from_cache(self, key: Hashable, read_stamp: Callable[[Engine], Stamp | None]) -> bool:
         """Whether a current serialized answer under ``key`` (which names the goods owner) is written instead of
-        what the handler returns (then it returns ``None`` at once); see ``soap.answer_cache``."""
+        what the handler returns (then it returns ``None`` at once); see ``answer_cache``."""
         return self._request.answered_from_cache(key, read_stamp)
 
 
@@ -103,11 +110,6 @@ def carried_error_type(error: Any) -> str:
 def writes_data(operation: str) -> bool:
     """Every operation but the ``Get...`` queries may change data (Process, Update, Upload, Set, ReportEvent)."""
     return not operation.startswith("Get")
-
-
-def not_implemented_fault(operation: str) -> Fault:
-    return Fault(faultcode="Client.NotImplemented",
-                 faultstring=f"The operation {operation} is not implemented by this server yet")
 
 
 # --- in-band errors ----------------------------------------------------------------------------------------------
@@ -212,7 +214,7 @@ def in_band_error_factory(operation: Operation, error_types: ErrorTypes | None =
 # --- dispatching -------------------------------------------------------------------------------------------------
 
 class OperationDispatcher:
-    """Runs one operation: credentials, authentication, the handler, the transaction, error translation.
+    """Runs one operation: credentials, authentication, the handler in the unit of work, error translation.
 
     Everything that can be decided ahead (argument positions, the in-band error shape) is decided once, at
     service build time, so a call does no reflection.
@@ -232,38 +234,29 @@ class OperationDispatcher:
 
     def __call__(self, ctx: Any, args: tuple[Any, ...]) -> Any:
         if self.handler is None:
-            raise not_implemented_fault(self.operation.name)
-        request: RequestContext = ctx.udc
+            raise not_implemented(self.operation.name)
+        request: ServiceRequest = ctx.udc
         request.writes = self.writes
-        request.credentials = Credentials(*(None if i is None else args[i] for i in self._credential_positions))
+        request.credential_args = tuple(None if i is None else args[i] for i in self._credential_positions)
         try:
-            if self.operation.needs_auth:
-                self._authenticate(ctx, request)
-            call = Call(request, request.principal)
-            result = self.handler(call, *(args[i] for i in self._payload_positions))
-            request.commit()
+            return request.run(self._handle, ctx, request, args)
         except WmsError as error:
-            request.rollback()
             return self.translate(error)
-        except BaseException:
-            request.rollback()
-            raise
-        return result
 
-    def _authenticate(self, ctx: Any, request: RequestContext) -> None:
-        if request.logon_failed:
+    def _handle(self, ctx: Any, request: ServiceRequest, args: tuple[Any, ...]) -> Any:
+        if self.operation.needs_auth:
+            self._authenticate(ctx, request)
+        assert self.handler is not None
+        return self.handler(Call(request), *(args[i] for i in self._payload_positions))
+
+    def _authenticate(self, ctx: Any, request: ServiceRequest) -> None:
+        principal = self.auth_hook(ctx, self.operation.name) if self.auth_hook is not None else None
+        if principal is None:
             raise AuthenticationFailed()
-        if self.auth_hook is not None:
-            principal = self.auth_hook(ctx, self.operation.name)
-            if principal is not None:
-                request.principal = principal
-        if request.principal is None:
-            raise AuthenticationFailed()
+        request.identify(principal)
 
     def translate(self, error: WmsError) -> Any:
-        """The in-band result for ``error`` when the result type has room for it, else a Client fault."""
-        if isinstance(error, NotImplementedOperation):
-            raise not_implemented_fault(self.operation.name) from error
-        if self._error_result is None:
-            raise Fault(faultcode=f"Client.{type(error).__name__}", faultstring=str(error)) from error
+        """The in-band result for ``error`` when the result type has room for it, else the Client fault."""
+        if self._error_result is None or isinstance(error, NotImplementedOperation):
+            raise fault_for(error) from error
         return self._error_result(error)

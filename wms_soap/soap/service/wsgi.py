@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from wms_soap.soap import wsdl
 from wms_soap.soap.auth import SoapEdge, authenticate_call, harden_wsgi
-from wms_soap.soap.context import RequestContext
 from wms_soap.soap.fastxml import fast_out_protocol
 from wms_soap.soap.primitives import TNS
 from wms_soap.soap.protocol import GoodsOwnerSoap11, GoodsOwnerSoap12
@@ -29,13 +28,14 @@ from wms_soap.soap.service.answer_cache import answer_cache_for
 from wms_soap.soap.service.contract import OPERATIONS
 from wms_soap.soap.service.dispatch import AuthHook, Handler
 from wms_soap.soap.service.methods import build_service
+from wms_soap.soap.service.request import ServiceRequest
 
 if TYPE_CHECKING:
     from wms_soap.config import Settings
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 REQUEST_KEY = "wms_soap.soap.request"
-"""The WSGI environ key of the request's ``RequestContext`` (also in Spyne's ``ctx.udc``)."""
+"""The WSGI environ key of the request's ``ServiceRequest`` (also in Spyne's ``ctx.udc``)."""
 PORT_TYPE_NAME = "ServiceSoap"
 _ADDRESS_PLACEHOLDER = "http://wms-soap.invalid/service.asmx"
 _wsdl_template: bytes | None = None
@@ -65,7 +65,7 @@ def _application(service: Any, protocol: Any, edge: SoapEdge | None, name: str) 
 
 
 class GoodsOwnerSoapApp:
-    """Both Spyne applications behind one WSGI callable; one ``RequestContext`` (and session) per request."""
+    """Both Spyne applications behind one WSGI callable; one ``ServiceRequest`` (one unit of work) per request."""
 
     def __init__(self, settings: Settings, session_factory: sessionmaker[Session] | None, *,
                  with_edge: bool = True, handler_map: Mapping[str, Handler] | None = None,
@@ -75,7 +75,7 @@ class GoodsOwnerSoapApp:
         self.settings = settings
         self.session_factory = session_factory
         self.answers = answer_cache_for(settings.answer_cache_mb)
-        """Serialized single-order answers (``soap.answer_cache``), shared by both SOAP versions' applications."""
+        """Serialized single-order answers (``answer_cache``), shared by both SOAP versions' applications."""
         _no_forced_gc()
         service = build_service(handler_map, auth_hook=authenticate_call if with_edge else auth_hook)
         edge = SoapEdge(settings, session_factory) if with_edge and session_factory else None
@@ -119,7 +119,7 @@ class GoodsOwnerSoapApp:
         assert self.session_factory is not None, "a contract-only app serves no calls"
         soap12 = environ.get("REQUEST_METHOD") == "POST" and environ.get("CONTENT_TYPE", "").lower().startswith(
             "application/soap+xml")
-        request = RequestContext(self.settings, self.session_factory, client_addr=environ.get("REMOTE_ADDR"),
+        request = ServiceRequest(self.settings, self.session_factory, client_addr=environ.get("REMOTE_ADDR"),
                                  answers=self.answers, soap12=soap12)
         environ[REQUEST_KEY] = request
         try:

@@ -4,6 +4,8 @@
 from alembic import context
 from sqlalchemy import Connection
 
+from wms_soap.config import load_settings
+from wms_soap.store.db import create_engine_for
 from wms_soap.store.models import Base
 
 
@@ -19,9 +21,6 @@ def _run(connection: Connection) -> None:
 
 
 def _run_from_settings() -> None:
-    from wms_soap.config import load_settings
-    from wms_soap.store.db import create_engine_for
-
     engine = create_engine_for(load_settings().database_url)
     try:
         with engine.connect() as connection:

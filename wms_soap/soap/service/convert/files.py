@@ -1,4 +1,5 @@
-"""Wire <-> domain for files, sync times and reported events.
+"""Wire <-> domain for files (UploadOrderFile, UploadArticleDefFile, UploadInOrderFile, UploadShipmentFile, GetFile,
+GetFileList).
 
 FileBytes arrive base64-decoded by the protocol (as a tuple of byte chunks) and leave as bytes that Spyne encodes.
 An empty string in a search or identification field means "not given", as an omitted element does.
@@ -8,15 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services.events import REFERENCE_FIELDS, EventInput
 from wms_soap.services.files import FileSearch, FileUpload, FileView, OrderFileRef
 from wms_soap.soap.service.types.common import File
 from wms_soap.soap.service.types.files import FileInfo
 from wms_soap.store.files import StoredFile
-
-_YEAR_ONE = 1
-REFERENCE_WIRE_NAMES = {field: "".join(part.capitalize() for part in field.split("_")) for field in REFERENCE_FIELDS}
-"""LogEvent element name of each reference: ``order_id`` -> ``OrderId``."""
 
 
 def text(value: str | None) -> str | None:
@@ -69,16 +65,3 @@ def file_info(view: FileView) -> FileInfo:
         GoodsOwnerCode=view.goods_owner_code, ArticleNo=view.article_number, ArticleName=view.article_name,
         OrderNumber=view.order_number, OrderId=stored.order_id, ArticleSystemId=stored.article_id,
         InOrderId=stored.in_order_id)
-
-
-def event_input(log_event: Any) -> EventInput:
-    """A LogEvent; a Time of 0001-01-01 (what .NET sends for an unset DateTime) is no time."""
-    time = log_event.Time
-    return EventInput(
-        event_type=log_event.Type, success=bool(log_event.Success),
-        time=time if time is not None and time.year > _YEAR_ONE else None,
-        header=log_event.Header, message=log_event.Message, file_text=log_event.FileText,
-        message_id=log_event.MessageId, user_id=log_event.UserId, is_sent=log_event.IsSent,
-        references={field: getattr(log_event, wire) for field, wire in REFERENCE_WIRE_NAMES.items()})
-
-

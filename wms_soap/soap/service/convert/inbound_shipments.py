@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wms_soap.services.countries import is_eu_country
-from wms_soap.services.inbound import inbound_shipments as shipments
+from wms_soap.services.inbound import inbound_shipments
 from wms_soap.soap.service.types.inorders import (
     Address_GetInboundShipments,
     GoodsOwner_GetInboundShipments,
@@ -37,15 +37,15 @@ def _items(array: Any) -> list[Any]:
     return [member for member in array or [] if member is not None]
 
 
-def shipment_query(wire: Any) -> shipments.ShipmentQuery:
+def shipment_query(wire: Any) -> inbound_shipments.ShipmentQuery:
     if wire is None:
-        return shipments.ShipmentQuery()
-    return shipments.ShipmentQuery(
+        return inbound_shipments.ShipmentQuery()
+    return inbound_shipments.ShipmentQuery(
         ids=_items(wire.ShipmentIds), numbers=[n for n in _items(wire.ShipmentOrderNumbers) if n],
         customs_status=wire.CustomsStatus, status_from=wire.ShipmentStatusFrom, status_to=wire.ShipmentStatusTo)
 
 
-def shipment_info(shipment: InboundShipment, view: shipments.ShipmentsView) -> InboundShipmentInfo:
+def shipment_info(shipment: InboundShipment, view: inbound_shipments.ShipmentsView) -> InboundShipmentInfo:
     lines = [view.in_order_lines[line.in_order_line_id] for line in shipment.lines]
     counts = {line.in_order_line_id: line.number_of_items for line in shipment.lines}
     in_orders = list({line.in_order.id: line.in_order for line in lines}.values())
@@ -56,8 +56,8 @@ def shipment_info(shipment: InboundShipment, view: shipments.ShipmentsView) -> I
         InOrders=[_in_order(in_order) for in_order in in_orders])
 
 
-def _header(shipment: InboundShipment, view: shipments.ShipmentsView) -> InboundShipmentHeaderInfo:
-    customs = (InboundShipmentCustomsStatusInfo(Id=shipments.CUSTOMS_STATUS_IDS[shipment.customs_status],
+def _header(shipment: InboundShipment, view: inbound_shipments.ShipmentsView) -> InboundShipmentHeaderInfo:
+    customs = (InboundShipmentCustomsStatusInfo(Id=inbound_shipments.CUSTOMS_STATUS_IDS[shipment.customs_status],
                                                 Code=shipment.customs_status) if shipment.customs_status else None)
     supplier = view.suppliers.get(shipment.supplier_id) if shipment.supplier_id is not None else None
     owner = view.goods_owner
@@ -87,7 +87,7 @@ def _article(article: Article) -> InboundShipmentArticle:
 
 
 def _received(item: InOrderReceivedItem, line: InOrderLine,
-              view: shipments.ShipmentsView) -> InboundShipmentReceivedArticleItem:
+              view: inbound_shipments.ShipmentsView) -> InboundShipmentReceivedArticleItem:
     status = view.item_statuses.get(item.status_code) if item.status_code else None
     return InboundShipmentReceivedArticleItem(
         Article=_article(view.articles[line.article_id]), Batch=item.batch, Serial=item.serial,
@@ -96,7 +96,7 @@ def _received(item: InOrderReceivedItem, line: InOrderLine,
         Comment=item.comment, OriginalArticleItemId=item.id, Container=item.container, InOrderLineId=line.id)
 
 
-def _line(line: InOrderLine, count: Any, view: shipments.ShipmentsView) -> InboundShipmentInOrderLine:
+def _line(line: InOrderLine, count: Any, view: inbound_shipments.ShipmentsView) -> InboundShipmentInOrderLine:
     unit_price = (line.row_price / line.advised_number_of_items
                   if line.row_price is not None and line.advised_number_of_items else None)
     return InboundShipmentInOrderLine(

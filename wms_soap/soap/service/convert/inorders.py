@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from wms_soap.errors import ValidationFailed
 from wms_soap.services.inbound.inorders import (
     ArticleRef,
     InOrderInput,
@@ -77,8 +78,6 @@ def _communication_fields(wire: Any) -> dict[str, Any]:
 
 
 def raise_missing(name: str) -> Any:
-    from wms_soap.errors import ValidationFailed
-
     raise ValidationFailed(f"{name} is required")
 
 

@@ -7,11 +7,12 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 from wms_soap.errors import ValidationFailed
+from wms_soap.services.inventory.articles import ArticleKey
 from wms_soap.services.orders.customers import CustomerInput, RegisterRef
 from wms_soap.services.orders.orders import ClassesInput, LineInput, OrderInput, TextLineInput
 from wms_soap.services.orders.queries import OrderQuery, SpecialFilters, as_utc
-from wms_soap.services.orders.refs import ArticleKey, ContractRef
 from wms_soap.services.orders.updates import LineUpdate, OrderUpdate
+from wms_soap.services.registers import ContractRef
 
 ORDER_FIELDS = {
     "Communication": "communication", "ReferenceNumber": "reference_number",

@@ -5,8 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from wms_soap.services.production import goods_operations as goods
-from wms_soap.services.production import production
+from wms_soap.services.production import goods_operations, production
 from wms_soap.soap.service.convert.inorder_details import as_utc
 from wms_soap.soap.service.types.production import (
     GoodsOperationArticleDefinition,
@@ -156,34 +155,34 @@ def production_article_info(article: Article) -> ProductionArticleInfo:
 
 # --- goods operation orders ---
 
-def goods_operation_order_input(wire: Any) -> goods.GoodsOperationOrderInput:
-    return goods.GoodsOperationOrderInput(
+def goods_operation_order_input(wire: Any) -> goods_operations.GoodsOperationOrderInput:
+    return goods_operations.GoodsOperationOrderInput(
         order_number=wire.GoodsOperationOrderNumber, comment=wire.GoodsOperationOrderComment,
         reference_number=wire.GoodsOperationOrderReferenceNumber,
         lines=[_goods_line_input(line) for line in _items(wire.GoodsOperationOrderLines)])
 
 
-def _status_ref(wire: Any) -> goods.StatusRef | None:
-    return None if wire is None else goods.StatusRef(wire.ArticleItemStatusCode, wire.Operation or "Find")
+def _status_ref(wire: Any) -> goods_operations.StatusRef | None:
+    return None if wire is None else goods_operations.StatusRef(wire.ArticleItemStatusCode, wire.Operation or "Find")
 
 
-def _goods_line_input(wire: Any) -> goods.GoodsOperationLineInput:
-    return goods.GoodsOperationLineInput(
+def _goods_line_input(wire: Any) -> goods_operations.GoodsOperationLineInput:
+    return goods_operations.GoodsOperationLineInput(
         line_number=wire.GoodsOperationOrderLineNumber, article_number=wire.ArticleNumber,
         number_of_items=wire.NumberOfItems, article_operation=wire.GoodsOperationOrderLineArticleOperation or "Find",
         comment=wire.GoodsOperationOrderLineComment, batch_number=wire.GoodsOperationOrderLineBatchNumber,
         from_status=_status_ref(wire.FromArticleItemStatus), to_status=_status_ref(wire.ToArticleItemStatus))
 
 
-def goods_operation_query(wire: Any) -> goods.GoodsOperationQuery:
+def goods_operation_query(wire: Any) -> goods_operations.GoodsOperationQuery:
     if wire is None:
-        return goods.GoodsOperationQuery()
-    return goods.GoodsOperationQuery(ids=_items(wire.GoodsOperationOrderIdsToGet),
-                                     numbers=[n for n in _items(wire.GoodsOperationOrderNumbersToGet) if n])
+        return goods_operations.GoodsOperationQuery()
+    return goods_operations.GoodsOperationQuery(ids=_items(wire.GoodsOperationOrderIdsToGet),
+                                                numbers=[n for n in _items(wire.GoodsOperationOrderNumbersToGet) if n])
 
 
 def goods_operation_order_info(order: GoodsOperationOrder,
-                               view: goods.GoodsOperationOrdersView) -> GoodsOperationOrderInfo:
+                               view: goods_operations.GoodsOperationOrdersView) -> GoodsOperationOrderInfo:
     owner = view.goods_owner
     return GoodsOperationOrderInfo(
         GoodsOperationOrderHeader=GoodsOperationOrderHeaderInfo(
@@ -191,7 +190,8 @@ def goods_operation_order_info(order: GoodsOperationOrder,
             GoodsOwner=GoodsOperationGoodsOwnerInfo(GoodsOwnerId=order.goods_owner_id,
                                                     GoodsOwnerName=owner.name if owner else None),
             GoodsOperationOrderComment=order.comment, GoodsOperationOrderReferenceNumber=order.reference_number,
-            GoodsOperationOrderStatusId=order.status, GoodsOperationOrderStatusName=goods.STATUS_TEXTS[order.status],
+            GoodsOperationOrderStatusId=order.status,
+            GoodsOperationOrderStatusName=goods_operations.STATUS_TEXTS[order.status],
             NumberOfItems=sum((line.number_of_items for line in order.lines), ZERO),
             ExecutedNumberOfItems=sum((line.executed_number_of_items for line in order.lines), ZERO),
             GoodsOperationOrderExecutedTime=order.executed_at,
@@ -208,7 +208,7 @@ def _status_info(status: ArticleItemStatus | None) -> GoodsOperationOrderLineArt
 
 
 def _goods_line_info(line: GoodsOperationOrderLine,
-                     view: goods.GoodsOperationOrdersView) -> GoodsOperationOrderLineInfo:
+                     view: goods_operations.GoodsOperationOrdersView) -> GoodsOperationOrderLineInfo:
     article = view.articles[line.article_id]
     return GoodsOperationOrderLineInfo(
         GoodsOperationOrderLineId=line.id, GoodsOperationOrderLineNumber=line.line_number,

@@ -14,7 +14,6 @@ from wms_soap.services import files
 from wms_soap.soap.service.convert import files as convert
 from wms_soap.soap.service.convert.inorders import raise_missing
 from wms_soap.soap.service.dispatch import Call, ErrorTypes, handler
-from wms_soap.soap.service.handlers.inorders import goods_owner_id
 from wms_soap.soap.service.types.common import File
 from wms_soap.soap.service.types.files import FileList
 from wms_soap.soap.service.types.inorders import UploadedInOrderFile, UploadInOrderFileResult
@@ -28,7 +27,7 @@ def _error_types(not_found: str) -> ErrorTypes:
 
 
 def uploader(call: Call) -> files.Uploader:
-    return files.Uploader(goods_owner_id(call), call.principal.username if call.principal else None,
+    return files.Uploader(call.goods_owner_id, call.principal.username if call.principal else None,
                           call.settings.max_file_bytes)
 
 
@@ -80,12 +79,12 @@ def upload_shipment_file(call: Call, operation: Any) -> UploadShipmentFileResult
 
 @handler("GetFile")
 def get_file(call: Call, file_id: int | None) -> File:
-    return convert.wire_file(files.get_file(call.session, goods_owner_id(call), file_id or 0))
+    return convert.wire_file(files.get_file(call.session, call.goods_owner_id, file_id or 0))
 
 
 @handler("GetFileList")
 def get_file_list(call: Call, search_values: Any) -> FileList:
     if search_values is not None:
         ensure_own_goods_owner(call, search_values.GoodsOwnerId, search_values.GoodsOwnerCode)
-    found = files.list_files(call.session, goods_owner_id(call), convert.file_search(search_values))
+    found = files.list_files(call.session, call.goods_owner_id, convert.file_search(search_values))
     return FileList(FilesInfoList=[convert.file_info(view) for view in found])

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.errors import AuthenticationFailed
-from wms_soap.services import registers as system
+from wms_soap.services import registers
 from wms_soap.services.inbound import inorders
 from wms_soap.services.inventory import article_items
 from wms_soap.services.invoices import goods_owner_code
@@ -20,13 +19,6 @@ from wms_soap.soap.service.types.inorders import (
     UpdateInOrderResult,
 )
 from wms_soap.store.inorders import InOrder
-
-
-def goods_owner_id(call: Call) -> int:
-    """The caller's goods owner: every goods-owner operation works inside it."""
-    if call.principal is None or call.principal.goods_owner_id is None:
-        raise AuthenticationFailed()
-    return call.principal.goods_owner_id
 
 
 def _wire(call: Call, found: list[InOrder], query: inorders.InOrderQuery | None = None) -> list[ReceivedInOrder]:
@@ -53,14 +45,14 @@ def creator(call: Call) -> inorders.Creator:
 
 def status_texts(call: Call) -> dict[int, str]:
     """The in-order status texts of this warehouse (configurable; the defaults otherwise)."""
-    return dict(system.in_order_statuses(call.session, None))
+    return dict(registers.in_order_statuses(call.session, None))
 
 
 @handler("ProcessInOrder")
 def process_in_order(call: Call, co: Any) -> FileResultClass:
     if co is None:
         convert.raise_missing("co")
-    outcome = inorders.process_in_order(call.session, convert.in_order_input(co), goods_owner_id=goods_owner_id(call),
+    outcome = inorders.process_in_order(call.session, convert.in_order_input(co), goods_owner_id=call.goods_owner_id,
                                         creator=creator(call))
     return FileResultClass(Success=True, InOrderId=outcome.in_order_id, OrderId=0,
                            GoodsOwnerOrderNumber=outcome.goods_owner_order_number, Message=outcome.message)
@@ -68,14 +60,14 @@ def process_in_order(call: Call, co: Any) -> FileResultClass:
 
 @handler("GetInOrderByOrderNumber")
 def get_in_order_by_order_number(call: Call, order_number: str | None) -> ReceivedInOrder | None:
-    found = inorders.get_in_order_by_number(call.session, order_number, goods_owner_id=goods_owner_id(call))
+    found = inorders.get_in_order_by_number(call.session, order_number, goods_owner_id=call.goods_owner_id)
     return _wire(call, [found])[0] if found is not None else None
 
 
 @handler("GetInOrdersByQuery")
 def get_in_orders_by_query(call: Call, query: Any) -> GetInOrdersResult:
     filters = convert.in_order_query(query)
-    found = inorders.query_in_orders(call.session, filters, goods_owner_id=goods_owner_id(call))
+    found = inorders.query_in_orders(call.session, filters, goods_owner_id=call.goods_owner_id)
     return GetInOrdersResult(InOrders=_wire(call, found, filters))
 
 
@@ -84,7 +76,7 @@ def update_in_order(call: Call, update: Any) -> UpdateInOrderResult:
     if update is None:
         convert.raise_missing("updateInOrder")
     in_order = inorders.update_in_order(call.session, convert.in_order_update(update),
-                                        goods_owner_id=goods_owner_id(call))
+                                        goods_owner_id=call.goods_owner_id)
     return UpdateInOrderResult(Success=True, Message="In-order updated", InOrderId=in_order.id)
 
 
@@ -97,13 +89,13 @@ def update_in_order_lines(call: Call, update: Any) -> UpdateInOrderLinesResult:
         call.session, (ident.InOrderIdentificationType if ident else None) or "GoodsOwnerOrderNumber",
         ident.GoodsOwnerOrderNumber if ident else None, ident.InOrderId if ident else None,
         [convert.in_order_line_update(line) for line in update.InOrderLines or [] if line is not None],
-        goods_owner_id=goods_owner_id(call))
+        goods_owner_id=call.goods_owner_id)
     return UpdateInOrderLinesResult(Success=True, Message="In-order lines updated", InOrderId=in_order.id)
 
 
 @handler("GetInOrderStatusReports")
 def get_in_order_status_reports(call: Call, query: Any) -> InOrderStatusReportsResult:
     numbers = [n for n in (query.InOrderNumbersToReport or []) if n] if query is not None else None
-    found = inorders.status_reports(call.session, numbers, goods_owner_id=goods_owner_id(call))
+    found = inorders.status_reports(call.session, numbers, goods_owner_id=call.goods_owner_id)
     texts = status_texts(call)
     return InOrderStatusReportsResult(InOrderStatusReports=[convert.status_report(o, texts) for o in found])

@@ -10,7 +10,6 @@ from wms_soap.services.inbound.inorders import article_names
 from wms_soap.services.inventory import inventory_changes
 from wms_soap.soap.service.convert.inorders import article_class, as_utc
 from wms_soap.soap.service.dispatch import Call, handler
-from wms_soap.soap.service.handlers.inorders import goods_owner_id
 from wms_soap.soap.service.types.inventory import (
     InventoryChangeLine,
     InventoryChangesResult,
@@ -42,7 +41,7 @@ def _transaction(change: StoredChange) -> InventoryTransaction:
 
 @handler("GetInventoryChanges")
 def get_inventory_changes(call: Call, query: Any) -> InventoryChangesResult:
-    owner = goods_owner_id(call)
+    owner = call.goods_owner_id
     grouped = inventory_changes.inventory_changes(call.session, _query(query), goods_owner_id=owner)
     articles = article_names(call.session, set(grouped))
     return InventoryChangesResult(GoodsOwnerId=owner, InventoryChangeLines=[
@@ -58,7 +57,7 @@ def set_inventory_changes_to_reported(call: Call, operation: Any) -> SetInventor
     inventory_id = operation.InventoryId if operation is not None else None
     try:
         changes = inventory_changes.set_reported(call.session, article_id or 0, inventory_id,
-                                                 goods_owner_id=goods_owner_id(call))
+                                                 goods_owner_id=call.goods_owner_id)
     except NotFound as error:
         kind = "InventoryNotFound" if inventory_id else "ArticleNotFound"
         return SetInventoryChangesToReportedResult(Success=False, Errors=[

@@ -11,7 +11,6 @@ from wms_soap.services import invoices
 from wms_soap.soap.service.convert import invoices as convert
 from wms_soap.soap.service.convert.inorders import raise_missing
 from wms_soap.soap.service.dispatch import Call, handler
-from wms_soap.soap.service.handlers.inorders import goods_owner_id
 from wms_soap.soap.service.types.common import FileResultClass
 from wms_soap.soap.service.types.invoices import GetInvoicesResult, GetInvoicesResultV2
 
@@ -23,7 +22,7 @@ def _code(call: Call, owner: int) -> str | None:
 
 @handler("GetInvoicesByQuery")
 def get_invoices_by_query(call: Call, query: Any) -> GetInvoicesResultV2:
-    owner = goods_owner_id(call)
+    owner = call.goods_owner_id
     wanted = convert.invoice_query(query)
     found = invoices.query_invoices(call.session, wanted, goods_owner_id=owner)
     context = invoices.charge_context(call.session, found) if wanted.with_rows else invoices.ChargeContext()
@@ -34,7 +33,7 @@ def get_invoices_by_query(call: Call, query: Any) -> GetInvoicesResultV2:
 
 @handler("GetInvoices")
 def get_invoices(call: Call, query: Any) -> GetInvoicesResult:
-    owner = goods_owner_id(call)
+    owner = call.goods_owner_id
     wanted = convert.legacy_invoice_query(query)
     found = invoices.query_invoices(call.session, wanted, goods_owner_id=owner)
     context = invoices.charge_context(call.session, found) if wanted.with_rows else invoices.ChargeContext()
@@ -47,5 +46,5 @@ def process_invoice(call: Call, goods_owner_invoice: Any) -> FileResultClass:
     if goods_owner_invoice is None:
         raise_missing("GoodsOwnerInvoice")
     invoice = invoices.update_invoice(call.session, convert.invoice_update(goods_owner_invoice),
-                                      goods_owner_id=goods_owner_id(call))
+                                      goods_owner_id=call.goods_owner_id)
     return FileResultClass(Success=True, OrderId=0, InOrderId=0, Message=f"Invoice {invoice.id} updated")

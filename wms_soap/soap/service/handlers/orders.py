@@ -6,10 +6,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from wms_soap.errors import NotFound, PermissionDenied
-from wms_soap.services.orders import orders
-from wms_soap.services.orders import updates as order_updates
-from wms_soap.services.orders import views as order_views
+from wms_soap.errors import NotFound
+from wms_soap.services.orders import orders, updates, views
 from wms_soap.services.orders.customers import process_customer as process_customer_service
 from wms_soap.soap.service.convert import orders as wire_in
 from wms_soap.soap.service.convert import orders_out as wire_out
@@ -24,18 +22,11 @@ from wms_soap.soap.service.types.orders import (
 )
 
 
-def goods_owner_of(call: Call) -> int:
-    principal = call.principal
-    if principal is None or principal.goods_owner_id is None:
-        raise PermissionDenied("This operation needs an API user of a goods owner")
-    return principal.goods_owner_id
-
-
 @handler("ProcessOrder")
 def process_order(call: Call, co: Any) -> FileResultClass:
     if co is None:
         wire_in.raise_missing("co")
-    result = orders.process_order(call.session, goods_owner_of(call), wire_in.order_input(co))
+    result = orders.process_order(call.session, call.goods_owner_id, wire_in.order_input(co))
     return wire_out.file_result(result.order_id, result.goods_owner_order_number, result.message)
 
 
@@ -43,17 +34,17 @@ def process_order(call: Call, co: Any) -> FileResultClass:
 def process_customer(call: Call, customer: Any) -> FileResultClass:
     if customer is None:
         wire_in.raise_missing("Customer")
-    found = process_customer_service(call.session, goods_owner_of(call), wire_in.customer_input(customer))
+    found = process_customer_service(call.session, call.goods_owner_id, wire_in.customer_input(customer))
     return FileResultClass(Success=True, OrderId=0, InOrderId=0, Message=f"Customer {found.id} saved")
 
 
 @handler("GetOrder")
 def get_order(call: Call, order_id: int | None) -> Order | None:
-    owner = goods_owner_of(call)
+    owner = call.goods_owner_id
     if call.answered_from_cache(("GetOrder", owner, order_id or 0),
-                                partial(order_views.answer_stamp, goods_owner_id=owner, order_id=order_id or 0)):
+                                partial(views.answer_stamp, goods_owner_id=owner, order_id=order_id or 0)):
         return None
-    order = order_views.get_order(call.session, owner, order_id or 0)
+    order = views.get_order(call.session, owner, order_id or 0)
     if order is None:
         raise NotFound(f"Order {order_id} was not found")
     return wire_out.order_out(order)
@@ -61,12 +52,12 @@ def get_order(call: Call, order_id: int | None) -> Order | None:
 
 @handler("GetOrderByOrderNumber")
 def get_order_by_order_number(call: Call, order_number: str | None) -> Order | None:
-    owner = goods_owner_of(call)
+    owner = call.goods_owner_id
     if order_number and call.answered_from_cache(
             ("GetOrderByOrderNumber", owner, order_number),
-            partial(order_views.answer_stamp, goods_owner_id=owner, order_number=order_number)):
+            partial(views.answer_stamp, goods_owner_id=owner, order_number=order_number)):
         return None
-    order = order_views.get_order_by_number(call.session, owner, order_number)
+    order = views.get_order_by_number(call.session, owner, order_number)
     return wire_out.order_out(order) if order is not None else None
 
 
@@ -75,13 +66,13 @@ def get_orders_by_query(call: Call, query: Any) -> GetOrdersResult:
     filters = wire_in.order_query(query)
     if filters.special is not None and call.principal is not None:
         filters.special.requesting_user_id = call.principal.user_id  # OnlyOrdersAssignedToRequestingUser
-    found = order_views.query_orders(call.session, goods_owner_of(call), filters)
+    found = views.query_orders(call.session, call.goods_owner_id, filters)
     return GetOrdersResult(Orders=[wire_out.order_out(order) for order in found])
 
 
 @handler("UpdateOrder")
 def update_order(call: Call, update: Any) -> UpdateOrderResult:
-    order = order_updates.update_order(call.session, goods_owner_of(call), wire_in.order_update(update))
+    order = updates.update_order(call.session, call.goods_owner_id, wire_in.order_update(update))
     return UpdateOrderResult(Success=True, Message="Order updated", OrderId=order.id)
 
 
@@ -91,19 +82,19 @@ def update_order_lines(call: Call, update: Any) -> UpdateOrderLinesResult:
         wire_in.raise_missing("UpdateOrderLines")
     kind, order_id, key = wire_in.order_lines_identification(update.UpdateOrderIdentification)
     lines = [wire_in.line_update(line) for line in update.OrderLines or () if line is not None]
-    order = order_updates.update_order_lines(call.session, goods_owner_of(call), kind, lines,
-                                             order_id=order_id, key=key)
+    order = updates.update_order_lines(call.session, call.goods_owner_id, kind, lines,
+                                       order_id=order_id, key=key)
     return UpdateOrderLinesResult(Success=True, Message="Order lines updated", OrderId=order.id)
 
 
 @handler("GetOrderStatusReport")
 def get_order_status_report(call: Call, order_number: str | None) -> OrderStatusReport | None:
-    order = order_views.get_order_by_number(call.session, goods_owner_of(call), order_number)
+    order = views.get_order_by_number(call.session, call.goods_owner_id, order_number)
     return wire_out.status_report(order) if order is not None else None
 
 
 @handler("GetOrderStatusReports")
 def get_order_status_reports(call: Call, query: Any) -> OrderStatusReportsResult:
     numbers = (query.OrderNumbersToReport or []) if query is not None else []
-    found = order_views.orders_by_numbers(call.session, goods_owner_of(call), numbers)
+    found = views.orders_by_numbers(call.session, call.goods_owner_id, numbers)
     return OrderStatusReportsResult(OrderStatusReports=[wire_out.status_report(order) for order in found])

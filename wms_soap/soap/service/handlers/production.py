@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from wms_soap.services.production import goods_operations as goods
-from wms_soap.services.production import production
+from wms_soap.services.production import goods_operations, production
 from wms_soap.soap.service.convert import production as convert
 from wms_soap.soap.service.convert.inorders import raise_missing
 from wms_soap.soap.service.dispatch import Call, carried_error_type, handler
-from wms_soap.soap.service.handlers.inorders import goods_owner_id
 from wms_soap.soap.service.types.production import (
     GetGoodsOperationOrdersResult,
     GetProductionArticlesResult,
@@ -30,14 +28,14 @@ from wms_soap.soap.service.types.production import (
 def process_production_order(call: Call, production_order: Any) -> ProcessProductionOrderResult:
     if production_order is None:
         raise_missing("ProductionOrder")
-    order = production.process_production_order(call.session, goods_owner_id(call),
+    order = production.process_production_order(call.session, call.goods_owner_id,
                                                  convert.production_order_input(production_order))
     return ProcessProductionOrderResult(Success=True, ProductionOrderId=order.id)
 
 
 @handler("GetProductionOrdersByQuery")
 def get_production_orders_by_query(call: Call, query: Any) -> GetProductionOrdersResult:
-    view = production.query_production_orders(call.session, goods_owner_id(call), convert.production_order_query(query))
+    view = production.query_production_orders(call.session, call.goods_owner_id, convert.production_order_query(query))
     return GetProductionOrdersResult(ProductionOrders=[convert.production_order_info(order, view.articles)
                                                        for order in view.orders])
 
@@ -50,7 +48,7 @@ def update_production_order_lines(call: Call, update: Any) -> UpdateProductionOr
     if ident is None:
         raise_missing("UpdateProductionOrderIdentification")
     order, outcomes = production.update_production_order_lines(
-        call.session, goods_owner_id(call), ident.ProductionOrderIdentificationType or "ProductionOrderNumber",
+        call.session, call.goods_owner_id, ident.ProductionOrderIdentificationType or "ProductionOrderNumber",
         convert.reported_updates(update), order_number=ident.ProductionOrderNumber, order_id=ident.ProductionOrderId)
     failed = [o for o in outcomes if not o.success]
     return UpdateProductionOrderLinesResult(
@@ -64,22 +62,23 @@ def update_production_order_lines(call: Call, update: Any) -> UpdateProductionOr
 @handler("GetProductionArticlesByQuery")
 def get_production_articles_by_query(call: Call, query: Any) -> GetProductionArticlesResult:
     ids = [i for i in (query.ArticleDefIds or []) if i is not None] if query is not None else []
-    articles = production.production_articles(call.session, goods_owner_id(call), ids)
+    articles = production.production_articles(call.session, call.goods_owner_id, ids)
     return GetProductionArticlesResult(Success=True,
                                        Articles=[convert.production_article_info(article) for article in articles])
 
 
-@handler("ProcessGoodsOperationOrder", error_types={goods.GoodsOperationRejected: carried_error_type})
+@handler("ProcessGoodsOperationOrder", error_types={goods_operations.GoodsOperationRejected: carried_error_type})
 def process_goods_operation_order(call: Call, go: Any) -> GoodsOperationOrderResult:
     if go is None:
         raise_missing("go")
-    order = goods.process_goods_operation_order(call.session, goods_owner_id(call),
-                                                convert.goods_operation_order_input(go))
+    order = goods_operations.process_goods_operation_order(call.session, call.goods_owner_id,
+                                                           convert.goods_operation_order_input(go))
     return GoodsOperationOrderResult(Success=True, GoodsOperationOrderId=order.id)
 
 
 @handler("GetGoodsOperationOrdersByQuery")
 def get_goods_operation_orders_by_query(call: Call, query: Any) -> GetGoodsOperationOrdersResult:
-    view = goods.query_goods_operation_orders(call.session, goods_owner_id(call), convert.goods_operation_query(query))
+    view = goods_operations.query_goods_operation_orders(call.session, call.goods_owner_id,
+                                                         convert.goods_operation_query(query))
     return GetGoodsOperationOrdersResult(GoodsOperationOrders=[convert.goods_operation_order_info(order, view)
                                                                for order in view.orders])

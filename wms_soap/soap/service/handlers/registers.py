@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from itertools import groupby
 
-from wms_soap.errors import AuthenticationFailed
-from wms_soap.services import registers as system
+from wms_soap.services import registers
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.types.inorders import GetInOrderStatusesResult, InOrderStatus
 from wms_soap.soap.service.types.orders import GetOrderStatusesResult, OrderStatus
@@ -25,39 +24,32 @@ def get_system_status(call: Call) -> SystemStatus:
     return SystemStatus(SystemStatusText="OK", IsRunning=True, BuildTime=_STARTED_AT)
 
 
-def goods_owner_id(call: Call) -> int:
-    """The caller's goods owner; every operation here needs one."""
-    if call.principal is None or call.principal.goods_owner_id is None:
-        raise AuthenticationFailed()
-    return call.principal.goods_owner_id
-
-
 @handler("GetSystemInfo")
 def get_system_info(call: Call) -> SystemInfo:
-    goods_owner_id(call)
-    return SystemInfo(SystemTime=system.system_time())
+    _ = call.goods_owner_id  # a caller without a goods owner is refused here too
+    return SystemInfo(SystemTime=registers.system_time())
 
 
 @handler("GetOrderStatuses")
 def get_order_statuses(call: Call) -> GetOrderStatusesResult:
-    warehouse_id = system.warehouse_of(call.session, goods_owner_id(call))
+    warehouse_id = registers.warehouse_of(call.session, call.goods_owner_id)
     return GetOrderStatusesResult(OrderStatuses=[
         OrderStatus(OrderStatusId=number, OrderStatusName=text)
-        for number, text in system.order_statuses(call.session, warehouse_id)])
+        for number, text in registers.order_statuses(call.session, warehouse_id)])
 
 
 @handler("GetInOrderStatuses")
 def get_in_order_statuses(call: Call) -> GetInOrderStatusesResult:
-    warehouse_id = system.warehouse_of(call.session, goods_owner_id(call))
+    warehouse_id = registers.warehouse_of(call.session, call.goods_owner_id)
     return GetInOrderStatusesResult(InOrderStatuses=[
         InOrderStatus(InOrderStatusId=number, InOrderStatusName=text)
-        for number, text in system.in_order_statuses(call.session, warehouse_id)])
+        for number, text in registers.in_order_statuses(call.session, warehouse_id)])
 
 
 @handler("GetTransporterContracts")
 def get_transporter_contracts(call: Call) -> GetTransporterContractsResult:
     """One TransporterContract per transporter and customer number, listing its services."""
-    contracts = system.transporter_contracts(call.session, goods_owner_id(call))
+    contracts = registers.transporter_contracts(call.session, call.goods_owner_id)
     grouped = groupby(contracts, key=lambda c: (c.transporter.code, c.customer_number, c.edi_customer_code))
     return GetTransporterContractsResult(TransporterContracts=[_contract(list(group)) for _, group in grouped])
 

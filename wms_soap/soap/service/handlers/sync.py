@@ -7,15 +7,14 @@ from datetime import datetime
 
 from wms_soap.services import sync
 from wms_soap.soap.service.dispatch import Call, handler
-from wms_soap.soap.service.handlers.inorders import goods_owner_id
 
 
 @handler("GetTimeOfLastSync")
 def get_time_of_last_sync(call: Call, integration_type: str | None) -> datetime | None:
-    return sync.get_sync_time(call.session, goods_owner_id(call), integration_type)
+    return sync.get_sync_time(call.session, call.goods_owner_id, integration_type)
 
 
 @handler("SetTimeOfLastSync")
 def set_time_of_last_sync(call: Call, integration_type: str | None, sync_time: datetime | None) -> None:
-    sync.set_sync_time(call.session, goods_owner_id(call), integration_type, sync_time,
+    sync.set_sync_time(call.session, call.goods_owner_id, integration_type, sync_time,
                        call.principal.username if call.principal else None)

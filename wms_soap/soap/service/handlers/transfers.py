@@ -11,12 +11,11 @@ from typing import Any
 from wms_soap.services.warehouse import transfers
 from wms_soap.soap.service.convert import transfers as convert
 from wms_soap.soap.service.dispatch import Call, handler
-from wms_soap.soap.service.handlers.inorders import goods_owner_id
 from wms_soap.soap.service.types.production import GetWarehouseTransferOrdersResult
 
 
 @handler("GetWarehouseTransferOrderByQuery")
 def get_warehouse_transfer_order_by_query(call: Call, query: Any) -> GetWarehouseTransferOrdersResult:
-    view = transfers.query_transfer_orders(call.session, goods_owner_id(call), convert.transfer_query(query))
+    view = transfers.query_transfer_orders(call.session, call.goods_owner_id, convert.transfer_query(query))
     return GetWarehouseTransferOrdersResult(Orders=[convert.transfer_order_info(order, view)
                                                     for order in view.orders])
