@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from tests.functional.answer_checks import check_answer
 from wms_soap.security.wssecurity import PASSWORD_DIGEST, PASSWORD_TEXT, WSSE, WSU
 
 SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -65,7 +66,9 @@ def post(
         except (BrokenPipeError, ConnectionResetError):
             pass  # the server answered (413) before reading the whole body; its answer is still there to read
         answer = connection.getresponse()
-        return Response(answer.status, answer.getheader("Content-Type") or "", answer.read())
+        content = answer.read()
+        check_answer(content)
+        return Response(answer.status, answer.getheader("Content-Type") or "", content)
     finally:
         connection.close()
 

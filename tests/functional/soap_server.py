@@ -59,19 +59,26 @@ def serve_soap(settings: Any, session_factory: Any, *, contract_only: bool = Fal
                **app_options: Any) -> Iterator[SoapServer]:
     """Serve ``create_goods_owner_app`` (or, with ``contract_only``, the mount without the security edge and
     with the given ``handler_map``/``auth_hook``) until the block ends."""
-    server = create_server(_not_ready, host="127.0.0.1", port=0, threads=2)
-    settings = dataclasses.replace(settings, public_url=f"http://127.0.0.1:{server.effective_port}")
-    app: Any
-    if contract_only:
-        app = GoodsOwnerSoapApp(settings, session_factory, with_edge=False, **app_options)
-    else:
-        app = create_goods_owner_app(settings, session_factory)
-    server.application = app
+    with serve_wsgi(_not_ready) as server:
+        settings = dataclasses.replace(settings, public_url=f"http://127.0.0.1:{server.effective_port}")
+        app: Any
+        if contract_only:
+            app = GoodsOwnerSoapApp(settings, session_factory, with_edge=False, **app_options)
+        else:
+            app = create_goods_owner_app(settings, session_factory)
+        server.application = app
+        yield SoapServer(url=service_url(settings), settings=settings, app=app)
+
+
+@contextmanager
+def serve_wsgi(app: Any) -> Iterator[Any]:
+    """A real waitress on port 0 serving ``app`` (its ``application`` may be replaced) until the block ends."""
+    server = create_server(app, host="127.0.0.1", port=0, threads=2)
     stop = threading.Event()
     thread = threading.Thread(target=_serve_until, args=(server, stop), name="soap-test-server", daemon=True)
     thread.start()
     try:
-        yield SoapServer(url=service_url(settings), settings=settings, app=app)
+        yield server
     finally:
         server.trigger.pull_trigger(stop.set)  # runs in the loop's thread: nothing closes the trigger before that
         thread.join(timeout=10)

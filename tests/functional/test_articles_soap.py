@@ -156,6 +156,26 @@ def test_structure_article_creates_its_children(api: ArticlesClient) -> None:
     assert read_article(api, "CUP").Name == "Cup"
 
 
+def test_a_structure_line_without_sub_article_is_skipped_and_said_so(api: ArticlesClient) -> None:
+    t = api.types
+    cup = t.ArticleDefinition(ArticleOperation="CreateOrUpdate", ArticleIdentification="ArticleNumber",
+                              ArticleNumber="CUP", ArticleName="Cup")
+    structure = t.ArticleStructureSpecification(ArticleStructureType="StructureArticle", StructureArticleDefinition=[
+        t.StructureArticleDefinition(NumberOfItems=Decimal(2), SubArticleDefinition=cup),
+        t.StructureArticleDefinition(NumberOfItems=Decimal(1))])
+    result = api.article("KIT", ArticleName="Kit", ArticleStructureSpecification=structure)
+    assert result.Success is True, result.ErrorMessage
+    assert result.Message == "Article KIT created; 1 StructureArticleDefinition line without a SubArticleDefinition " \
+                             "skipped"
+    assert read_article(api, "KIT").ArticleKind == "Structure"
+    only_empty = t.ArticleStructureSpecification(ArticleStructureType="StructureArticle", StructureArticleDefinition=[
+        t.StructureArticleDefinition(NumberOfItems=Decimal(1)), t.StructureArticleDefinition(NumberOfItems=Decimal(3))])
+    again = api.article("KIT", ArticleStructureSpecification=only_empty)
+    assert (again.Success, again.Message) == (True, "Article KIT updated; 2 StructureArticleDefinition lines "
+                                                    "without a SubArticleDefinition skipped")
+    assert read_article(api, "KIT").ArticleKind == "Structure"  # the structure it had is kept
+
+
 def test_structure_type_attribute_is_checked(api: ArticlesClient) -> None:
     t = api.types
     structure = t.ArticleStructureSpecification(ArticleStructureType="Kit", StructureArticleDefinition=[])

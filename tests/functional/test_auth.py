@@ -74,7 +74,7 @@ def assert_failed_authentication(response: Any, soap12: bool = False) -> None:
     assert response.status == 500, response.body
     code, _ = response.fault()
     if soap12:
-        assert code == "soap12env:Sender/wsse:FailedAuthentication"
+        assert code == "soap:Sender/wsse:FailedAuthentication"
     else:
         assert code == FAILED_AUTH_11
     assert f'xmlns:wsse="{WSSE}"'.encode() in response.body
@@ -199,7 +199,7 @@ def test_wrong_goods_owner_id_is_a_client_fault(url: str, accounts: Accounts) ->
     body = operation("GetInventory", GoodsOwnerId=accounts.other_id, UserName="WSIshop", Password=PASSWORD)
     response = post(url, envelope(body))
     assert response.status == 500
-    assert response.fault() == ("soap11env:Client.AuthenticationFailed", LOGON_FAILED)
+    assert response.fault() == ("soap:Client.AuthenticationFailed", LOGON_FAILED)
 
 
 def test_no_goods_owner_parameter_acts_for_the_users_own(url: str) -> None:
@@ -223,7 +223,33 @@ def test_body_failure_strips_the_body_before_deserialization(url: str) -> None:
     body = operation("GetOrderStatuses", UserName="WSIshop", Password="wrong", GoodsOwnerCode="SHOP")
     body = body.replace("</tns:GetOrderStatuses>", "<tns:Bad>1</tns:Bad></tns:GetOrderStatuses>")
     response = post(url, envelope(body))
-    assert response.fault() == ("soap11env:Client.AuthenticationFailed", LOGON_FAILED)
+    assert response.fault() == ("soap:Client.AuthenticationFailed", LOGON_FAILED)
+
+
+# -- namespaces: elements outside the service namespace are not bound, as ASMX leaves them --------------------------
+
+CREDENTIALS = f"<GoodsOwnerCode>SHOP</GoodsOwnerCode><UserName>WSIshop</UserName><Password>{PASSWORD}</Password>"
+
+
+@pytest.mark.parametrize(("body", "bound"), [
+    (f'<ProcessArticle xmlns="{WSI}">{CREDENTIALS}</ProcessArticle>', True),
+    (f"<ProcessArticle>{CREDENTIALS}</ProcessArticle>", False),
+    (f"<tns:ProcessArticle>{CREDENTIALS}</tns:ProcessArticle>", False),
+    (f'<tns:ProcessArticle xmlns="urn:another">{CREDENTIALS}</tns:ProcessArticle>', False),
+    ('<tns:ProcessArticle><tns:GoodsOwnerCode>SHOP</tns:GoodsOwnerCode><tns:UserName>WSIshop</tns:UserName>'
+     f'<o:Password xmlns:o="urn:another">{PASSWORD}</o:Password></tns:ProcessArticle>', False),
+], ids=["default-namespace", "no-namespace", "children-in-no-namespace", "children-in-another", "one-foreign"])
+def test_elements_outside_the_service_namespace_are_not_bound(url: str, body: str, bound: bool) -> None:
+    """An integration that forgets the namespace must fail here as against Ongoing: the parameters stay null."""
+    expected = ("true", "WSIshop|SHOP") if bound else ("false", LOGON_FAILED)
+    assert file_result(post(url, envelope(body))) == expected
+
+
+def test_a_foreign_element_inside_the_payload_is_ignored(url: str) -> None:
+    body = operation("ProcessArticle", GoodsOwnerCode="SHOP", UserName="WSIshop", Password=PASSWORD).replace(
+        "</tns:ProcessArticle>", '<tns:art><x:Extension xmlns:x="urn:vendor">1</x:Extension></tns:art>'
+                                 "</tns:ProcessArticle>")
+    assert file_result(post(url, envelope(body))) == ("true", "WSIshop|SHOP")
 
 
 # -- account states ---------------------------------------------------------------------------------------------------
@@ -281,7 +307,7 @@ def test_invoice_permission(url: str, session_factory: Any) -> None:
     assert result.findtext("wsi:Success", namespaces=NS) == "false"
     assert result.findtext("wsi:Message", namespaces=NS) == INVOICE_DENIED
     legacy = post(url, envelope(operation("GetInvoices", UserName="WSIshop", Password=PASSWORD)))
-    assert legacy.fault() == ("soap11env:Client.PermissionDenied", INVOICE_DENIED)
+    assert legacy.fault() == ("soap:Client.PermissionDenied", INVOICE_DENIED)
     allowed = post(url, envelope(operation("GetInvoices", UserName="WSIinvoices", Password=PASSWORD)))
     assert allowed.status == 200
     from wms_soap.security.audit import AuditFilter, query

@@ -209,5 +209,5 @@ def test_the_other_s5_requests_are_read_and_answered_not_implemented(lift: LiftW
                                                                       payload: str) -> None:
     response = post(lift.url, operation, payload)
     assert response.status_code == 500
-    assert fault_of(response) == ("soap11env:Client.NotImplemented",
+    assert fault_of(response) == ("soap:Client.NotImplemented",
                                   f"The operation {operation} is not implemented by this server yet")

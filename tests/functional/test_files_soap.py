@@ -257,9 +257,9 @@ def test_malformed_base64_over_soap12_is_a_sender_fault(api: Api, live_server: A
     response = requests.post(live_server.url, data=body, timeout=30, headers={
         "Content-Type": 'application/soap+xml; charset=utf-8; action="http://ongoingsystems.se/WSI/UploadInOrderFile"'})
     assert response.status_code == 500
-    assert b"<soap12env:Value>soap12env:Sender</soap12env:Value>" in response.content
-    assert b"<soap12env:Value>InvalidBase64</soap12env:Value>" in response.content
-    assert b">FileBytes is not valid base64</soap12env:Text>" in response.content
+    assert b"<soap:Value>soap:Sender</soap:Value>" in response.content
+    assert b'<soap:Value xmlns:tns="http://ongoingsystems.se/WSI">tns:InvalidBase64</soap:Value>' in response.content
+    assert b">FileBytes is not valid base64</soap:Text>" in response.content
     assert file_count(live_server) == 0
 
 
@@ -267,7 +267,7 @@ def test_base64_with_line_breaks_is_accepted(api: Api, live_server: Any) -> None
     content = bytes(range(256)) * 4
     wrapped = base64.encodebytes(content).decode()  # MIME style: a line break every 76 characters
     response = post(live_server, envelope(api.owner, wrapped))
-    assert response.status_code == 200 and b"<tns:Success>true</tns:Success>" in response.content
+    assert response.status_code == 200 and b"<Success>true</Success>" in response.content
     [file_id] = only_file_ids(api)
     assert api("GetFile", FileId=file_id).FileBytes == content
 

@@ -16,7 +16,8 @@ from wms_soap.services.inbound.inbound_shipments import ShipmentInput, ShipmentL
 from wms_soap.services.warehouse import inbound as warehouse_inbound
 from wms_soap.services.warehouse.inbound import Receipt
 from wms_soap.store.db import session_scope
-from wms_soap.store.inorders import InOrder, Supplier
+from wms_soap.store.inorders import InOrder
+from wms_soap.store.suppliers import Supplier
 
 
 @pytest.fixture

@@ -18,8 +18,9 @@ from wms_soap.services.warehouse import inbound as warehouse_inbound
 from wms_soap.services.warehouse.inbound import Receipt
 from wms_soap.store.access import ApiUser
 from wms_soap.store.db import session_scope
-from wms_soap.store.inorders import InOrder, InOrderAdvisedItem, InOrderLine, Supplier
+from wms_soap.store.inorders import InOrder, InOrderAdvisedItem, InOrderLine
 from wms_soap.store.orders import Customer
+from wms_soap.store.suppliers import Supplier
 
 EXPIRY = datetime(2027, 6, 30)
 PRODUCED = datetime(2026, 1, 15)

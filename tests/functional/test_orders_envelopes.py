@@ -80,3 +80,54 @@ def test_soap12_query_and_utf16_declared_process_order(acme: str) -> None:
     answer = post(acme, "dotnet_soap12_get_orders_by_query.xml", "GetOrdersByQuery", soap12=True)
     assert answer.find(".//wsi:GetOrdersByQueryResult", NS) is not None
     assert list(answer.iterfind(".//wsi:Order", NS)) == []
+
+
+def test_a_delivery_date_sent_without_offset_comes_back_as_sent(acme: str) -> None:
+    """ASMX writes a stored DateTime without an offset: a client in another time zone must read 10:30 as 10:30."""
+    created = post(acme, "dotnet_process_order.xml", "ProcessOrder",
+                   replace=("<DeliveryDate>2024-05-06T00:00:00</DeliveryDate>",
+                            "<DeliveryDate>2027-01-15T10:30:00</DeliveryDate>"))
+    assert text(created, ".//wsi:ProcessOrderResult/wsi:Success") == "true"
+    body = (f'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'
+            f'<GetOrderByOrderNumber xmlns="{NS["wsi"]}"><GoodsOwnerCode>ACME</GoodsOwnerCode>'
+            "<UserName>WSI-acme</UserName><Password>s3cret-Pass</Password><OrderNumber>SO-1001</OrderNumber>"
+            "</GetOrderByOrderNumber></soap:Body></soap:Envelope>")
+    for _ in range(2):  # built, then from the answer cache
+        answer = requests.post(acme, data=body.encode(), headers={"Content-Type": "text/xml; charset=utf-8"},
+                               timeout=30)
+        assert "<DeliveryDate>2027-01-15T10:30:00</DeliveryDate>" in answer.text
+        created_date = etree.fromstring(answer.content).findtext(".//wsi:OrderInfo/wsi:CreatedDate", namespaces=NS)
+        assert created_date is not None and len(created_date) in (19, 26)  # no offset: ...T10:30:00[.ffffff]
+
+
+def test_customer_number_identification_without_a_number_builds_the_customer(acme: str) -> None:
+    """CustomerIdentification=CustomerNumber and no CustomerNumber, as a Magento 1 module sends it (this envelope is
+    what PHP 8.2's SoapClient sent): the order gets the customer found or created by name and address; a second
+    order of the same person reuses it."""
+    name = "php_soapclient_process_order_without_customer_number.xml"
+    first = post(acme, name, "ProcessOrder")
+    assert text(first, ".//wsi:ProcessOrderResult/wsi:Success") == "true", text(first, ".//wsi:ErrorMessage")
+    second = post(acme, name, "ProcessOrder", replace=("100000123", "100000124"))
+    assert text(second, ".//wsi:ProcessOrderResult/wsi:Success") == "true"
+    orders = post(acme, "dotnet_get_orders_by_query.xml", "GetOrdersByQuery",
+                  replace=("<OrderIdFrom>1000</OrderIdFrom>", "<OrderIdFrom>0</OrderIdFrom>"))
+    consignees = [(c.findtext("wsi:Id", namespaces=NS), c.findtext("wsi:Name", namespaces=NS),
+                   c.findtext("wsi:City", namespaces=NS), c.findtext("wsi:CustomerNumber", namespaces=NS))
+                  for c in orders.iterfind(".//wsi:Order/wsi:Consignee", NS)]
+    assert len(consignees) == 2 and consignees[0] == consignees[1]
+    assert consignees[0][1:] == ("Ada", "Göteborg", None)
+    nameless = post(acme, name, "ProcessOrder", replace=("<ns1:Name>Ada</ns1:Name>", ""))
+    assert text(nameless, ".//wsi:ProcessOrderResult/wsi:Success") == "false"
+    assert "CustomerNumber is required" in (text(nameless, ".//wsi:ProcessOrderResult/wsi:ErrorMessage") or "")
+
+
+def test_soap_lite_calls_as_perl_sends_them(acme: str) -> None:
+    """SOAP::Lite 1.27 (these envelopes are what it sent) marks a parameterless call xsi:nil and types every
+    parameter xsi:type="xsd:string"; it reads the answers by element name, which ASMX's shape keeps unprefixed."""
+    status = requests.post(acme, data=(ENVELOPES / "perl_soaplite_get_system_status.xml").read_bytes(), timeout=30,
+                           headers={"Content-Type": "text/xml; charset=utf-8",
+                                    "SOAPAction": "http://ongoingsystems.se/WSI/GetSystemStatus"})
+    assert status.status_code == 200, status.text
+    assert "<GetSystemStatusResult><SystemStatusText>" in status.text and "<IsRunning>true</IsRunning>" in status.text
+    statuses = post(acme, "perl_soaplite_get_order_statuses.xml", "GetOrderStatuses")
+    assert [e.text for e in statuses.iterfind(".//wsi:OrderStatus/wsi:OrderStatusId", NS)][:3] == ["100", "150", "200"]

@@ -20,11 +20,12 @@ from wms_soap.services.inventory.articles import (
     DangerousGoodsInput,
     RegisterRef,
     StructureInput,
-    SupplierRef,
     VatRef,
 )
-from wms_soap.store.articles import Article, ArticleGroup, ArticleSupplier, GoodsCategory
+from wms_soap.services.suppliers import SupplierInput
+from wms_soap.store.articles import Article, ArticleGroup, GoodsCategory
 from wms_soap.store.db import session_scope
+from wms_soap.store.suppliers import Supplier
 
 
 @pytest.fixture
@@ -161,21 +162,21 @@ def test_category_color_size_vat_and_goods_category(session: Session, owner: int
 
 
 def test_suppliers_main_and_alternative(session: Session, owner: int) -> None:
-    main = SupplierRef(number="S-1", name="Main Ltd", address={"city": "Gothenburg"})
+    main = SupplierInput(number="S-1", name="Main Ltd", city="Gothenburg")
     article = upsert(session, owner, article_number="A-1", main_supplier=main, alternative_suppliers=[
-        AlternativeSupplierInput(SupplierRef(number="S-2", name="Alt AB"), 14, "ALT-1")]).article
+        AlternativeSupplierInput(SupplierInput(number="S-2", name="Alt AB"), 14, "ALT-1")]).article
     assert article.main_supplier is not None and article.main_supplier.city == "Gothenburg"
     assert [(a.supplier.supplier_number, a.lead_time, a.supplier_article_number)
             for a in article.alternative_suppliers] == [("S-2", 14, "ALT-1")]
     by_name = upsert(session, owner, article_number="A-2",
-                     main_supplier=SupplierRef("SupplierName", "Find", name="Alt AB")).article
+                     main_supplier=SupplierInput("SupplierName", "Find", name="Alt AB")).article
     assert by_name.main_supplier is not None and by_name.main_supplier.supplier_number == "S-2"
-    full = SupplierRef("FullNameAndAdress", "CreateOrFind", name="Main Ltd", address={"city": "Gothenburg"})
+    full = SupplierInput("FullNameAndAdress", "CreateOrFind", name="Main Ltd", city="Gothenburg")
     third = upsert(session, owner, article_number="A-3", main_supplier=full).article
     assert third.main_supplier is article.main_supplier
-    assert session.scalar(select(func.count()).select_from(ArticleSupplier)) == 2
+    assert session.scalar(select(func.count()).select_from(Supplier)) == 2
     with pytest.raises(NotFound, match="Supplier S-9"):
-        upsert(session, owner, article_number="A-4", main_supplier=SupplierRef("SupplierNumber", "Find", "S-9"))
+        upsert(session, owner, article_number="A-4", main_supplier=SupplierInput("SupplierNumber", "Find", "S-9"))
 
 
 def test_names_merge_per_language_and_lists_replace(session: Session, owner: int) -> None:

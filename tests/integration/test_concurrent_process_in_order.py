@@ -15,7 +15,8 @@ from tests.inbound_fixtures import in_order_input, make_article
 from tests.races import race
 from wms_soap.services.inbound import inorders
 from wms_soap.store.db import session_scope
-from wms_soap.store.inorders import InOrder, Supplier
+from wms_soap.store.inorders import InOrder
+from wms_soap.store.suppliers import Supplier
 
 ROUNDS = 5
 

@@ -12,7 +12,8 @@ from wms_soap.store.models import Base
 REVISIONS = ["0001_access_core", "0002_articles_inventory", "0003_orders", "0004_inbound_returns_invoices",
              "0005_inorder_details", "0006_shipments_trips", "0007_inventory_history", "0008_files_sync_events",
              "0009_order_text_lines", "0010_production_goods_operations",
-             "0011_transfers_inbound_shipments", "0012_answer_stamps", "0030_automated_storage"]
+             "0011_transfers_inbound_shipments", "0012_answer_stamps", "0013_one_supplier_register",
+             "0030_automated_storage"]
 
 
 def tables(engine: Engine) -> set[str]:

@@ -7,7 +7,7 @@ from wms_soap.soap.service.answer_cache import AnswerCache, answer_cache_for
 
 
 def body(size: int, fill: bytes = b"x") -> CachedBody:
-    return CachedBody(fill * size, False)
+    return CachedBody(fill * size)
 
 
 def test_an_entry_answers_only_its_own_stamp_and_a_stale_one_is_dropped() -> None:

@@ -65,10 +65,18 @@ def test_nested_registers_and_lists() -> None:
 @pytest.mark.parametrize("art", [
     None,
     t.ArticleDefinition(ArticleGroup=t.ArticleGroup(ArticleGroupIdentification="Colour")),
-    t.ArticleDefinition(ArticleStructureSpecification=t.ArticleStructureSpecification(
-        ArticleStructureType="StructureArticle", StructureArticleDefinition=[t.StructureArticleDefinition(
-            NumberOfItems=Decimal(1))])),
 ])
 def test_unusable_definitions_are_refused(art: object) -> None:
     with pytest.raises(ValidationFailed):
         convert.article_input(art)
+
+
+def test_a_structure_line_without_sub_article_is_skipped_and_counted() -> None:
+    data = convert.article_input(t.ArticleDefinition(ArticleStructureSpecification=t.ArticleStructureSpecification(
+        ArticleStructureType="StructureArticle", StructureArticleDefinition=[
+            t.StructureArticleDefinition(NumberOfItems=Decimal(1)),
+            t.StructureArticleDefinition(NumberOfItems=Decimal(2), SubArticleDefinition=t.ArticleDefinition(
+                ArticleNumber="PART"))])))
+    assert data.structure is not None and data.structure.skipped == 1
+    [(quantity, part)] = data.structure.components
+    assert (quantity, part.article_number) == (Decimal(2), "PART")

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wms_soap.cli.support import command_session, runner
@@ -20,7 +19,7 @@ from wms_soap.config import Settings
 from wms_soap.errors import ValidationFailed
 from wms_soap.security.passwords import generate_password
 from wms_soap.services.access import rules
-from wms_soap.store.access import ApiUser, Warehouse
+from wms_soap.store.access import ApiUser
 
 Subparsers = Any
 GENERATED_PASSWORD_LENGTH = 20
@@ -85,6 +84,10 @@ def add_goods_owner(subparsers: Subparsers) -> None:
     adding.add_argument("--warehouse", metavar="CODE", help="the warehouse it is stored in")
     adding.add_argument("--allow-api", action="store_true", help="allow API access at once")
     _command(commands, "list", "list goods owners", run_goods_owner_list)
+    storing = _command(commands, "set-warehouse", "store a goods owner in a warehouse (its status texts follow)",
+                       run_goods_owner_set_warehouse)
+    storing.add_argument("goods_owner", help="code or id")
+    storing.add_argument("warehouse", help="code or id")
     for name, help_text, handler in (("allow-api", "allow a goods owner API access", run_goods_owner_allow_api),
                                      ("revoke-api", "revoke a goods owner's API access", run_goods_owner_revoke_api)):
         _command(commands, name, help_text, handler).add_argument("goods_owner", help="code or id")
@@ -101,12 +104,17 @@ def run_goods_owner_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _warehouse_id(session: Session, code: str | None) -> int | None:
-    if code is None:
-        return None
-    warehouse_id = session.scalar(select(Warehouse.id).where(Warehouse.code == code))
-    if warehouse_id is None:
-        raise ValidationFailed(f"There is no warehouse {code!r}")
-    return warehouse_id
+    return None if code is None else rules.find_warehouse(session, code).id
+
+
+def run_goods_owner_set_warehouse(args: argparse.Namespace, settings: Settings) -> int:
+    with command_session(settings) as session:
+        owner = rules.find_goods_owner(session, args.goods_owner)
+        warehouse = rules.find_warehouse(session, args.warehouse)
+        done = rules.set_goods_owner_warehouse(owner, warehouse) or (
+            f"Goods owner {owner.code} is stored in warehouse {warehouse.code} already")
+    print(done)
+    return 0
 
 
 def run_goods_owner_list(args: argparse.Namespace, settings: Settings) -> int:

@@ -10,13 +10,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-
 from wms_soap.cli.support import command_session
-from wms_soap.errors import NotFound
 from wms_soap.services import registers
-from wms_soap.services.access.rules import find_goods_owner
-from wms_soap.store.access import Warehouse
+from wms_soap.services.access.rules import find_goods_owner, find_warehouse
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -55,12 +51,7 @@ def add_parsers(subparsers: Any) -> None:
 
 
 def _warehouse_id(session: Session, code: str | None) -> int | None:
-    if code is None:
-        return None
-    warehouse_id = session.scalar(select(Warehouse.id).where(func.lower(Warehouse.code) == code.strip().lower()))
-    if warehouse_id is None:
-        raise NotFound(f"There is no warehouse {code!r}")
-    return int(warehouse_id)
+    return None if code is None else find_warehouse(session, code).id
 
 
 def run_list_texts(args: argparse.Namespace, settings: Settings) -> int:

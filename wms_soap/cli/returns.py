@@ -6,13 +6,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wms_soap.cli.support import command_session
-from wms_soap.errors import NotFound
+from wms_soap.services.access.rules import find_warehouse
 from wms_soap.services.inbound import returns
-from wms_soap.store.access import Warehouse
 
 if TYPE_CHECKING:
     from wms_soap.config import Settings
@@ -32,12 +30,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _warehouse_id(session: Session, code: str | None) -> int | None:
-    if code is None:
-        return None
-    found = session.scalar(select(Warehouse.id).where(func.lower(Warehouse.code) == code.strip().lower()))
-    if found is None:
-        raise NotFound(f"There is no warehouse {code!r}")
-    return int(found)
+    return None if code is None else find_warehouse(session, code).id
 
 
 def _run_list(args: argparse.Namespace, settings: Settings) -> int:

@@ -18,6 +18,7 @@ from wms_soap.cli.returns import add_commands as add_return_commands
 from wms_soap.cli.shipments import add_commands as add_shipment_commands
 from wms_soap.cli.support import Handler, runner
 from wms_soap.cli.transfers import add_commands as add_transfer_commands
+from wms_soap.cli.warehouses import add_commands as add_warehouse_commands
 from wms_soap.services.orders import status as st
 from wms_soap.services.warehouse import outbound
 from wms_soap.store.orders import Order
@@ -27,7 +28,7 @@ OrderAction = Callable[[Session, argparse.Namespace], Order]
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Registers ``warehouse`` and its actions."""
-    parser = subparsers.add_parser("warehouse", help="move goods: outbound orders (and inbound, see below)")
+    parser = subparsers.add_parser("warehouse", help="warehouses (add, list, rename) and moving goods in them")
     commands = parser.add_subparsers(dest="warehouse_command", required=True)
     add_inbound_commands(commands)  # receive, putaway, return, price-list, invoice (wms_soap/cli/inbound.py)
     add_production_commands(commands)  # production, goods-operation (wms_soap/cli/production.py)
@@ -35,6 +36,7 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     add_return_commands(commands)  # return-status-text (wms_soap/cli/returns.py)
     add_inbound_shipment_commands(commands)  # inbound-shipment create|list|customs|arrive|receive
     add_transfer_commands(commands)  # transfer create|list|ship|receive|execute|cancel (wms_soap/cli/transfers.py)
+    add_warehouse_commands(commands)  # add, list, rename: the warehouses themselves (wms_soap/cli/warehouses.py)
     for name, action, help_text in _SIMPLE:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("order_id", type=int)

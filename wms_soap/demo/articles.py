@@ -19,16 +19,15 @@ from wms_soap.services.inventory.articles import (
     DangerousGoodsInput,
     RegisterRef,
     StructureInput,
-    SupplierRef,
     VatRef,
     process_article,
 )
+from wms_soap.services.suppliers import SupplierInput
 from wms_soap.store.articles import Article
 from wms_soap.store.inventory import ArticleItem
 
 _VAT = VatRef("CreateNotUpdate", "VatTypeCode", "25", Decimal(25))
-_SUPPLIER = SupplierRef(number="SUP-100", name="Nordic Goods AB", address={"city": "Gothenburg",
-                                                                           "country_code": "SE"})
+_SUPPLIER = SupplierInput(number="SUP-100", name="Nordic Goods AB", city="Gothenburg", country_code="SE")
 
 DEMO_ARTICLES = [
     ("MUG-BLUE", "Blue mug", "7310000000011", "KITCHEN", Decimal("79.00"), 20),

@@ -29,6 +29,7 @@ from typing import Any
 
 from lxml import etree
 from spyne import Fault
+from spyne.const.xml import NS_SOAP11_ENV, NS_SOAP12_ENV
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -39,6 +40,7 @@ from wms_soap.security.authenticator import Authenticator, Credentials
 from wms_soap.security.policy import ANONYMOUS_OPERATIONS, Face, GoodsOwnerClaim, check_operation
 from wms_soap.security.principal import Principal
 from wms_soap.security.wssecurity import parse_security_header, presented_username, security_headers
+from wms_soap.soap.envelope import fault_answer
 from wms_soap.soap.faults import FailedAuthentication, internal_error
 from wms_soap.soap.logs import install_log_redaction
 
@@ -355,20 +357,7 @@ def _body_within_limit(env: dict[str, Any], limit: int) -> bool:
 
 def _server_fault(env: dict[str, Any], start_response: StartResponse, rid: str) -> list[bytes]:
     soap12 = "application/soap+xml" in str(env.get("CONTENT_TYPE") or "")
-    if soap12:
-        body = (
-            '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope">'
-            "<soap:Body><soap:Fault><soap:Code><soap:Value>soap:Receiver</soap:Value></soap:Code><soap:Reason>"
-            f'<soap:Text xml:lang="en">Internal error (request id {rid})</soap:Text></soap:Reason></soap:Fault>'
-            "</soap:Body></soap:Envelope>"
-        )
-    else:
-        body = (
-            '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">'
-            "<soap:Body><soap:Fault><faultcode>soap:Server</faultcode>"
-            f"<faultstring>Internal error (request id {rid})</faultstring></soap:Fault></soap:Body></soap:Envelope>"
-        )
-    data = body.encode("utf-8")
+    data = fault_answer(internal_error(rid), NS_SOAP12_ENV if soap12 else NS_SOAP11_ENV)
     content_type = "application/soap+xml; charset=utf-8" if soap12 else "text/xml; charset=utf-8"
     start_response("500 Internal Server Error", [("Content-Type", content_type), ("Content-Length", str(len(data)))])
     return [data]

@@ -27,11 +27,10 @@ CredentialArgs = tuple[Any, ...]
 
 @dataclass(frozen=True, slots=True)
 class CachedBody:
-    """One response element already serialized, as UTF-8 bytes; ``uses_nil`` when it writes ``xsi:nil`` (the
-    Envelope must declare the xsi prefix). The fast serializer writes it as it is."""
+    """One response element already serialized, as UTF-8 bytes (ASMX's shape, ``soap.envelope``: the same for SOAP
+    1.1 and 1.2). The fast serializer writes it between the Envelope's head and tail as it is."""
 
     text: bytes
-    uses_nil: bool
 
 
 def new_request_id() -> str:

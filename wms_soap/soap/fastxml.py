@@ -7,19 +7,20 @@ facts once; this module writes instances with them, mirroring ``spyne.protocol.x
 (sequence order, base fields first, ``None`` replaced by the type's default, ``xsi:nil`` for a remaining ``None``
 where the element must be written, left out otherwise):
 
-- ``TextWriter`` builds the body as a string with ready-made tags (about 0.3 µs per element) and splices it into an
-  Envelope that lxml serializes, so the declarations and prefixes are lxml's own;
+- ``TextWriter`` builds the body as a string with ready-made tags (about 0.3 µs per element): the answer's element
+  declares the default namespace and no element has a prefix (``envelope``: ASMX's shape), and the text goes
+  between the Envelope's fixed head and tail;
 - ``TreeWriter`` builds the same body with ``etree.SubElement`` (about 2 µs per element). It is the fallback when
   the text writer meets something it does not model: a derived instance that needs ``xsi:type``, an XML
   attribute, binary data, a value given as a list or dict, a character XML cannot carry. Such an element is
   handed to Spyne's own ``to_parent``, so the output stays identical.
 
 ``fast_out_protocol(GoodsOwnerSoap11)`` is the out protocol that uses them for ``FAST_OPERATIONS`` and leaves
-everything else (other operations, faults, headers) to Spyne. A text body is also what the answer cache keeps
-(``soap.service.answer_cache``): a handler that found its answer current there returns ``None``, and the cached body is
-written between the Envelope's text before and after it, which is the same for every answer of one protocol and is
-kept from the first text answer, so a cached answer builds no tree at all. ``tests/unit/test_fastxml.py`` compares
-the bytes with Spyne's on random instances of every operation's result type.
+everything else (other operations, faults) to Spyne inside ``envelope.AsmxAnswers``. A text body is also what the
+answer cache keeps (``soap.service.answer_cache``): a handler that found its answer current there returns ``None``,
+and the cached body is written between the same head and tail, so a cached answer builds no tree at all.
+``tests/unit/test_fastxml.py`` compares the bytes with Spyne's on random instances of every operation's result
+type.
 """
 
 from __future__ import annotations
@@ -31,12 +32,10 @@ from collections.abc import Collection
 from typing import Any
 
 from lxml import etree
-from spyne import BODY_STYLE_WRAPPED
-from spyne.const.xml import DEFAULT_NS, NS_XSI
-from spyne.protocol.soap import Soap11
 from spyne.protocol.xml import NIL_ATTR
 
 from wms_soap.soap.context import CachedBody, RequestContext
+from wms_soap.soap.envelope import frame, response_root
 from wms_soap.soap.fastxml_plans import ARRAY, PRIMITIVE, SPYNE, Field, Planner
 
 FAST_OPERATIONS = frozenset({
@@ -53,7 +52,6 @@ SubElement = etree.SubElement
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """A character to escape, or one XML cannot carry."""
-_PLACEHOLDER = "wms-fastxml-body"
 
 
 class TreeWriter(Planner):
@@ -108,12 +106,8 @@ class _Unsupported(Exception):
     """The text writer met something only Spyne (or the tree writer) writes exactly."""
 
 
-_NIL_MARK = ':nil="true"/>'
-"""Only a nil element can produce this text: in text content lxml escapes every ``>``."""
-
-
 class TextWriter(Planner):
-    """Writes instances as XML text with the Envelope's prefixes; raises ``_Unsupported`` for anything unusual.
+    """Writes instances as XML text in ASMX's shape; raises ``_Unsupported`` for anything unusual.
 
     Each complex type's members are written by a function generated once from its plan (``_compile``): one
     straight-line block per member with the tags, the formatter and what ``None`` means baked in, so writing a
@@ -124,12 +118,16 @@ class TextWriter(Planner):
         super().__init__(protocol)
         self._writers: dict[Any, Any] = {}
 
-    def render(self, cls: Any, inst: Any, ns: str | None, name: str) -> tuple[str, bool]:
-        """(the element as text, whether it uses the xsi prefix)."""
+    def render(self, cls: Any, inst: Any, ns: str | None, name: str) -> str:
+        """The answer's element as text, declaring ``ns`` (the plans' default namespace) as its default one."""
+        root = self.field(cls, ns, name)
+        if ns != self.default_namespace or not root.text_ok:
+            raise _Unsupported(name)
         parts: list[str] = []
-        self._one(self.field(cls, ns, name), inst, parts)
-        text = "".join(parts)
-        return text, _NIL_MARK in text
+        self._one(root, inst, parts)
+        tag = root.open[:-1]
+        parts[0] = f'{tag} xmlns="{ns}"{parts[0][len(tag):]}'
+        return "".join(parts)
 
     def _members(self, cls: Any, fields: tuple[Field, ...], inst: Any, out: list[str]) -> None:
         writer = self._writers.get(cls)
@@ -212,25 +210,25 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
-class FastSerializeMixin(Soap11):
-    """Builds the answers of ``FAST_OPERATIONS`` with plans; everything else goes to Spyne.
+class FastSerializeMixin:
+    """Writes the answers of ``FAST_OPERATIONS`` with plans; everything else goes to Spyne.
 
-    Placed after the hardened protocol in the MRO (see ``fast_out_protocol``), so the hardening's own
-    ``serialize`` (namespace clean-up) still wraps this one.
+    Placed before the protocol (an ``envelope.AsmxAnswers`` subclass) in the MRO, see ``fast_out_protocol``. A text
+    body (written now, or kept in the answer cache) goes between ``envelope.frame()``'s head and tail without any
+    tree; otherwise the tree writer fills the Envelope ``AsmxAnswers`` builds.
     """
 
     fast_operations: Collection[str] = FAST_OPERATIONS
     text_writer_enabled = True
+    RESPONSE: Any
+    ns_soap_env: str
+    event_manager: Any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tree_writer = TreeWriter(self)
         self.text_writer = TextWriter(self)
-        self.pending_text: weakref.WeakKeyDictionary[
-            Any, tuple[bytes | None, CachedBody, tuple[Any, Any, Any, str] | None]] = weakref.WeakKeyDictionary()
-        self._frames: dict[bool, tuple[bytes, bytes]] = {}
-        """Whether the body uses xsi:nil -> the Envelope's text before and after the body (the same for every
-        answer of this protocol): a cached answer is written between them without building a tree."""
+        self.pending_text: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()
         """ctx -> the text body waiting for ``create_out_string`` (Spyne's context takes no new attributes)."""
 
     def serialize(self, ctx: Any, message: Any) -> None:
@@ -239,99 +237,46 @@ class FastSerializeMixin(Soap11):
         if not self._fast_eligible(ctx, message):
             if cached is not None and message is self.RESPONSE:  # the handler returned None for it: never write that
                 raise RuntimeError(f"a cached answer of {ctx.descriptor.name} reached the Spyne serializer")
-            super().serialize(ctx, message)
+            super().serialize(ctx, message)  # type: ignore[misc]
+            return
+        text = cached.text if cached is not None else self._text_body(ctx, request)
+        if text is None:
+            super().serialize(ctx, message)  # type: ignore[misc]  # the tree writer, through write_response
             return
         self.event_manager.fire_event("before_serialize", ctx)
-        if cached is not None and cached.uses_nil in self._frames:  # no tree at all: the Envelope's text is known
-            self.pending_text[ctx] = (None, cached, None)
-            self.event_manager.fire_event("after_serialize", ctx)
-            return
-        ctx.out_document = etree.Element(f"{{{self.ns_soap_env}}}Envelope", nsmap=self.app.interface.nsmap)
-        # Spyne builds the Body detached and appends it; building it in place gives the same document (the
-        # prefixes come from the Envelope either way) without lxml re-homing every node's namespace.
-        ctx.out_body_doc = body = etree.SubElement(ctx.out_document, f"{{{self.ns_soap_env}}}Body")
-        if cached is not None:
-            self._splice_later(ctx, body, cached, None)
-        else:
-            cls, inst, ns, name = self._response_root(ctx)
-            if not self._text_body(ctx, body, cls, inst, ns, name):
-                self.tree_writer.write(ctx, cls, inst, body, ns, name)
-        if self.cleanup_namespaces:
-            etree.cleanup_namespaces(ctx.out_document)
+        self.pending_text[ctx] = text
         self.event_manager.fire_event("after_serialize", ctx)
+
+    def write_response(self, ctx: Any, body: Any, cls: Any, inst: Any, ns: str | None, name: str) -> None:
+        if self._fast_eligible(ctx, self.RESPONSE):
+            self.tree_writer.write(ctx, cls, inst, body, ns, name)
+        else:
+            super().write_response(ctx, body, cls, inst, ns, name)  # type: ignore[misc]
 
     def _fast_eligible(self, ctx: Any, message: Any) -> bool:
         descriptor = ctx.descriptor
         return (message is self.RESPONSE and ctx.out_error is None and ctx.out_header is None
                 and descriptor is not None and descriptor.name in self.fast_operations)
 
-    def _response_root(self, ctx: Any) -> tuple[Any, Any, str | None, str]:
-        """What Soap11.serialize hands to ``to_parent`` for the body: (class, instance, namespace, name)."""
-        message_cls = ctx.descriptor.out_message
-        if ctx.descriptor.body_style is BODY_STYLE_WRAPPED:
-            out_object = message_cls()
-            attrs = self.get_cls_attrs(message_cls)
-            values = list(ctx.out_object)
-            for index, key in enumerate(message_cls._type_info):
-                out_object._safe_set(key, values[index] if index < len(values) else None, message_cls, attrs)
-            return message_cls, out_object, message_cls.get_namespace(), message_cls.get_type_name()
-        sub_ns = message_cls.Attributes.sub_ns
-        if sub_ns is None:
-            sub_ns = message_cls.get_namespace()
-        if sub_ns is DEFAULT_NS:
-            sub_ns = self.app.interface.get_tns()
-        return message_cls, ctx.out_object[0], sub_ns, message_cls.Attributes.sub_name or message_cls.get_type_name()
-
-    def _text_body(self, ctx: Any, body: Any, cls: Any, inst: Any, ns: str | None, name: str) -> bool:
-        """Render the body as text (filed in the answer cache when the handler asked for it)."""
-        if not self.text_writer_enabled or self.pretty_print:
-            return False
+    def _text_body(self, ctx: Any, request: RequestContext | None) -> bytes | None:
+        """The body as text, or ``None`` when the text writer cannot write it (filed in the answer cache when the
+        handler asked for it)."""
+        if not self.text_writer_enabled:
+            return None
         try:
-            text, nil_used = self.text_writer.render(cls, inst, ns, name)
+            text = self.text_writer.render(*response_root(self, ctx)).encode("utf-8")
         except _Unsupported:
-            return False
-        written = CachedBody(text.encode("utf-8"), nil_used)
-        request = _request(ctx)
+            return None
         if request is not None:
-            request.file_answer(written)
-        self._splice_later(ctx, body, written, (cls, inst, ns, name))
-        return True
-
-    def _splice_later(self, ctx: Any, body: Any, written: CachedBody, root: tuple[Any, Any, Any, str] | None) -> None:
-        """Leave a placeholder in the tree that ``create_out_string`` replaces with ``written``."""
-        placeholder = etree.SubElement(body, f"{{{self.app.interface.get_tns()}}}{_PLACEHOLDER}")
-        if written.uses_nil:
-            placeholder.set(f"{{{NS_XSI}}}nil", "true")  # keeps the xsi declaration, as the real nils would
-        marker = etree.tostring(placeholder, with_tail=False).split(b" xmlns", 1)[0]
-        self.pending_text[ctx] = (marker, written, root)
+            request.file_answer(CachedBody(text))
+        return text
 
     def create_out_string(self, ctx: Any, charset: str | None = None) -> None:
-        fast = self.pending_text.pop(ctx, None)
-        if fast is None or ctx.out_error is not None:
-            super().create_out_string(ctx, charset)
+        text = self.pending_text.pop(ctx, None)
+        if text is None or ctx.out_error is not None:
+            super().create_out_string(ctx, charset)  # type: ignore[misc]
             return
-        marker, written, root = fast
-        charset = charset or self.encoding
-        text = written.text
-        if charset.replace("-", "").lower() != "utf8":
-            if marker is None:  # a cached body without a tree: only ever for the protocol's own encoding
-                raise RuntimeError(f"no cached Envelope for {charset}")
-            if root is not None:  # lxml would write character references: let it
-                cls, inst, ns, name = root
-                ctx.out_body_doc.clear()
-                self.tree_writer.write(ctx, cls, inst, ctx.out_body_doc, ns, name)
-                super().create_out_string(ctx, charset)
-                return
-            text = text.decode("utf-8").encode(charset, "xmlcharrefreplace")
-        if marker is None:
-            head, tail = self._frames[written.uses_nil]
-        else:
-            envelope = etree.tostring(ctx.out_document, encoding=charset, pretty_print=self.pretty_print,
-                                      xml_declaration=self.xml_declaration)
-            head, tail = envelope.split(marker, 1)
-            tail = tail.split(b">", 1)[1]
-            if not self.pretty_print and charset == self.encoding:
-                self._frames[written.uses_nil] = (head, tail)
+        head, tail = frame(self.ns_soap_env)
         ctx.out_string = [head, text, tail]
 
     @property
@@ -348,4 +293,4 @@ def _request(ctx: Any) -> RequestContext | None:
 @functools.cache
 def fast_out_protocol(base: type) -> type:
     """``base`` (a Soap11/Soap12 subclass, e.g. the hardened ``GoodsOwnerSoap11``) with the plan fast path."""
-    return type(f"Fast{base.__name__}", (base, FastSerializeMixin), {"__module__": __name__})
+    return type(f"Fast{base.__name__}", (FastSerializeMixin, base), {"__module__": __name__})

@@ -5,7 +5,7 @@ recurses into ``__extends__``), each with: the element name and namespace (``sub
 ``_get_members_etree`` and ``complex_to_parent``), its kind (primitive with a one-argument formatter, complex,
 array, or "leave it to Spyne"), whether it repeats (maxOccurs > 1), whether ``None`` must still be written
 (minOccurs > 0: the default, else ``xsi:nil``), and the default. For the text writer it also holds the ready-made
-tags with the document's prefixes. ``fastxml`` writes instances with these plans.
+tags in ASMX's shape (unprefixed, ``xsi:nil``). ``fastxml`` writes instances with these plans.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from typing import Any
 from spyne.const.xml import DEFAULT_NS, NS_XSI
 from spyne.model.complex import Array
 from spyne.model.primitive import Boolean, DateTime, Decimal, Integer, Unicode
+
+from wms_soap.soap.envelope import without_offset
 
 PRIMITIVE, COMPLEX, ARRAY, SPYNE = range(4)
 Formatter = Callable[[Any], str]
@@ -49,7 +51,8 @@ class Field:
         self.open = self.close = self.empty = self.nil = ""
 
     def set_text_tags(self, prefixes: Mapping[str, str], tag_ns: str | None, tag_name: str) -> None:
-        """Ready-made tags for the text writer, with the prefixes the Envelope declares."""
+        """Ready-made tags for the text writer: ``prefixes`` maps a namespace to its prefix, ``""`` for the default
+        namespace (the answer's element declares it)."""
         element, nil_element = _prefixed(prefixes, tag_ns, tag_name), _prefixed(prefixes, self.ns, self.name)
         xsi = prefixes.get(NS_XSI)
         self.text_ok = self.kind != SPYNE and None not in (element, nil_element, xsi)
@@ -74,8 +77,12 @@ def _clark(ns: str | None, name: str) -> str:
 
 
 def _prefixed(prefixes: Mapping[str, str], ns: str | None, name: str) -> str | None:
+    """The element's qualified name, or ``None`` when the text writer cannot name it (no namespace: under a
+    default namespace it would need ``xmlns=""``; a namespace without a prefix)."""
     prefix = prefixes.get(ns) if ns is not None else None
-    return f"{prefix}:{name}" if prefix else None
+    if prefix is None:
+        return None
+    return f"{prefix}:{name}" if prefix else name
 
 
 class Planner:
@@ -87,11 +94,16 @@ class Planner:
         self._prefixes: dict[str, str] | None = None
 
     @property
+    def default_namespace(self) -> str:
+        """The namespace of the answers' elements (the application's), written without a prefix."""
+        tns: str = self.protocol.app.interface.get_tns()
+        return tns
+
+    @property
     def prefixes(self) -> dict[str, str]:
-        """namespace -> prefix, as the Envelope declares them (``app.interface.nsmap``)."""
+        """namespace -> prefix in ASMX's shape (``soap.envelope``): none for the default namespace, ``xsi``."""
         if self._prefixes is None:
-            nsmap = self.protocol.app.interface.nsmap
-            self._prefixes = {ns: prefix for prefix, ns in nsmap.items() if prefix}
+            self._prefixes = {self.default_namespace: "", NS_XSI: "xsi"}
         return self._prefixes
 
     def plan(self, cls: Any) -> Plan:
@@ -228,6 +240,6 @@ def _plain_datetime(prot: Any, cls_attrs: Any) -> bool:
 def _datetime(prot: Any, cls: Any) -> Formatter:
     def fmt(value: Any) -> str:
         if value.__class__ is _dt.datetime:
-            return value.isoformat()
+            return (value if value.tzinfo is None else without_offset(value)).isoformat()
         return prot.to_unicode(cls, value)
     return fmt

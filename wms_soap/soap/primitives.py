@@ -6,7 +6,7 @@ The reference is an ASMX service: it reads leniently (``<X/>`` strings, date-onl
 """
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal as _PyDecimal
 from typing import Any
 
@@ -33,7 +33,6 @@ __all__ = [
     "String",
     "occ",
     "wire_quantity",
-    "wire_time",
 ]
 
 
@@ -91,13 +90,6 @@ class DateTime(_SpyneDateTime):
 
 Decimal = _SpyneDecimal(str_format="{:f}")
 """``xs:decimal`` written positionally (``100``, never ``1E+2``)."""
-
-
-def wire_time(moment: datetime | None) -> datetime | None:
-    """Stored times go out in UTC without an offset, as ASMX writes them."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 def wire_quantity(value: _PyDecimal | int | None) -> _PyDecimal | None:

@@ -3,13 +3,16 @@
 Spyne's Soap11/Soap12 crash on an empty body and on a DTD (waitress then answers a plain-text 500), ignore
 ``mustUnderstand`` and the SOAPAction, and validate the body before any authentication could run. These subclasses:
 
+- leave elements of a foreign or no namespace unbound, as ASMX does (``unbind_foreign_elements``), and read a nil
+  operation element (SOAP::Lite marks every parameterless call so) as an empty request;
 - refuse an empty request and any DOCTYPE/ENTITY with a SOAP Client fault (the raw bytes are scanned before parsing,
   and the parsed document is checked again); accept ``encoding="utf-16"`` declared over a UTF-8 body, as Ongoing's own
   Postman samples send it;
 - answer a ``MustUnderstand`` fault for a header aimed at us that we do not understand (only ``wsse:Security`` is);
 - with an edge (``auth=SoapEdge``), check the SOAPAction and authenticate (wsse:Security header or body credentials)
   in ``decompose_incoming_envelope``, before the body is validated or deserialized;
-- write fault codes Spyne cannot: ``wsse:FailedAuthentication`` as a real QName, and SOAP 1.2 ``MustUnderstand``;
+- write every answer and fault in ASMX's shape (``envelope.AsmxAnswers``), fault codes included:
+  ``wsse:FailedAuthentication`` as a real QName, SOAP 1.2 ``MustUnderstand`` and namespace-qualified Subcodes;
 - read ``base64Binary`` strictly (whitespace allowed, as in MIME line breaks): Spyne drops characters outside the
   alphabet without a word and crashes on bad padding; both are a ``Client.InvalidBase64`` fault here.
 """
@@ -22,9 +25,9 @@ from lxml import etree
 from spyne import Fault
 from spyne.protocol.soap import Soap11, Soap12
 from spyne.protocol.soap.soap11 import _from_soap
-from spyne.util.six import string_types
 
-from wms_soap.security.wssecurity import SECURITY_TAG, WSSE
+from wms_soap.security.wssecurity import SECURITY_TAG
+from wms_soap.soap.envelope import AsmxAnswers
 
 _UNDERSTOOD_HEADERS = frozenset({SECURITY_TAG})
 _NEXT_ACTORS_11 = {None, "", "http://schemas.xmlsoap.org/soap/actor/next"}
@@ -37,10 +40,7 @@ _NEXT_ROLES_12 = {
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<\x00!\x00D\x00O\x00C", b"\x00<\x00!\x00D\x00O\x00C")
 _UTF16_DECLARATION = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*['\"])utf-16(['\"])", re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_SOAP12_CODES = frozenset({"MustUnderstand", "VersionMismatch", "DataEncodingUnknown"})
-# Fault codes written as QNames of another namespace: faultcode suffix -> (prefix, namespace, local name)
-QNAME_CODES = {"FailedAuthentication": ("wsse", WSSE, "FailedAuthentication")}
-_KEPT_PREFIXES = [prefix for prefix, _, _ in QNAME_CODES.values()]
+_XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 
 
 class Edge(Protocol):
@@ -67,8 +67,7 @@ class _HardenedSoap:
     targeted_actors: set[str | None]
 
     def __init__(self, *args: Any, auth: Edge | None = None, **kwargs: Any) -> None:
-        self._clean_namespaces = kwargs.pop("cleanup_namespaces", True)
-        super().__init__(*args, cleanup_namespaces=False, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         self.auth = auth
 
     def set_app(self, value: Any) -> None:
@@ -98,6 +97,8 @@ class _HardenedSoap:
         if body is None:
             raise Fault("Client.EmptyRequest", "The SOAP Body is empty")
         self._check_must_understand(header)
+        body.attrib.pop(_XSI_NIL, None)  # SOAP::Lite's <GetSystemStatus xsi:nil="true"/>: an empty request
+        unbind_foreign_elements(body, self.app.interface.get_tns())  # type: ignore[attr-defined]
         if self.auth is not None:
             self.auth.before_body(ctx, header, body)
         self._take_parts(ctx, root, header, body, message)
@@ -125,10 +126,15 @@ class _HardenedSoap:
             if must and aimed_at_us and element.tag not in _UNDERSTOOD_HEADERS:
                 raise MustUnderstand(element.tag)
 
-    def serialize(self, ctx: Any, message: Any) -> None:
-        super().serialize(ctx, message)  # type: ignore[misc]
-        if self._clean_namespaces and ctx.out_document is not None:
-            etree.cleanup_namespaces(ctx.out_document, keep_ns_prefixes=_KEPT_PREFIXES)
+
+def unbind_foreign_elements(operation: etree._Element, namespace: str) -> None:
+    """Drop the operation element's descendants of another or no namespace, as ASMX leaves them unbound: their
+    parameters stay null (no credentials: a logon failure), so an integration that forgets the namespace fails here
+    as it would against Ongoing. The operation element itself is found by its local name."""
+    for foreign in operation.xpath(".//*[namespace-uri() != $ns]", ns=namespace):
+        parent = foreign.getparent()
+        if parent is not None:
+            parent.remove(foreign)
 
 
 def strict_base64(text: str, element_name: str) -> bytes:
@@ -150,56 +156,17 @@ def _utf8_declared(body: bytes) -> bytes:
     return _UTF16_DECLARATION.sub(rb"\1utf-8\2", body, count=1)
 
 
-class GoodsOwnerSoap11(_HardenedSoap, Soap11):
+class GoodsOwnerSoap11(_HardenedSoap, AsmxAnswers, Soap11):
     """SOAP 1.1 in/out protocol of the goods-owner face."""
 
     mu_attribute = f"{{{Soap11.ns_soap_env}}}mustUnderstand"
     actor_attribute = f"{{{Soap11.ns_soap_env}}}actor"
     targeted_actors = _NEXT_ACTORS_11
 
-    def fault_to_parent(self, ctx: Any, cls: Any, inst: Fault, parent: Any, ns: Any, *args: Any, **kwargs: Any) -> Any:
-        qname = _qname_code(inst.faultcode)
-        if qname is None:
-            return super().fault_to_parent(ctx, cls, inst, parent, ns, *args, **kwargs)
-        prefix, namespace, local = qname
-        code = etree.Element("faultcode", nsmap={prefix: namespace})
-        code.text = f"{prefix}:{local}"
-        faultstring = etree.Element("faultstring")
-        faultstring.text = inst.faultstring
-        faultactor = etree.Element("faultactor")
-        faultactor.text = inst.faultactor
-        return self._fault_to_parent_impl(ctx, cls, inst, parent, ns, [code, faultstring, faultactor])
 
-
-class GoodsOwnerSoap12(_HardenedSoap, Soap12):
+class GoodsOwnerSoap12(_HardenedSoap, AsmxAnswers, Soap12):
     """SOAP 1.2 in/out protocol of the goods-owner face."""
 
     mu_attribute = f"{{{Soap12.ns_soap_env}}}mustUnderstand"
     actor_attribute = f"{{{Soap12.ns_soap_env}}}role"
     targeted_actors = _NEXT_ROLES_12
-
-    def gen_fault_codes(self, faultstring: str) -> tuple[str, list[str]]:
-        """Spyne raises TypeError for any code but Client/Server; map the SOAP 1.2 ones, others become Receiver."""
-        head, _, rest = faultstring.partition(".")
-        subcodes = rest.split(".") if rest else []
-        if head in _SOAP12_CODES:
-            return f"{self.soap_env}:{head}", subcodes
-        if head in ("Client", "Server"):
-            return super().gen_fault_codes(faultstring)
-        return f"{self.soap_env}:Receiver", [faultstring]
-
-    def generate_subcode(self, value: str, subcode: Any = None) -> Any:
-        qname = _qname_code(value) if isinstance(value, string_types) else None
-        if qname is None:
-            return super().generate_subcode(value, subcode)
-        prefix, namespace, local = qname
-        node = etree.Element(f"{{{self.ns_soap_env}}}Subcode")
-        value_node = etree.SubElement(node, f"{{{self.ns_soap_env}}}Value", nsmap={prefix: namespace})
-        value_node.text = f"{prefix}:{local}"
-        if subcode is not None and subcode is not False:
-            node.append(subcode)
-        return node
-
-
-def _qname_code(faultcode: str) -> tuple[str, str, str] | None:
-    return QNAME_CODES.get(faultcode.rsplit(".", 1)[-1]) if faultcode else None

@@ -1,6 +1,6 @@
-"""Articles and the registers an ArticleDefinition names: groups, categories, VAT codes, colours, sizes, classes,
-goods categories and suppliers; plus names per language, alternative barcodes, TARIC numbers, structures and
-dangerous goods.
+"""Articles and the registers an ArticleDefinition names: groups, categories, VAT codes, colours, sizes, classes and
+goods categories (suppliers are ``store.suppliers``, shared with in-orders); plus names per language, alternative
+barcodes, TARIC numbers, structures and dangerous goods.
 
 Every register belongs to one goods owner, so one goods owner never finds another's rows. Tables of other areas are
 referenced by table name ("goods_owners.id").
@@ -15,6 +15,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, Numeric, S
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wms_soap.store.base import Base
+from wms_soap.store.suppliers import Supplier
 
 Quantity = Numeric(18, 4)
 Measure = Numeric(18, 4)
@@ -66,26 +67,6 @@ class VatCode(Base):
     goods_owner_id: Mapped[int] = mapped_column(ForeignKey("goods_owners.id"), index=True)
     code: Mapped[str | None] = mapped_column(String(100))
     percent: Mapped[Decimal | None] = mapped_column(Numeric(9, 4))
-
-
-class ArticleSupplier(Base):
-    """A supplier named by an ArticleDefinition (main or alternative supplier)."""
-
-    __tablename__ = "article_suppliers"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    goods_owner_id: Mapped[int] = mapped_column(ForeignKey("goods_owners.id"), index=True)
-    supplier_number: Mapped[str | None] = mapped_column(String(100), index=True)
-    name: Mapped[str | None] = mapped_column(String(300))
-    address: Mapped[str | None] = mapped_column(String(300))
-    address2: Mapped[str | None] = mapped_column(String(300))
-    address3: Mapped[str | None] = mapped_column(String(300))
-    post_code: Mapped[str | None] = mapped_column(String(50))
-    city: Mapped[str | None] = mapped_column(String(200))
-    country_code: Mapped[str | None] = mapped_column(String(10))
-    telephone: Mapped[str | None] = mapped_column(String(100))
-    email: Mapped[str | None] = mapped_column(String(254))
-    comment: Mapped[str | None] = mapped_column(Text)
 
 
 class Article(Base):
@@ -167,7 +148,7 @@ class Article(Base):
     color_id: Mapped[int | None] = mapped_column(ForeignKey("article_colors.id"))
     size_id: Mapped[int | None] = mapped_column(ForeignKey("article_sizes.id"))
     goods_category_id: Mapped[int | None] = mapped_column(ForeignKey("goods_categories.id"))
-    main_supplier_id: Mapped[int | None] = mapped_column(ForeignKey("article_suppliers.id"))
+    main_supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
     stock_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -178,7 +159,7 @@ class Article(Base):
     color: Mapped[ArticleColor | None] = relationship()
     size: Mapped[ArticleSize | None] = relationship()
     goods_category: Mapped[GoodsCategory | None] = relationship()
-    main_supplier: Mapped[ArticleSupplier | None] = relationship()
+    main_supplier: Mapped[Supplier | None] = relationship()
     names: Mapped[list[ArticleName]] = relationship(cascade="all, delete-orphan", order_by="ArticleName.id")
     barcodes: Mapped[list[ArticleBarcode]] = relationship(
         cascade="all, delete-orphan", order_by="ArticleBarcode.id")
@@ -234,11 +215,11 @@ class ArticleAlternativeSupplier(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
-    supplier_id: Mapped[int] = mapped_column(ForeignKey("article_suppliers.id"))
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"))
     lead_time: Mapped[int | None] = mapped_column(Integer)
     supplier_article_number: Mapped[str | None] = mapped_column(String(200))
 
-    supplier: Mapped[ArticleSupplier] = relationship()
+    supplier: Mapped[Supplier] = relationship()
 
 
 class ArticleStructureComponent(Base):

@@ -14,6 +14,7 @@ from wms_soap.store.access import Warehouse
 from wms_soap.store.base import Base
 from wms_soap.store.orders import Customer, TermsOfDeliveryType, WayOfDeliveryType
 from wms_soap.store.returns import ReturnCause
+from wms_soap.store.suppliers import Supplier
 
 Quantity = Numeric(18, 4)
 
@@ -24,32 +25,6 @@ STATUS_RECEIVED = 500
 STATUS_CANCELLED = 900
 IN_ORDER_STATUS_TEXTS = {100: "Notified", 200: "Open", 300: "Arrived", 400: "Receiving", 500: "Received",
                          900: "Cancelled"}
-
-
-class Supplier(Base):
-    """A goods owner's supplier, linked from in-orders (ArticleDefinition suppliers live with the articles)."""
-
-    __tablename__ = "suppliers"
-    __table_args__ = (UniqueConstraint("goods_owner_id", "supplier_number"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    goods_owner_id: Mapped[int] = mapped_column(ForeignKey("goods_owners.id"), index=True)
-    supplier_number: Mapped[str] = mapped_column(String(100))
-    name: Mapped[str | None] = mapped_column(String(200))
-    address: Mapped[str | None] = mapped_column(String(200))
-    post_code: Mapped[str | None] = mapped_column(String(50))
-    city: Mapped[str | None] = mapped_column(String(100))
-    country_code: Mapped[str | None] = mapped_column(String(10))
-    address2: Mapped[str | None] = mapped_column(String(200))
-    address3: Mapped[str | None] = mapped_column(String(200))
-    country_state_code: Mapped[str | None] = mapped_column(String(20))
-    telephone: Mapped[str | None] = mapped_column(String(100))
-    mobile_phone: Mapped[str | None] = mapped_column(String(100))
-    email: Mapped[str | None] = mapped_column(String(254))
-    remark: Mapped[str | None] = mapped_column(Text)
-    delivery_instruction: Mapped[str | None] = mapped_column(Text)
-    supplier_group_code: Mapped[str | None] = mapped_column(String(100))
-    supplier_group_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class InOrderType(Base):

@@ -18,10 +18,12 @@ from wms_soap.store import (
     production,
     returns,
     shipments,
+    suppliers,
     sync,
     transfers,
 )
 from wms_soap.store.base import Base
 
 __all__ = ["Base", "access", "answer_stamps", "articles", "automated_storage", "events", "files", "inbound_shipments",
-           "inorders", "inventory", "invoices", "orders", "production", "returns", "shipments", "sync", "transfers"]
+           "inorders", "inventory", "invoices", "orders", "production", "returns", "shipments", "suppliers", "sync",
+           "transfers"]

@@ -21,7 +21,15 @@ from wms_soap.security.secretbox import SecretBox
 from wms_soap.services.access import rules
 from wms_soap.services.access.mail import IntegrationDetails, service_urls
 from wms_soap.services.warehouse import automated_systems
-from wms_soap.store.access import AdminUser, ApiUser, AuditEntry, AutomationUser, GoodsOwner, IntegrationType
+from wms_soap.store.access import (
+    AdminUser,
+    ApiUser,
+    AuditEntry,
+    AutomationUser,
+    GoodsOwner,
+    IntegrationType,
+    Warehouse,
+)
 
 ACCOUNT_MODELS = rules.ACCOUNT_MODELS
 AccountKind = rules.AccountKind
@@ -114,6 +122,53 @@ def set_api_access(session: Session, actor: Principal, goods_owner_id: int, *, a
     operation = "AllowApiAccess" if allowed else "RevokeApiAccess"
     state = "allowed" if allowed else "revoked"
     record_change(session, actor, operation, f"API access {state} for goods owner {owner.code}", owner.id)
+    return _row(session, owner)
+
+
+# -- warehouses -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class WarehouseRow:
+    warehouse: Warehouse
+    goods_owner_count: int
+
+
+def list_warehouses(session: Session) -> list[WarehouseRow]:
+    return [WarehouseRow(warehouse, count) for warehouse, count in rules.list_warehouses(session)]
+
+
+def _warehouse_row(session: Session, warehouse: Warehouse) -> WarehouseRow:
+    count = session.scalar(select(func.count()).select_from(GoodsOwner).where(GoodsOwner.warehouse_id == warehouse.id))
+    return WarehouseRow(warehouse, count or 0)
+
+
+def get_warehouse(session: Session, warehouse_id: int | None) -> Warehouse:
+    warehouse = session.get(Warehouse, _required_id(warehouse_id, "WarehouseId"))
+    if warehouse is None:
+        raise NotFound(f"There is no warehouse with id {warehouse_id}: ListWarehouses shows the ids")
+    return warehouse
+
+
+def create_warehouse(session: Session, actor: Principal, *, code: str | None, name: str | None) -> WarehouseRow:
+    warehouse = rules.create_warehouse(session, code=_required(code, "Code"), name=name)
+    record_change(session, actor, "CreateWarehouse", f"warehouse {warehouse.code} created (id {warehouse.id})")
+    return _warehouse_row(session, warehouse)
+
+
+def rename_warehouse(session: Session, actor: Principal, warehouse_id: int | None, name: str | None) -> WarehouseRow:
+    warehouse = get_warehouse(session, warehouse_id)
+    change = rules.rename_warehouse(session, warehouse, name)
+    if change:
+        record_change(session, actor, "RenameWarehouse", change)
+    return _warehouse_row(session, warehouse)
+
+
+def set_goods_owner_warehouse(session: Session, actor: Principal, goods_owner_id: int | None,
+                              warehouse_id: int | None) -> GoodsOwnerRow:
+    owner = get_goods_owner(session, goods_owner_id)
+    change = rules.set_goods_owner_warehouse(owner, get_warehouse(session, warehouse_id))
+    if change:
+        record_change(session, actor, "SetGoodsOwnerWarehouse", change, owner.id)
     return _row(session, owner)
 
 

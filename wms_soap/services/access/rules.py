@@ -56,6 +56,49 @@ def create_warehouse(session: Session, *, code: str, name: str | None = None) ->
     return warehouse
 
 
+def find_warehouse(session: Session, code_or_id: str | int) -> Warehouse:
+    """A warehouse by code (any case) or id."""
+    text = str(code_or_id).strip()
+    warehouse = session.scalar(select(Warehouse).where(func.lower(Warehouse.code) == text.lower()))
+    if warehouse is None and text.isdigit():
+        warehouse = session.get(Warehouse, int(text))
+    if warehouse is None:
+        raise NotFound(f"There is no warehouse {text!r}: `wms-soap warehouse add CODE` (or the admin service's "
+                       "CreateWarehouse) adds one, `wms-soap warehouse list` lists them")
+    return warehouse
+
+
+def list_warehouses(session: Session) -> list[tuple[Warehouse, int]]:
+    """Every warehouse with the number of goods owners stored in it, by code."""
+    counts: dict[int | None, int] = {
+        warehouse_id: count for warehouse_id, count in
+        session.execute(select(GoodsOwner.warehouse_id, func.count()).group_by(GoodsOwner.warehouse_id))}
+    return [(warehouse, counts.get(warehouse.id, 0))
+            for warehouse in session.scalars(select(Warehouse).order_by(Warehouse.code))]
+
+
+def rename_warehouse(session: Session, warehouse: Warehouse, name: str | None) -> str:
+    """Give the warehouse a new name (its code, in URLs and requests, stays); returns what changed, in words."""
+    new_name = (name or "").strip()
+    if not new_name:
+        raise ValidationFailed("The warehouse name must not be empty")
+    if len(new_name) > NAME_LENGTH:
+        raise ValidationFailed(f"The warehouse name is longer than {NAME_LENGTH} characters")
+    if new_name == warehouse.name:
+        return ""
+    change = f"warehouse {warehouse.code}: name {warehouse.name!r} -> {new_name!r}"
+    warehouse.name = new_name
+    return change
+
+
+def set_goods_owner_warehouse(owner: GoodsOwner, warehouse: Warehouse) -> str:
+    """Store the goods owner in ``warehouse``: its status texts and stock warehouse follow; returns the change."""
+    if owner.warehouse_id == warehouse.id:
+        return ""
+    owner.warehouse_id = warehouse.id
+    return f"goods owner {owner.code} stored in warehouse {warehouse.code}"
+
+
 def create_goods_owner(session: Session, *, code: str, name: str | None = None,
                        warehouse_id: int | None = None, api_access: bool = False) -> GoodsOwner:
     """A new goods owner; API access stays off until it is allowed."""

@@ -22,8 +22,9 @@ from wms_soap.store.access import GoodsOwner
 from wms_soap.store.articles import Article
 from wms_soap.store.db import claim_sqlite_writer
 from wms_soap.store.inbound_shipments import InboundShipment, InboundShipmentLine
-from wms_soap.store.inorders import InOrder, InOrderLine, Supplier
+from wms_soap.store.inorders import InOrder, InOrderLine
 from wms_soap.store.inventory import ArticleItemStatus
+from wms_soap.store.suppliers import Supplier
 
 ADVISED, ARRIVED, RECEIVED = 100, 200, 300
 STATUS_TEXTS = {ADVISED: "Advised", ARRIVED: "Arrived", RECEIVED: "Received"}

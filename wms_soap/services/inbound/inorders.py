@@ -21,15 +21,12 @@ from wms_soap.services.inbound.inorder_details import (
     AdvisedItemInput,
     InOrderCustomerInput,
     LineTypeInput,
-    SupplierGroupInput,
-    SupplierInput,
     WarehouseInput,
     check_fits,
     find_warehouse,
     resolve_in_order_customer,
     resolve_item_status,
     resolve_line_type,
-    resolve_supplier,
     set_advised_items,
 )
 from wms_soap.services.inbound.inorder_queries import (
@@ -49,6 +46,7 @@ from wms_soap.services.inbound.inorder_queries import (
 from wms_soap.services.inbound.returns import ReturnCauseInput, resolve_cause
 from wms_soap.services.inventory import articles
 from wms_soap.services.orders.customers import RegisterRef, resolve_register
+from wms_soap.services.suppliers import SupplierGroupInput, SupplierInput, resolve_supplier
 from wms_soap.store.access import GoodsOwner
 from wms_soap.store.inorders import (
     IN_ORDER_STATUS_TEXTS,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from wms_soap.errors import Conflict, NotFound, ValidationFailed
 from wms_soap.services.common import claim_write_lock, utcnow
+from wms_soap.services.suppliers import SupplierInput, resolve_supplier
 from wms_soap.store.articles import (
     Article,
     ArticleAlternativeSupplier,
@@ -33,7 +34,6 @@ from wms_soap.store.articles import (
     ArticleName,
     ArticleSize,
     ArticleStructureComponent,
-    ArticleSupplier,
     ArticleTaricNumber,
     GoodsCategory,
     VatCode,
@@ -44,8 +44,6 @@ IDENTIFICATIONS = ("SystemId", "ArticleNumber", "ProductCode", "ArticleName")
 STRUCTURE_TYPES = {"StructureArticle": "Structure", "ProductionArticle": "Production"}
 UN_PACKAGE_TYPES = ("I", "II", "III", "Unknown")
 UN_TUNNEL_CODES = ("A", "B", "C", "D", "E", "B1000C", "C5000D")
-SUPPLIER_ADDRESS_FIELDS = ("address", "address2", "address3", "post_code", "city", "country_code", "telephone",
-                           "email")
 
 R = TypeVar("R", ArticleGroup, ArticleCategory, ArticleColor, ArticleSize, GoodsCategory)
 
@@ -69,18 +67,8 @@ class VatRef:
 
 
 @dataclass
-class SupplierRef:
-    identification: str = "SupplierNumber"  # SupplierNumber | SupplierName | FullNameAndAdress
-    operation: str = "CreateOrUpdate"  # CreateOrUpdate | Find | CreateOrFind
-    number: str | None = None
-    name: str | None = None
-    address: dict[str, str | None] = field(default_factory=dict)
-    comment: str | None = None
-
-
-@dataclass
 class AlternativeSupplierInput:
-    supplier: SupplierRef
+    supplier: SupplierInput
     lead_time: int | None = None
     supplier_article_number: str | None = None
 
@@ -104,6 +92,8 @@ class DangerousGoodsInput:
 class StructureInput:
     structure_type: str | None
     components: list[tuple[Decimal, ArticleInput]] = field(default_factory=list)
+    skipped: int = 0
+    """Lines that named no article (no SubArticleDefinition): left out, and said so in the outcome."""
 
 
 @dataclass
@@ -129,7 +119,7 @@ class ArticleInput:
     size: RegisterRef | None = None
     goods_category: RegisterRef | None = None
     vat_code: VatRef | None = None
-    main_supplier: SupplierRef | None = None
+    main_supplier: SupplierInput | None = None
     alternative_suppliers: list[AlternativeSupplierInput] | None = None
     names: list[tuple[str, str | None]] | None = None  # (language code, name)
     barcodes: list[BarcodeInput] | None = None
@@ -143,6 +133,7 @@ class ArticleInput:
 class ArticleOutcome:
     article: Article
     created: bool
+    skipped_structure_lines: int = 0
 
 
 READ_MODEL_OPTIONS = (
@@ -283,7 +274,7 @@ def process_article(session: Session, goods_owner_id: int, data: ArticleInput, *
         article, created = _new_article(session, goods_owner_id, data, now)
     _apply(session, article, data, now)
     session.flush()
-    return ArticleOutcome(article, created)
+    return ArticleOutcome(article, created, data.structure.skipped if data.structure is not None else 0)
 
 
 def _new_article(session: Session, goods_owner_id: int, data: ArticleInput, now: datetime) -> tuple[Article, bool]:
@@ -305,8 +296,8 @@ def _apply(session: Session, article: Article, data: ArticleInput, now: datetime
         setattr(article, column, value)
     _apply_registers(session, article, data)
     _apply_lists(session, article, data)
-    if data.structure is not None:
-        _apply_structure(session, article, data.structure, now)
+    if data.structure is not None and (data.structure.components or not data.structure.skipped):
+        _apply_structure(session, article, data.structure, now)  # lines that all named no article change nothing
     article.kind = _kind(article)
     article.updated_at = now
 
@@ -355,7 +346,7 @@ def _apply_registers(session: Session, article: Article, data: ArticleInput) -> 
     if data.vat_code is not None:
         article.vat_code = _vat_code(session, owner, data.vat_code)
     if data.main_supplier is not None:
-        article.main_supplier = resolve_supplier(session, owner, data.main_supplier)
+        article.main_supplier = resolve_supplier(session, data.main_supplier, owner)
 
 
 def _register(session: Session, model: type[R], goods_owner_id: int, ref: RegisterRef, label: str,
@@ -403,42 +394,6 @@ def _vat_code(session: Session, goods_owner_id: int, ref: VatRef) -> VatCode:
     return row
 
 
-def resolve_supplier(session: Session, goods_owner_id: int, ref: SupplierRef) -> ArticleSupplier:
-    """The supplier the definition names, found, created or updated per its operation."""
-    if ref.operation not in ("CreateOrUpdate", "Find", "CreateOrFind"):
-        raise ValidationFailed(f"Supplier: unknown operation {ref.operation!r}")
-    query = select(ArticleSupplier).where(ArticleSupplier.goods_owner_id == goods_owner_id)
-    if ref.identification == "SupplierNumber":
-        _require(ref.number, "Supplier: SupplierNumber is required")
-        query = query.where(ArticleSupplier.supplier_number == ref.number)
-    elif ref.identification == "SupplierName":
-        _require(ref.name, "Supplier: SupplierName is required")
-        query = query.where(ArticleSupplier.name == ref.name)
-    elif ref.identification == "FullNameAndAdress":
-        _require(ref.name, "Supplier: SupplierName is required")
-        query = query.where(ArticleSupplier.name == ref.name, *(
-            getattr(ArticleSupplier, key) == ref.address.get(key) for key in ("address", "post_code", "city")))
-    else:
-        raise ValidationFailed(f"Supplier: unknown identification {ref.identification!r}")
-    supplier = session.scalars(query.order_by(ArticleSupplier.id).limit(1)).first()
-    if supplier is None:
-        if ref.operation == "Find":
-            raise NotFound(f"Supplier {ref.number or ref.name} was not found")
-        supplier = ArticleSupplier(goods_owner_id=goods_owner_id)
-        session.add(supplier)
-        _update_supplier(supplier, ref)
-    elif ref.operation == "CreateOrUpdate":
-        _update_supplier(supplier, ref)
-    return supplier
-
-
-def _update_supplier(supplier: ArticleSupplier, ref: SupplierRef) -> None:
-    for key, value in (("supplier_number", ref.number), ("name", ref.name), ("comment", ref.comment),
-                       *ref.address.items()):
-        if value is not None:
-            setattr(supplier, key, value)
-
-
 def _require(value: str | None, message: str) -> None:
     if not (value or "").strip():
         raise ValidationFailed(message)
@@ -459,7 +414,7 @@ def _apply_lists(session: Session, article: Article, data: ArticleInput) -> None
         article.dangerous_goods = [_dangerous_goods(entry) for entry in data.dangerous_goods]
     if data.alternative_suppliers is not None:
         article.alternative_suppliers = [
-            ArticleAlternativeSupplier(supplier=resolve_supplier(session, article.goods_owner_id, entry.supplier),
+            ArticleAlternativeSupplier(supplier=resolve_supplier(session, entry.supplier, article.goods_owner_id),
                                        lead_time=entry.lead_time,
                                        supplier_article_number=entry.supplier_article_number)
             for entry in data.alternative_suppliers]

@@ -68,12 +68,8 @@ def _find_customer(session: Session, goods_owner_id: int, data: CustomerInput) -
         if data.customer_id is None:
             raise ValidationFailed("CustomerId is required when CustomerIdentification is SystemId")
         return session.scalars(_CUSTOMER_BY["id"], {"owner": goods_owner_id, "key": data.customer_id}).first()
-    if data.identification == "FullNameAndAddress":
-        query = select(Customer).where(Customer.goods_owner_id == goods_owner_id)
-        for name in _ADDRESS_KEY:
-            query = query.where(getattr(Customer, name).is_(None) if values.get(name) is None
-                                else getattr(Customer, name) == values[name])
-        return session.scalars(query.order_by(Customer.id)).first()
+    if data.identification == "FullNameAndAddress" or _numberless(data):
+        return _customer_at_address(session, goods_owner_id, values)
     column = {"ExternalCustomerCode": "external_customer_code", "CustomerNumber": "customer_number"}.get(
         data.identification)
     if column is None:
@@ -81,8 +77,25 @@ def _find_customer(session: Session, goods_owner_id: int, data: CustomerInput) -
     key = values.get(column)
     if not key:
         raise ValidationFailed(f"{_wire_name(column)} is required when CustomerIdentification is "
-                               f"{data.identification}")
+                               f"{data.identification}" + (" (or a Name to find or create the customer by name "
+                                                           "and address)" if column == "customer_number" else ""))
     return session.scalars(_CUSTOMER_BY[column], {"owner": goods_owner_id, "key": key}).first()
+
+
+def _numberless(data: CustomerInput) -> bool:
+    """CustomerIdentification CustomerNumber without a CustomerNumber but with a Name, as a widely used web-shop
+    module sent it to Ongoing for years: the customer is found or created by name and address instead."""
+    values = data.values
+    return (data.identification == "CustomerNumber" and not values.get("customer_number")
+            and bool((values.get("name") or "").strip()))
+
+
+def _customer_at_address(session: Session, goods_owner_id: int, values: dict[str, Any]) -> Customer | None:
+    query = select(Customer).where(Customer.goods_owner_id == goods_owner_id)
+    for name in _ADDRESS_KEY:
+        query = query.where(getattr(Customer, name).is_(None) if values.get(name) is None
+                            else getattr(Customer, name) == values[name])
+    return session.scalars(query.order_by(Customer.id)).first()
 
 
 def _wire_name(column: str) -> str:

@@ -22,7 +22,13 @@ def _locked_until(user: Any) -> datetime | None:
 def goods_owner(row: admin.GoodsOwnerRow) -> wire.GoodsOwner:
     owner = row.owner
     return wire.GoodsOwner(Id=owner.id, Code=owner.code, Name=owner.name or None, ApiAccess=bool(owner.api_access),
-                           ApiUserCount=row.api_user_count)
+                           ApiUserCount=row.api_user_count,
+                           WarehouseCode=owner.warehouse.code if owner.warehouse is not None else None)
+
+
+def warehouse(row: admin.WarehouseRow) -> wire.Warehouse:
+    return wire.Warehouse(Id=row.warehouse.id, Code=row.warehouse.code, Name=row.warehouse.name,
+                          GoodsOwnerCount=row.goods_owner_count)
 
 
 def integration_type(item: Any) -> wire.IntegrationType:

@@ -22,6 +22,7 @@ from wms_soap.soap.admin.types import (
     ArrayOfAutomationUser,
     ArrayOfGoodsOwner,
     ArrayOfIntegrationType,
+    ArrayOfWarehouse,
     AuditPage,
     AutomatedSystem,
     AutomationUser,
@@ -32,6 +33,7 @@ from wms_soap.soap.admin.types import (
     IntegrationType,
     ResetApiUserPasswordResult,
     ResetAutomationUserPasswordResult,
+    Warehouse,
     optional,
     required,
 )
@@ -75,6 +77,28 @@ class AdminService(AdminServiceBase):
     def RevokeApiAccess(ctx: Any, goods_owner_id: int) -> Any:
         call = call_of(ctx)
         return convert.goods_owner(admin.set_api_access(call.session, call.actor, goods_owner_id, allowed=False))
+
+    @rpc(Id, Id, _args=("GoodsOwnerId", "WarehouseId"), _returns=required(GoodsOwner))
+    def SetGoodsOwnerWarehouse(ctx: Any, goods_owner_id: int, warehouse_id: int) -> Any:
+        call = call_of(ctx)
+        return convert.goods_owner(admin.set_goods_owner_warehouse(call.session, call.actor, goods_owner_id,
+                                                                   warehouse_id))
+
+    # -- warehouses --------------------------------------------------------------------------------------------
+
+    @rpc(_returns=required(ArrayOfWarehouse))
+    def ListWarehouses(ctx: Any) -> Any:
+        return [convert.warehouse(row) for row in admin.list_warehouses(call_of(ctx).session)]
+
+    @rpc(Text, MaybeText, _args=("Code", "Name"), _returns=required(Warehouse))
+    def CreateWarehouse(ctx: Any, code: str, name: str | None) -> Any:
+        call = call_of(ctx)
+        return convert.warehouse(admin.create_warehouse(call.session, call.actor, code=code, name=name))
+
+    @rpc(Id, Text, _args=("WarehouseId", "Name"), _returns=required(Warehouse))
+    def RenameWarehouse(ctx: Any, warehouse_id: int, name: str) -> Any:
+        call = call_of(ctx)
+        return convert.warehouse(admin.rename_warehouse(call.session, call.actor, warehouse_id, name))
 
     # -- integration types -------------------------------------------------------------------------------------
 

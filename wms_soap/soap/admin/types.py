@@ -40,6 +40,18 @@ class GoodsOwner(AdminModel):
         ("Name", optional(Unicode)),
         ("ApiAccess", required(Boolean)),
         ("ApiUserCount", required(Integer32)),
+        ("WarehouseCode", optional(Unicode)),
+    ]
+
+
+class Warehouse(AdminModel):
+    """A warehouse (site): its code is the system name in URLs and requests; goods owners are stored in one."""
+
+    _type_info = [
+        ("Id", required(Integer32)),
+        ("Code", required(Unicode)),
+        ("Name", required(Unicode)),
+        ("GoodsOwnerCount", required(Integer32)),
     ]
 
 
@@ -186,6 +198,7 @@ class AutomatedSystem(AdminModel):
 
 ArrayOfAutomatedSystem = Array(AutomatedSystem.customize(nillable=False), type_name="ArrayOfAutomatedSystem")
 ArrayOfGoodsOwner = Array(GoodsOwner.customize(nillable=False), type_name="ArrayOfGoodsOwner")
+ArrayOfWarehouse = Array(Warehouse.customize(nillable=False), type_name="ArrayOfWarehouse")
 ArrayOfIntegrationType = Array(IntegrationType.customize(nillable=False), type_name="ArrayOfIntegrationType")
 ArrayOfApiUser = Array(ApiUser.customize(nillable=False), type_name="ArrayOfApiUser")
 ArrayOfAutomationUser = Array(AutomationUser.customize(nillable=False), type_name="ArrayOfAutomationUser")

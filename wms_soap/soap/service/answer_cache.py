@@ -1,6 +1,7 @@
 """Serialized answers of the hot single-order reads, served again while their goods owner's answer stamp holds.
 
-An entry is the UTF-8 text of one response element (e.g. ``GetOrderByOrderNumberResponse``) filed under its key and
+An entry is the UTF-8 text of one response element (e.g. ``<GetOrderByOrderNumberResponse xmlns="...">``, in ASMX's
+shape: ``soap.envelope``; the same text for SOAP 1.1 and 1.2) filed under its key and
 the stamp read BEFORE the data it was built from (``store.answer_stamps``: the database counts the stamp up on every
 write of anything the answer shows, in any process). A call reads the current stamp first; an entry is used only if
 its stamp is exactly that one, so every process answers from the committed state, as without the cache. Entries

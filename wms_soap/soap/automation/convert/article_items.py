@@ -9,7 +9,7 @@ from typing import Any
 from wms_soap.services.warehouse.article_items_in_locations import ArticleItemInLocationView, ArticleItemsQuery
 from wms_soap.services.warehouse.moves import MovedPart, MoveFilters, MoveRequest
 from wms_soap.soap.automation.types import article_items as wire
-from wms_soap.soap.primitives import wire_quantity, wire_time
+from wms_soap.soap.primitives import wire_quantity
 from wms_soap.store.articles import Article
 from wms_soap.store.automated_storage import ArticleItemInLocation
 
@@ -44,10 +44,10 @@ def article_item_info(view: ArticleItemInLocationView) -> wire.ArticleItemInfo:
         ArticleItemInLocationId=here.id if here else None, GoodsOwnerId=item.goods_owner_id,
         Article=article_info(view.article), Location=item.location.code,
         NumberOfItems=wire_quantity(item.number_of_items), Batch=item.batch, Serial=item.serial,
-        ExpiryDate=wire_time(item.expiry_date), IsLockedByItemLock=bool(item.is_locked),
-        ArticleItemStatusCode=item.status, InDate=wire_time(item.in_date),
-        PlacedInLocationTime=wire_time(here.placed_at) if here else None,
-        HandledTime=wire_time(here.handled_at) if here else None)
+        ExpiryDate=item.expiry_date, IsLockedByItemLock=bool(item.is_locked),
+        ArticleItemStatusCode=item.status, InDate=item.in_date,
+        PlacedInLocationTime=here.placed_at if here else None,
+        HandledTime=here.handled_at if here else None)
 
 
 def items_result(views: Sequence[ArticleItemInLocationView]) -> Any:
@@ -61,7 +61,7 @@ def placement_ids(operation: Any) -> list[int]:
 def handled_result(placements: Sequence[ArticleItemInLocation]) -> Any:
     return wire.ArticleItemInLocationHandledResult(Success=True, HandledArticleItemsInLocations=[
         wire.HandledArticleItemInLocation(ArticleItemInLocationId=p.id, ArticleItemId=p.article_item_id,
-                                          Location=p.location.code, HandledTime=wire_time(p.handled_at))
+                                          Location=p.location.code, HandledTime=p.handled_at)
         for p in placements])
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from wms_soap.services.warehouse.movements import MovementsQuery, MovementView
 from wms_soap.soap.automation.convert.article_items import article_info
 from wms_soap.soap.automation.types import movements as wire
-from wms_soap.soap.primitives import wire_quantity, wire_time
+from wms_soap.soap.primitives import wire_quantity
 from wms_soap.store.automated_storage import MovementArticleItem
 
 
@@ -32,7 +32,7 @@ def movement_info(view: MovementView) -> wire.MovementArticleItemInfo:
         OrderLineId=movement.order_line_id, Article=article_info(view.article),
         Order=wire.OrderInfo(OrderId=order.id, GoodsOwnerId=order.goods_owner_id,
                              GoodsOwnerOrderNumber=order.goods_owner_order_number, OrderStatus=order.status),
-        CreatedTime=wire_time(movement.created_at), HandledTime=wire_time(movement.handled_at))
+        CreatedTime=movement.created_at, HandledTime=movement.handled_at)
 
 
 def movements_result(views: Sequence[MovementView]) -> Any:
@@ -45,5 +45,5 @@ def movement_ids(operation: Any) -> list[int]:
 
 def handled_result(movements: Sequence[MovementArticleItem]) -> Any:
     return wire.MovementArticleItemHandledResult(Success=True, HandledMovementArticleItems=[
-        wire.HandledMovementArticleItem(MovementArticleItemId=m.id, HandledTime=wire_time(m.handled_at))
+        wire.HandledMovementArticleItem(MovementArticleItemId=m.id, HandledTime=m.handled_at)
         for m in movements])

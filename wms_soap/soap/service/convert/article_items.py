@@ -24,7 +24,7 @@ from wms_soap.services.inventory.views import (
     PerWarehouseRow,
     WarehouseStock,
 )
-from wms_soap.soap.service.convert.articles import article_class, wire_time
+from wms_soap.soap.service.convert.articles import article_class
 from wms_soap.soap.service.convert.inventory import as_utc, strings
 from wms_soap.soap.service.types.inventory import (
     Article_GetArticleItemChanges,
@@ -135,11 +135,11 @@ def inventory_item_line(line: ItemLine) -> InventoryItemLine:
 def inventory_item(view: ItemView) -> InventoryItem:
     item, category = view.item, view.category
     return InventoryItem(
-        Batch=item.batch, ExpiryDate=wire_time(item.expiry_date), NumberOfItems=item.number_of_items,
+        Batch=item.batch, ExpiryDate=item.expiry_date, NumberOfItems=item.number_of_items,
         ArticleItemStatusCode=item.status, ArticleItemStatusName=view.status_name, Serial=item.serial,
-        ArticleItemComment=item.comment, Location=item.location.code, InDate=wire_time(item.in_date),
+        ArticleItemComment=item.comment, Location=item.location.code, InDate=item.in_date,
         IsLocked=bool(item.is_locked), Length=item.length, Width=item.width, Height=item.height, Weight=item.weight,
-        Volume=item.volume, InOrderNumber=view.in_order_number, LastInventoryTime=wire_time(view.last_inventory_time),
+        Volume=item.volume, InOrderNumber=view.in_order_number, LastInventoryTime=view.last_inventory_time,
         WarehouseCode=view.warehouse.code, IsLockedForSale=bool(item.is_locked), Container=item.container,
         LockCauses=InventoryItemLockCauses(ByAllocation=view.allocated > 0, ByItemLock=bool(item.is_locked)),
         ArticleItemCategory=None if category is None else ArticleItemCategory_InventoryItem(
@@ -184,7 +184,7 @@ def historical_row(row: HistoricalRow) -> HistoricalInventoryArticleRow:
         Items=[HistoricalInventoryArticleItem(
             NumberOfItems=item.number_of_items, Serial=item.serial, BatchNo=item.batch, InOrderId=item.in_order_id,
             InOrderNumber=item.in_order_number, InOrderLineUnitPrice=item.in_order_unit_price,
-            InDate=wire_time(item.in_date)) for item in row.items])
+            InDate=item.in_date) for item in row.items])
 
 
 def article_item_change(view: ChangeView, status_ids: dict[str, int], categories: dict[int, Any]) -> ArticleItemChange:
@@ -193,7 +193,7 @@ def article_item_change(view: ChangeView, status_ids: dict[str, int], categories
         Article=Article_GetArticleItemChanges(ArticleDefId=article.id, ArticleNumber=article.article_number,
                                               ProductCode=article.product_code, ArticleName=article.name),
         ArticleItemLogId=change.id, OriginalArticleItemId=change.original_article_item_id,
-        ChangeTime=wire_time(change.changed_at), NumberOfItems=change.number_of_items,
+        ChangeTime=change.changed_at, NumberOfItems=change.number_of_items,
         PreviousVersion=PreviousArticleItemVersion(**_version(change.previous, status_ids, categories)),
         NewVersion=NewArticleItemVersion(IsCurrentVersion=view.is_current,
                                          **_version(change.current, status_ids, categories)))
@@ -218,7 +218,7 @@ def _decimal(value: str | None) -> Decimal | None:
 
 
 def _time(value: str | None) -> datetime | None:
-    return None if value is None else wire_time(datetime.fromisoformat(value))
+    return None if value is None else datetime.fromisoformat(value)
 
 
 def updated_item(item: ArticleItem, status_ids: dict[str, int]) -> UpdatedArticleItem:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -16,9 +15,9 @@ from wms_soap.services.inventory.articles import (
     DangerousGoodsInput,
     RegisterRef,
     StructureInput,
-    SupplierRef,
     VatRef,
 )
+from wms_soap.services.suppliers import SupplierInput
 from wms_soap.soap.service.convert.construct import constructor
 from wms_soap.soap.service.types.articles import ArticleClassResult
 from wms_soap.soap.service.types.common import (
@@ -140,7 +139,7 @@ def vat_ref(vat: Any) -> VatRef | None:
                   vat.VatPercent)
 
 
-def supplier_ref(supplier: Any) -> SupplierRef | None:
+def supplier_ref(supplier: Any) -> SupplierInput | None:
     if supplier is None:
         return None
     address = supplier.Address
@@ -148,9 +147,9 @@ def supplier_ref(supplier: Any) -> SupplierRef | None:
         "address": address.Address, "address2": address.Address2, "address3": address.Address3,
         "post_code": address.PostCode, "city": address.City, "country_code": address.CountryCode,
         "telephone": address.TelePhone, "email": address.Email}
-    return SupplierRef(supplier.SupplierIdentificationType or "SupplierNumber",
-                       supplier.SupplierOperation or "CreateOrUpdate", supplier.SupplierNumber,
-                       supplier.SupplierName, fields, supplier.comment)
+    return SupplierInput(supplier.SupplierIdentificationType or "SupplierNumber",
+                         supplier.SupplierOperation or "CreateOrUpdate", supplier.SupplierNumber,
+                         supplier.SupplierName, comment=supplier.comment, **fields)
 
 
 def alternative_suppliers(art: Any) -> list[AlternativeSupplierInput] | None:
@@ -201,14 +200,14 @@ def dangerous_goods_inputs(entries: Any) -> list[DangerousGoodsInput] | None:
 
 
 def structure_input(structure: Any) -> StructureInput | None:
+    """The structure's components; a line without a SubArticleDefinition names no article and is skipped
+    (``StructureInput.skipped`` counts them, and ProcessArticle says so in ``Message``)."""
     if structure is None:
         return None
-    components = []
-    for entry in _list(structure.StructureArticleDefinition):
-        if entry.SubArticleDefinition is None:
-            raise ValidationFailed("StructureArticleDefinition: SubArticleDefinition is required")
-        components.append((entry.NumberOfItems, article_input(entry.SubArticleDefinition)))
-    return StructureInput(structure.ArticleStructureType, components)
+    entries = _list(structure.StructureArticleDefinition)
+    components = [(entry.NumberOfItems, article_input(entry.SubArticleDefinition)) for entry in entries
+                  if entry.SubArticleDefinition is not None]
+    return StructureInput(structure.ArticleStructureType, components, skipped=len(entries) - len(components))
 
 
 def classes_input(classes: Any) -> ClassesInput | None:
@@ -219,12 +218,6 @@ def classes_input(classes: Any) -> ClassesInput | None:
 
 
 # --- domain -> wire ---------------------------------------------------------------------------------------------
-
-def wire_time(moment: datetime | None) -> datetime | None:
-    """Stored times go out in UTC without an offset, as ASMX writes them."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 def _decimal(value: int | Decimal | None) -> Decimal | None:
@@ -259,7 +252,7 @@ def article_class(article: Article) -> ArticleClass:
             TaricNumberInfoClass(CountryCode=entry.country_code, TaricNumber=entry.taric_number)
             for entry in article.taric_numbers]) if article.taric_numbers else None,
         BarCodePackage=article.bar_code_package, BarCodePallet=article.bar_code_pallet,
-        SizeCode=size and size.code, SizeName=size and size.name, ProcessArticleTime=wire_time(article.updated_at),
+        SizeCode=size and size.code, SizeName=size and size.name, ProcessArticleTime=article.updated_at,
         FreeDecimal1=article.free_decimal1, FreeDecimal2=article.free_decimal2,
         DefaultPickingLocation=article.default_location_name,
         CustomsExportConditions=article.customs_export_conditions, ArticleKind=article.kind,
@@ -290,8 +283,12 @@ def dangerous_goods(entry: ArticleDangerousGoods) -> DangerousGoods:
 
 def process_article_result(outcome: ArticleOutcome) -> FileResultClass:
     verb = "created" if outcome.created else "updated"
-    return FileResultClass(Success=True, ArticleDefId=outcome.article.id,
-                           Message=f"Article {outcome.article.article_number} {verb}")
+    message = f"Article {outcome.article.article_number} {verb}"
+    skipped = outcome.skipped_structure_lines
+    if skipped:
+        lines = "line" if skipped == 1 else "lines"
+        message += f"; {skipped} StructureArticleDefinition {lines} without a SubArticleDefinition skipped"
+    return FileResultClass(Success=True, ArticleDefId=outcome.article.id, Message=message)
 
 
 def article_class_result(stored: StoredArticleClass) -> ArticleClassResult:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from wms_soap.services.countries import is_eu_country
 from wms_soap.services.inbound import inbound_shipments
-from wms_soap.soap.service.convert.inorder_details import wire_time
 from wms_soap.soap.service.types.inorders import (
     Address_GetInboundShipments,
     GoodsOwner_GetInboundShipments,
@@ -29,15 +29,8 @@ from wms_soap.soap.service.types.inorders import (
 )
 from wms_soap.store.articles import Article
 from wms_soap.store.inbound_shipments import InboundShipment
-from wms_soap.store.inorders import InOrder, InOrderLine, InOrderReceivedItem, Supplier
-
-EU_COUNTRIES = frozenset([
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"])
-
-
-def _is_eu(country_code: str | None) -> bool | None:
-    return country_code.upper() in EU_COUNTRIES if country_code else None
+from wms_soap.store.inorders import InOrder, InOrderLine, InOrderReceivedItem
+from wms_soap.store.suppliers import Supplier
 
 
 def _items(array: Any) -> list[Any]:
@@ -69,7 +62,7 @@ def _header(shipment: InboundShipment, view: inbound_shipments.ShipmentsView) ->
     supplier = view.suppliers.get(shipment.supplier_id) if shipment.supplier_id is not None else None
     owner = view.goods_owner
     return InboundShipmentHeaderInfo(
-        ShipmentId=shipment.id, InDate=wire_time(shipment.in_date), ShipmentOrderNumber=shipment.shipment_number,
+        ShipmentId=shipment.id, InDate=shipment.in_date, ShipmentOrderNumber=shipment.shipment_number,
         CustomsReferenceNumber=shipment.customs_reference_number, ShipmentComment=shipment.comment,
         CustomsEUType=shipment.customs_eu_type, CustomsStatus=customs, ShipmentStatusId=shipment.status,
         Supplier=_supplier(supplier) if supplier else None, Waybill=shipment.waybill,
@@ -83,7 +76,7 @@ def _supplier(supplier: Supplier) -> Supplier_GetInboundShipments:
             Name=supplier.name, Address=supplier.address, Address2=supplier.address2, Address3=supplier.address3,
             PostCode=supplier.post_code, City=supplier.city, TelePhone=supplier.telephone, Email=supplier.email,
             MobilePhone=supplier.mobile_phone, CountryStateCode=supplier.country_state_code,
-            IsEuCountry=_is_eu(supplier.country_code), CountryCode=supplier.country_code))
+            IsEuCountry=is_eu_country(supplier.country_code), CountryCode=supplier.country_code))
 
 
 def _article(article: Article) -> InboundShipmentArticle:
@@ -99,7 +92,7 @@ def _received(item: InOrderReceivedItem, line: InOrderLine,
     return InboundShipmentReceivedArticleItem(
         Article=_article(view.articles[line.article_id]), Batch=item.batch, Serial=item.serial,
         GoodsStatusName=status.name if status else None, GoodsStatusCode=item.status_code, IsLocked=False,
-        InDate=wire_time(item.received_at), ExpiryDate=wire_time(item.expiry_date), NumberOfItems=item.number_of_items,
+        InDate=item.received_at, ExpiryDate=item.expiry_date, NumberOfItems=item.number_of_items,
         Comment=item.comment, OriginalArticleItemId=item.id, Container=item.container, InOrderLineId=line.id)
 
 
@@ -135,5 +128,5 @@ def _address(supplier: Supplier, address: Any, state: Any, country: Any) -> Any:
         PostCode=supplier.post_code, City=supplier.city, TelePhone=supplier.telephone, Email=supplier.email,
         MobilePhone=supplier.mobile_phone, DeliveryInstruction=supplier.delivery_instruction,
         CountryState=state(CountryStateCode=supplier.country_state_code) if supplier.country_state_code else None,
-        Country=country(CountryCode=supplier.country_code, IsEuCountry=_is_eu(supplier.country_code))
+        Country=country(CountryCode=supplier.country_code, IsEuCountry=is_eu_country(supplier.country_code))
         if supplier.country_code else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wms_soap.services.inbound.inbound_transactions import ALL, InboundTransaction, InboundTransactionQuery, ReceivedTag
-from wms_soap.soap.service.convert.inorder_details import as_utc, wire_time
+from wms_soap.soap.service.convert.inorder_details import as_utc
 from wms_soap.soap.service.types.inorders import (
     ArticleInfo_GetGoodsOwnerInboundTransactions,
     ArticleItemStatus_GetGoodsOwnerInboundTransactions,
@@ -33,8 +33,8 @@ def inbound_transaction(found: InboundTransaction) -> GoodsOwnerInboundTransacti
     return GoodsOwnerInboundTransaction(
         Article=ArticleInfo_GetGoodsOwnerInboundTransactions(ArticleDefId=found.article_id,
                                                              ArticleNumber=found.article_number),
-        Batch=found.batch, Serial=found.serial, Container=found.container, InDate=wire_time(found.in_date),
-        ExpiryDate=wire_time(found.expiry_date), NumberOfItems=found.number_of_items, Comment=found.comment,
+        Batch=found.batch, Serial=found.serial, Container=found.container, InDate=found.in_date,
+        ExpiryDate=found.expiry_date, NumberOfItems=found.number_of_items, Comment=found.comment,
         OriginalArticleItemId=found.original_article_item_id,
         InOrder=InOrder_GetGoodsOwnerInboundTransactions(InOrderId=found.in_order_id,
                                                          InOrderNumber=found.in_order_number),
@@ -45,4 +45,4 @@ def received_tag(found: ReceivedTag) -> WireReceivedTag:
     return WireReceivedTag(
         InOrderLine=InOrderLine_GetReceivedTags(InOrderLineId=found.in_order_line_id,
                                                 ExternalOrderLineCode=found.external_order_line_code),
-        Serial=found.serial, NumberOfItems=found.number_of_items, TagInDate=wire_time(found.received_at))
+        Serial=found.serial, NumberOfItems=found.number_of_items, TagInDate=found.received_at)

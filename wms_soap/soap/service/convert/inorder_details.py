@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from wms_soap.errors import ValidationFailed
+from wms_soap.services.countries import is_eu_country
 from wms_soap.services.inbound.inorders import (
     AdvisedItemInput,
     InOrderCustomerInput,
@@ -30,7 +31,8 @@ from wms_soap.soap.service.types.inorders import (
     ReceivedInOrderSeller,
     ReceivedInOrderSupplier,
 )
-from wms_soap.store.inorders import InOrder, InOrderAdvisedItem, Supplier
+from wms_soap.store.inorders import InOrder, InOrderAdvisedItem
+from wms_soap.store.suppliers import Supplier
 
 REGISTER_OPERATIONS = {"Find": "find", "CreateOrFind": "find_or_create", "CreateOrUpdate": "create_or_update"}
 
@@ -40,13 +42,6 @@ def as_utc(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def wire_time(moment: datetime | None) -> datetime | None:
-    """Stored times go out without an offset, as ASMX writes them."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 # --- wire -> domain ---------------------------------------------------------------------------------------------
@@ -174,7 +169,8 @@ def address_class(supplier: Supplier) -> AddressClass:
         Name=supplier.name, Address=supplier.address, Address2=supplier.address2, Address3=supplier.address3,
         PostCode=supplier.post_code, City=supplier.city, TelePhone=supplier.telephone, Remark=supplier.remark,
         Email=supplier.email, MobilePhone=supplier.mobile_phone, CountryStateCode=supplier.country_state_code,
-        CountryCode=supplier.country_code, DeliveryInstruction=supplier.delivery_instruction, IsVisible=True)
+        CountryCode=supplier.country_code, IsEuCountry=is_eu_country(supplier.country_code),
+        DeliveryInstruction=supplier.delivery_instruction, IsVisible=True)
 
 
 def supplier_info(supplier: Supplier | None) -> ReceivedInOrderSupplier | None:
@@ -230,11 +226,11 @@ def advised_article_item(item: InOrderAdvisedItem, article: ArticleClass, in_ord
         Article=article, ExternalOrderLineCode=line.external_order_line_code,
         ExternalOrderLineId=line.external_order_line_id, Batch=item.batch, Serial=item.serial,
         GoodsStatusCode=item.status_code, GoodsStatusName=status_names.get(item.status_code or ""), isLocked=False,
-        InDate=wire_time(line.in_date or in_order.in_date or in_order.created_at),
-        ExpiryDate=wire_time(item.expiry_date), InOrderLineId=line.id, NumberOfItems=item.remaining,
+        InDate=line.in_date or in_order.in_date or in_order.created_at,
+        ExpiryDate=item.expiry_date, InOrderLineId=line.id, NumberOfItems=item.remaining,
         ItemWeight=item.weight, Comment=item.comment, OriginalArticleItemId=0, ItemLength=item.length,
         ItemWidth=item.width, ItemHeight=item.height, Container=item.container, IsInReported=False,
-        IsLockedForSale=False, ProductionDate=wire_time(item.production_date),
+        IsLockedForSale=False, ProductionDate=item.production_date,
         SecondNumberOfItems=item.second_number_of_items, ArticleItemClass=item_classes(item),
         **pallet_of(item))
 

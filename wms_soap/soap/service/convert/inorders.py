@@ -21,7 +21,7 @@ from wms_soap.services.inbound.inorders import (
 from wms_soap.soap.service.convert import inorder_details as details
 from wms_soap.soap.service.convert.articles import article_class as read_model
 from wms_soap.soap.service.convert.articles import article_input
-from wms_soap.soap.service.convert.inorder_details import as_utc, wire_time
+from wms_soap.soap.service.convert.inorder_details import as_utc
 from wms_soap.soap.service.types.common import ArticleClass, GoodsOwner
 from wms_soap.soap.service.types.inorders import (
     InOrderStatusReport,
@@ -260,10 +260,10 @@ def received_in_order_info(in_order: InOrder, texts: StatusTexts) -> ReceivedInO
         InOrderId=in_order.id, GoodsOwnerOrderNumber=in_order.goods_owner_order_number,
         SupplierOrderNumber=in_order.supplier_order_number, GoodsOwnerReference=in_order.goods_owner_reference,
         BatchNumber=in_order.batch_number, ReferenceNumber=in_order.reference_number,
-        InDate=wire_time(in_order.in_date), OrderDate=wire_time(in_order.order_date),
-        BatchDate=wire_time(in_order.batch_date),
-        ReceivedDate=wire_time(in_order.last_received_at) if in_order.status >= 500 else None,
-        LastReceivedTime=wire_time(in_order.last_received_at), Comment=in_order.remark,
+        InDate=in_order.in_date, OrderDate=in_order.order_date,
+        BatchDate=in_order.batch_date,
+        ReceivedDate=in_order.last_received_at if in_order.status >= 500 else None,
+        LastReceivedTime=in_order.last_received_at, Comment=in_order.remark,
         Container=in_order.container, WayOfDelivery=in_order.way_of_delivery,
         WayOfDeliveryTypeCode=way.code if way else None, WayOfDeliveryTypeName=way.name if way else None,
         InOrderTypeName=type_.name if type_ else None, InOrderTypeCode=type_.code if type_ else None,
@@ -275,14 +275,14 @@ def received_in_order_info(in_order: InOrder, texts: StatusTexts) -> ReceivedInO
         FreeText2=in_order.free_text2, FreeText3=in_order.free_text3, FreeText4=in_order.free_text4,
         FreeText5=in_order.free_text5,
         InOrderFreeDecimal1=in_order.free_decimal1, InOrderFreeDecimal2=in_order.free_decimal2,
-        ArrivalDate=wire_time(in_order.advised_date), CustomsDeclaredDate=wire_time(in_order.customs_declared_date),
-        Created=wire_time(in_order.created_at))
+        ArrivalDate=in_order.advised_date, CustomsDeclaredDate=in_order.customs_declared_date,
+        Created=in_order.created_at)
 
 
 def received_line(line: InOrderLine, articles: Articles) -> ReceivedInOrderLine:
     return ReceivedInOrderLine(
         Article=line_article(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
-        ExternalOrderLineId=line.external_order_line_id, InDate=wire_time(line.in_date), Comment=line.comment,
+        ExternalOrderLineId=line.external_order_line_id, InDate=line.in_date, Comment=line.comment,
         AdvisedNumberOfItems=line.advised_number_of_items, ReceivedNumberOfItems=line.received_number_of_items,
         CreatedNumberOfItems=line.created_number_of_items if line.created_number_of_items is not None
         else line.advised_number_of_items, SupplierNumberOfItems=line.supplier_number_of_items,
@@ -300,13 +300,13 @@ def received_item(item: InOrderReceivedItem, line: InOrderLine, articles: Articl
         Article=line_article(line.article_id, articles), ExternalOrderLineCode=line.external_order_line_code,
         ExternalOrderLineId=line.external_order_line_id, Batch=item.batch, Serial=item.serial,
         GoodsStatusCode=item.status_code, GoodsStatusName=status_names.get(item.status_code or ""), isLocked=False,
-        InDate=wire_time(item.received_at),
-        ExpiryDate=wire_time(item.expiry_date), InOrderLineId=line.id, NumberOfItems=item.number_of_items,
+        InDate=item.received_at,
+        ExpiryDate=item.expiry_date, InOrderLineId=line.id, NumberOfItems=item.number_of_items,
         ItemWeight=advised.weight if advised else None, Location=item.location_code, Comment=item.comment,
         OriginalArticleItemId=item.id, ItemLength=advised.length if advised else None,
         ItemWidth=advised.width if advised else None, ItemHeight=advised.height if advised else None,
         Container=item.container, IsInReported=item.is_in_reported, IsLockedForSale=False,
-        ProductionDate=wire_time(item.production_date),
+        ProductionDate=item.production_date,
         SecondNumberOfItems=advised.second_number_of_items if advised else None,
         ArticleItemClass=details.item_classes(advised), **details.pallet_of(advised))
 
@@ -315,7 +315,7 @@ def status_report(in_order: InOrder, texts: StatusTexts) -> InOrderStatusReport:
     return InOrderStatusReport(
         InOrderId=in_order.id, GoodsOwnerId=in_order.goods_owner_id,
         GoodsOwnerInOrderNumber=in_order.goods_owner_order_number,
-        ReceiveTime=wire_time(in_order.last_received_at), InDate=wire_time(in_order.in_date),
+        ReceiveTime=in_order.last_received_at, InDate=in_order.in_date,
         GoodsOwnerReferenceNumber=in_order.goods_owner_reference, InOrderStatusNumber=in_order.status,
         OrderStatusText=texts.get(in_order.status, IN_ORDER_STATUS_TEXTS.get(in_order.status)),
         ReceivedNumberOfItems=received_total(in_order), AdvisedNumberOfItems=advised_total(in_order))

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from wms_soap.services.inventory.inventory import InventoryQuery, InventoryRow
-from wms_soap.soap.service.convert.articles import article_class, wire_time
+from wms_soap.soap.service.convert.articles import article_class
 from wms_soap.soap.service.convert.construct import constructor
 from wms_soap.soap.service.types.inventory import InventoryLine, InventoryResult
 
@@ -46,7 +46,7 @@ def inventory_line(row: InventoryRow) -> InventoryLine:
     return _new_inventory_line(
         Article=article_class(row.article), NumberOfBookedItems=int(stock.booked),
         NumberOfItems=int(stock.number_of_items), NumberOfLockedItems=stock.locked,
-        LastInDate=wire_time(stock.last_in_date), ToReceiveNumberOfItems=stock.to_receive,
+        LastInDate=stock.last_in_date, ToReceiveNumberOfItems=stock.to_receive,
         AllocatedNumberOfItems=stock.allocated, LockedForSaleNumberOfItems=stock.locked,
         NumberOfItemsDecimal=stock.number_of_items, NumberOfBookedItemsDecimal=stock.booked,
         PickedToBeCollectedNumberOfItems=stock.picked_to_be_collected,

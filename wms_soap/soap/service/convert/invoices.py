@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from wms_soap.services.invoices import CHARGE_TITLES, ChargeContext, InvoiceQuery, InvoiceRowInput, InvoiceUpdate
-from wms_soap.soap.service.convert.inorders import as_utc, wire_time
+from wms_soap.soap.service.convert.inorders import as_utc
 from wms_soap.soap.service.types.invoices import (
     GetInvoicesArticleContextV2,
     GetInvoicesArticleItemContextV2,
@@ -71,8 +71,8 @@ def invoice_v2(invoice: StoredInvoice, code: str | None, context: ChargeContext,
                                                GoodsOwnerInvoiceCurrencyCode=invoice.currency_code),
         InvoiceCharges=[charge_v2(c, context) for c in invoice.charges] if with_rows else None,
         InvoiceNumber=invoice.invoice_number, InvoiceId=invoice.id, Title=invoice.title,
-        InvoiceDate=wire_time(invoice.invoice_date), InvoicePeriodStart=wire_time(invoice.period_start),
-        InvoicePeriodEnd=wire_time(invoice.period_end), InvoiceAmount=invoice.amount, IsExported=invoice.is_exported,
+        InvoiceDate=invoice.invoice_date, InvoicePeriodStart=invoice.period_start,
+        InvoicePeriodEnd=invoice.period_end, InvoiceAmount=invoice.amount, IsExported=invoice.is_exported,
         InvoiceYourOrderNumber=invoice.your_order_number, InvoiceYourReference=invoice.your_reference)
 
 
@@ -82,12 +82,12 @@ def charge_v2(charge: InvoiceCharge, context: ChargeContext) -> GetInvoicesCharg
     customer = order.customer if order is not None else None
     return GetInvoicesChargeV2(
         ChargeId=charge.id, Price=charge.price, NumberOfItems=charge.number_of_items,
-        ActionDate=wire_time(charge.action_date), Comment=charge.comment,
+        ActionDate=charge.action_date, Comment=charge.comment,
         InvoiceArticle=GetInvoicesArticleV2(Code=charge.article_code, Title=charge.article_title,
                                             Account=charge.account, Id=_ARTICLE_IDS.get(charge.article_code, 0)),
         OrderContext=None if order is None else GetInvoicesOrderContextV2(
             OrderId=order.id, OrderNumber=order.goods_owner_order_number,
-            DeliveryDate=wire_time(order.delivery_date), ReferenceNumber=order.reference_number,
+            DeliveryDate=order.delivery_date, ReferenceNumber=order.reference_number,
             Remark=order.order_remark, Waybill=order.waybill,
             Consignee=None if customer is None else GetInvoicesOrderConsigneeV2(
                 Id=customer.id, Name=customer.name, CountryCode=customer.country_code, PostCode=customer.post_code)),
@@ -106,8 +106,8 @@ def legacy_invoice(invoice: StoredInvoice, code: str | None, context: ChargeCont
                                          GoodsOwnerCode=code, GoodsOwnerInvoiceCurrencyCode=invoice.currency_code),
         InvoiceRows=[legacy_row(c, invoice, context) for c in invoice.charges] if with_rows else None,
         InvoiceNumber=invoice.invoice_number, InvoiceId=invoice.id, Title=invoice.title,
-        InvoiceDate=wire_time(invoice.invoice_date), InvoicePeriodStart=wire_time(invoice.period_start),
-        InvoicePeriodEnd=wire_time(invoice.period_end), InvoiceAmount=invoice.amount, IsExported=invoice.is_exported,
+        InvoiceDate=invoice.invoice_date, InvoicePeriodStart=invoice.period_start,
+        InvoicePeriodEnd=invoice.period_end, InvoiceAmount=invoice.amount, IsExported=invoice.is_exported,
         ShipmentId=None, InvoiceYourOrderNumber=invoice.your_order_number,
         InvoiceYourReference=invoice.your_reference, PayerOrganisationId=None)
 
@@ -119,11 +119,11 @@ def legacy_row(charge: InvoiceCharge, invoice: StoredInvoice, context: ChargeCon
     return InvoiceRow(
         InvoiceRowId=charge.id, Price=charge.price, UnitPrice=charge.unit_price, Currency=invoice.currency_code,
         IsTentative=False, IStatistics=False, IsFormula=False, NumberOfItems=charge.number_of_items,
-        ContainerBatch=charge.container, ActionDate=wire_time(charge.action_date), RowComment=charge.comment,
+        ContainerBatch=charge.container, ActionDate=charge.action_date, RowComment=charge.comment,
         OrderNumber=order.goods_owner_order_number if order else None,
         OrderConsigneeName=customer.name if customer else None, OrderId=charge.order_id,
         OrderConsigneeId=customer.id if customer else None,
-        OrderDeliveryDate=wire_time(order.delivery_date) if order else None,
+        OrderDeliveryDate=order.delivery_date if order else None,
         OrderReferenceNumber=order.reference_number if order else None,
         OrderConsigneeCountryCode=customer.country_code if customer else None, TotalOrderCharges=order_total,
         OrderConsigneePostCode=customer.post_code if customer else None,

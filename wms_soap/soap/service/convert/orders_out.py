@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar, cast
 
+from wms_soap.services.countries import is_eu_country
 from wms_soap.services.orders import status as st
 from wms_soap.services.orders.queries import as_utc
 from wms_soap.services.orders.views import OrderView, status_text
@@ -78,6 +79,7 @@ def consignee(o: Any) -> Consignee | None:
         Consignee, Id=o.customer_id, Name=o.consignee_name, Address=o.consignee_address,
         Address2=o.consignee_address2, Address3=o.consignee_address3, PostCode=o.consignee_post_code,
         City=o.consignee_city, CountryCode=o.consignee_country_code,
+        IsEuCountry=is_eu_country(o.consignee_country_code),
         CountryStateCode=o.consignee_country_state_code, TelePhone=o.consignee_telephone,
         MobilePhone=o.consignee_mobile_phone, Remark=o.customer_remark, Email=o.consignee_email,
         DeliveryInstruction=o.customer_delivery_instruction, NotifyByEmail=o.customer_notify_by_email,

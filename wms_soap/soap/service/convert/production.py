@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from wms_soap.services.production import goods_operations, production
-from wms_soap.soap.service.convert.inorder_details import as_utc, wire_time
+from wms_soap.soap.service.convert.inorder_details import as_utc
 from wms_soap.soap.service.types.production import (
     GoodsOperationArticleDefinition,
     GoodsOperationGoodsOwnerInfo,
@@ -104,11 +104,11 @@ def production_order_info(order: ProductionOrder, articles: dict[int, Article]) 
     return ProductionOrderInfo(
         ProductionOrderHeader=ProductionOrderHeaderInfo(
             GoodsOwnerId=order.goods_owner_id, Comment=order.comment, OrderNumber=order.order_number,
-            ProductionDate=wire_time(order.production_date),
+            ProductionDate=order.production_date,
             OrderedNumberOfItems=sum((line.to_produce for line in order.lines), ZERO),
             ProducedNumberOfItems=sum((line.produced for line in order.lines), ZERO),
-            StartProductionTime=wire_time(order.start_production_time),
-            EndProductionTime=wire_time(order.end_production_time), ProductionOrderId=order.id,
+            StartProductionTime=order.start_production_time,
+            EndProductionTime=order.end_production_time, ProductionOrderId=order.id,
             ProductionOrderStatus=order.status),
         ProductionOrderLines=[_line_info(line, articles) for line in order.lines])
 
@@ -129,7 +129,7 @@ def _consumed(item: ProductionOrderItem, article: Article) -> ProductionOrderLin
     return ProductionOrderLineConsumedInfo(
         ArticleName=article.name, ArticleNumber=article.article_number, BatchNumber=item.batch,
         NumberOfItems=item.number_of_items, ArticleUnitCode=article.unit_code,
-        ExpiryDate=wire_time(item.expiry_date), Serial=item.serial,
+        ExpiryDate=item.expiry_date, Serial=item.serial,
         ProducedArticleItemId=item.produced_article_item_id, Weight=None)
 
 
@@ -137,7 +137,7 @@ def _produced(item: ProductionOrderItem, article: Article) -> ProductionOrderLin
     return ProductionOrderLineProducedInfo(
         ArticleName=article.name, ArticleNumber=article.article_number, BatchNumber=item.batch,
         NumberOfItems=item.number_of_items, ArticleUnitCode=article.unit_code,
-        ExpiryDate=wire_time(item.expiry_date), Serial=item.serial, ArticleItemId=item.article_item_id, Weight=None)
+        ExpiryDate=item.expiry_date, Serial=item.serial, ArticleItemId=item.article_item_id, Weight=None)
 
 
 def _measures(article: Article) -> dict[str, Any]:
@@ -194,8 +194,8 @@ def goods_operation_order_info(order: GoodsOperationOrder,
             GoodsOperationOrderStatusName=goods_operations.STATUS_TEXTS[order.status],
             NumberOfItems=sum((line.number_of_items for line in order.lines), ZERO),
             ExecutedNumberOfItems=sum((line.executed_number_of_items for line in order.lines), ZERO),
-            GoodsOperationOrderExecutedTime=wire_time(order.executed_at),
-            GoodsOperationOrderNotifiedTime=wire_time(order.notified_at)),
+            GoodsOperationOrderExecutedTime=order.executed_at,
+            GoodsOperationOrderNotifiedTime=order.notified_at),
         GoodsOperationOrderLines=[_goods_line_info(line, view) for line in order.lines])
 
 
@@ -224,4 +224,4 @@ def _goods_line_info(line: GoodsOperationOrderLine,
 def _goods_item_info(item: GoodsOperationOrderItem) -> GoodsOperationOrderItemInfo:
     return GoodsOperationOrderItemInfo(
         GoodsOperationOrderItemId=item.id, ArticleItemId=item.article_item_id, NumberOfItems=item.number_of_items,
-        Location=item.location_code, BatchNo=item.batch, Serial=item.serial, InDate=wire_time(item.in_date))
+        Location=item.location_code, BatchNo=item.batch, Serial=item.serial, InDate=item.in_date)

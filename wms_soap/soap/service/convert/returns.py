@@ -12,7 +12,7 @@ from wms_soap.services.inbound.returns import (
     ReturnOrderQuery,
     ReturnOrderView,
 )
-from wms_soap.soap.service.convert.inorders import as_utc, wire_time
+from wms_soap.soap.service.convert.inorders import as_utc
 from wms_soap.soap.service.types.returns import (
     ReturnCause_ReturnedArticleItem,
     ReturnedArticleItem,
@@ -68,7 +68,7 @@ def return_order_info(view: ReturnOrderView) -> ReturnOrderInfo:
     return ReturnOrderInfo(
         OrderId=order.order_id, OrderNumber=view.order_number, ReturnOrderId=order.id,
         ReturnOrderNumber=order.return_order_number, ReturnOrderComment=order.comment,
-        ReturnInDate=wire_time(order.return_in_date), **_cause_fields(order.return_cause),
+        ReturnInDate=order.return_in_date, **_cause_fields(order.return_cause),
         ReturnOrderLines=[return_line_info(line, view) for line in order.lines],
         ReturnOrderStatusId=order.status, ReturnOrderStatusText=view.status_text,
         ReturnOrderHandlingComment=order.handling_comment)
@@ -90,7 +90,7 @@ def returned_item(item: ReturnedItem) -> ReturnedArticleItem:
     cause = item.return_cause
     return ReturnedArticleItem(
         OriginalArticleItemId=item.article_item_id or 0, NumberOfItems=item.number_of_items, Batch=item.batch,
-        Serial=item.serial, ExpiryDate=wire_time(item.expiry_date), Comment=item.comment,
-        ReturnTime=wire_time(item.returned_at), ReturnComment=item.comment, IsReturnRemovedByInventory=False,
+        Serial=item.serial, ExpiryDate=item.expiry_date, Comment=item.comment,
+        ReturnTime=item.returned_at, ReturnComment=item.comment, IsReturnRemovedByInventory=False,
         ReturnCause=None if cause is None else ReturnCause_ReturnedArticleItem(
             ReturnCauseCode=cause.code, ReturnCauseName=cause.name))

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from wms_soap.services.countries import is_eu_country
 from wms_soap.services.orders.shipment_queries import ParcelView, ShipmentQuery, ShipmentView
 from wms_soap.services.orders.shipments import ShipmentInput, ShipmentUpdate, status_text
 from wms_soap.soap.service.convert import orders_out
-from wms_soap.soap.service.convert.inorders import as_utc, raise_missing, wire_time
+from wms_soap.soap.service.convert.inorders import as_utc, raise_missing
 from wms_soap.soap.service.types.common import GoodsOwner
 from wms_soap.soap.service.types.shipments import (
     ShipmentConsigneeInfo,
@@ -134,8 +135,8 @@ def _header(shipment: Shipment) -> ShipmentHeaderInfo:
         TransporterOrderNumber=shipment.transporter_order_number, DeliveryInstruction=shipment.delivery_instruction,
         ShipmentOrderNumber=shipment.shipment_order_number, ShipmentComment=shipment.comment,
         RegistrationNumber=shipment.registration_number, ShipmentStatusId=shipment.status,
-        ShipmentStatusName=status_text(shipment.status), InDate=wire_time(shipment.in_date),
-        DeliveryDate=wire_time(shipment.delivery_date), ShippedTime=wire_time(shipment.shipped_time),
+        ShipmentStatusName=status_text(shipment.status), InDate=shipment.in_date,
+        DeliveryDate=shipment.delivery_date, ShippedTime=shipment.shipped_time,
         Route=shipment.route, TripRouteCode=trip.route_code if trip else None,
         TripId=shipment.trip_id, ArrivalTimeFromSeconds=None, ArrivalTimeToSeconds=None,
         ShipmentRoute=ShipmentRouteInfo(Code=shipment.route) if shipment.route else None, ArrivalDate=None,
@@ -151,7 +152,8 @@ def _consignee(shipment: Shipment) -> ShipmentConsigneeInfo | None:
     return ShipmentConsigneeInfo(
         Id=0, Name=shipment.consignee_name, Address=shipment.consignee_address,
         PostCode=shipment.consignee_post_code, City=shipment.consignee_city,
-        CountryCode=shipment.consignee_country_code, IsEuCountry=False, NotifyByEmail=False, NotifyBySms=False,
+        CountryCode=shipment.consignee_country_code,
+        IsEuCountry=is_eu_country(shipment.consignee_country_code), NotifyByEmail=False, NotifyBySms=False,
         NotifyByTelephone=None, AddressId=None)
 
 
@@ -169,6 +171,6 @@ def trip_info(trip: Trip, goods_owner_name: str | None) -> TripInfo:
         TripId=trip.id, TripName=trip.name, TripNumber=trip.trip_number, TripCode=trip.code,
         TripOrderNumber=trip.trip_order_number, VehicleRegistrationNumber=trip.vehicle_registration_number,
         VehicleCode=trip.vehicle_code, RegistrationNumber=trip.vehicle_registration_number, ExternalSystemId=None,
-        StartTime=wire_time(trip.start_time), TripFreeDecimal1=None, TripWayBill=trip.waybill,
+        StartTime=trip.start_time, TripFreeDecimal1=None, TripWayBill=trip.waybill,
         RouteCode=trip.route_code, GoodsOwnerName=goods_owner_name, GoodsOwnerId=trip.goods_owner_id))
 

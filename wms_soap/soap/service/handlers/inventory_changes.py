@@ -8,7 +8,7 @@ from typing import Any
 from wms_soap.errors import NotFound
 from wms_soap.services.inbound.inorders import article_names
 from wms_soap.services.inventory import inventory_changes
-from wms_soap.soap.service.convert.inorders import article_class, as_utc, wire_time
+from wms_soap.soap.service.convert.inorders import article_class, as_utc
 from wms_soap.soap.service.dispatch import Call, handler
 from wms_soap.soap.service.types.inventory import (
     InventoryChangeLine,
@@ -32,10 +32,10 @@ def _query(wire: Any) -> inventory_changes.InventoryChangesQuery:
 
 def _transaction(change: StoredChange) -> InventoryTransaction:
     return InventoryTransaction(
-        InventoryChangesNumberOfItems=change.quantity, InventoryTime=wire_time(change.created_at),
+        InventoryChangesNumberOfItems=change.quantity, InventoryTime=change.created_at,
         InventoryId=change.id, Comment=change.comment, Location=change.location_code, LocationIsLocked=False,
         InventoryAdjustmentCauseCode=change.cause, InventoryAdjustmentCauseName=change.cause, Batch=change.batch,
-        Serial=change.serial, ExpiryDate=wire_time(change.expiry_date), ByInventoryCountTask=change.cause == "counted",
+        Serial=change.serial, ExpiryDate=change.expiry_date, ByInventoryCountTask=change.cause == "counted",
         WarehouseId=0, LocationIsLockedForSale=False)
 
 

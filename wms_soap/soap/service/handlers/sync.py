@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from wms_soap.services import sync
-from wms_soap.soap.service.convert.sync import wire_time
 from wms_soap.soap.service.dispatch import Call, handler
 
 
 @handler("GetTimeOfLastSync")
 def get_time_of_last_sync(call: Call, integration_type: str | None) -> datetime | None:
-    return wire_time(sync.get_sync_time(call.session, call.goods_owner_id, integration_type))
+    return sync.get_sync_time(call.session, call.goods_owner_id, integration_type)
 
 
 @handler("SetTimeOfLastSync")

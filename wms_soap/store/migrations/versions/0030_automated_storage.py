@@ -4,14 +4,14 @@ handled flag, movement article items; the operator an Automation API write names
 Every article item that exists gets its placement (not handled), so that ArticleItemInLocationId is known for all.
 
 Revision ID: 0030_automated_storage
-Revises: 0012_answer_stamps
+Revises: 0013_one_supplier_register
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0030_automated_storage"
-down_revision = "0012_answer_stamps"
+down_revision = "0013_one_supplier_register"
 branch_labels = None
 depends_on = None
 
